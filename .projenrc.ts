@@ -1,0 +1,131 @@
+import { awscdk, javascript } from 'projen';
+
+// The CDK floor we claim to support; dev deps are pinned to exactly this version so tests run against it.
+const CDK_FLOOR = '2.189.1';
+
+// Entry points bundled by esbuild into assets/lambda/<dir>/<name>/index.js and shipped in the npm package.
+// Lambda handlers run on Node.js 22; the CLI and the synth-time config loader run on the user's Node.js (>= 20).
+const LAMBDA_ENTRIES = ['lambda/handlers/poll-and-evaluate.ts', 'lambda/handlers/sync-registry.ts'];
+const NODE_ENTRIES = ['lambda/cli/main.ts', 'lambda/synth/config-loader.ts'];
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-renewal-guard',
+  description:
+    'Keeps paid RTC services (Agora, Tencent Cloud TRTC, Alibaba Cloud, Twilio, Huawei Cloud, Vonage) from lapsing: ' +
+    'scheduled billing pollers, a DynamoDB registry, reminders on working days and SNS/EventBridge fan-out.',
+  author: 'RenewalGuard',
+  authorAddress: 'team@renewalguard.dev',
+  repositoryUrl: 'https://example.com/renewal-guard/cdk-renewal-guard.git',
+  license: 'Apache-2.0',
+  keywords: ['awscdk', 'aws-cdk', 'agora', 'rtc', 'renewal', 'billing', 'eventbridge', 'dynamodb', 'sns'],
+  stability: 'experimental',
+  defaultReleaseBranch: 'main',
+
+  // toolchain: jsii and TypeScript on the same minor; TypeScript 7 breaks ts-node, ts-jest and jsii
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.16.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  cdkVersion: CDK_FLOOR,
+  cdkCliVersion: '^2',
+
+  // The CLI needs an embedded DynamoDB at run time; dynalite carries a native LevelDB binding, so it is
+  // installed with the package rather than inlined by esbuild.
+  bundledDeps: ['dynalite'],
+  devDeps: [
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/lib-dynamodb',
+    '@aws-sdk/client-sns',
+    '@aws-sdk/client-eventbridge',
+    '@aws-sdk/client-secrets-manager',
+    '@aws-lambda-powertools/logger',
+    '@types/aws-lambda',
+    'aws-sdk-client-mock',
+    'aws-sdk-client-mock-jest',
+    'cdk-nag@^2',
+    'commander@^14',
+    'date-holidays@^3',
+    'fast-check@^4',
+    'yaml@^2',
+    'zod@^4',
+  ],
+  bundlerOptions: { esbuildVersion: '~0.28.0' },
+
+  // handlers live in lambda/, not src/
+  lambdaAutoDiscover: false,
+  edgeLambdaAutoDiscover: false,
+  singletonLambdaAutoDiscover: false,
+  lambdaExtensionAutoDiscover: false,
+  integrationTestAutoDiscover: false,
+
+  prettier: true,
+  prettierOptions: { settings: { singleQuote: true, printWidth: 120 } },
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      reporters: [new javascript.JestReporter('default'), new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js')],
+    },
+  },
+
+  github: false,
+  depsUpgrade: false,
+  sampleCode: false,
+  gitignore: ['/.renewal-guard/', '/test-reports/', '/bench/results/*.tmp', '*.renewal-guard.local.json'],
+});
+
+// lambda/ is type-checked (esbuild only strips types) and linted like src/.
+new javascript.TypescriptConfig(project, {
+  fileName: 'lambda/tsconfig.json',
+  extends: javascript.TypescriptConfigExtends.fromTypescriptConfigs([project.tsconfig!]),
+  include: ['**/*.ts'],
+  compilerOptions: { rootDir: '..', noEmit: true, types: ['node', 'aws-lambda'] },
+});
+
+for (const entry of LAMBDA_ENTRIES) {
+  project.bundler.addBundle(entry, {
+    platform: 'node',
+    target: 'node22',
+    externals: [], // the SDK clients are inlined: their version is fixed by our lockfile, not by the runtime
+    minify: true,
+    sourcemap: true,
+    tsconfigPath: 'lambda/tsconfig.json',
+    watchTask: false,
+  });
+}
+for (const entry of NODE_ENTRIES) {
+  project.bundler.addBundle(entry, {
+    platform: 'node',
+    target: 'node20',
+    externals: ['dynalite'],
+    sourcemap: true,
+    tsconfigPath: 'lambda/tsconfig.json',
+    watchTask: false,
+  });
+}
+
+const typecheckLambda = project.addTask('typecheck:lambda', {
+  description: 'Type-check lambda/ (esbuild only strips types)',
+  exec: 'tsc -p lambda/tsconfig.json',
+});
+project.preCompileTask.prependSpawn(typecheckLambda);
+// construct tests synthesize stacks whose Code.fromAsset needs the bundles
+project.testTask.prependSpawn(project.bundler.bundleTask);
+
+project.eslint?.addLintPattern('lambda');
+project.eslint?.allowDevDeps('lambda/**/*.ts');
+project.eslint?.allowDevDeps('test/**/*.ts');
+
+project.addBins({ 'renewal-guard': 'bin/renewal-guard.js' });
+project.addTask('demo', {
+  description: 'The self-contained tour: embedded store, vendor sandbox, no AWS account, no network',
+  steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard.js demo' }],
+});
+
+// Sources of non-library code stay out of the npm package; the bundles in assets/ ship.
+for (const p of ['/lambda/', '/app/', '/cdk.json', '/bench/', '/.ci/', '/test-reports/']) project.addPackageIgnore(p);
+
+project.synth();

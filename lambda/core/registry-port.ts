@@ -1,0 +1,60 @@
+/**
+ * The registry port: what the cycle needs from persistent state. The DynamoDB adapter
+ * (lambda/aws/dynamo-registry.ts) implements it for the deployed guard and, over an embedded dynalite
+ * store, for the CLI.
+ */
+import type { Alert, ServiceConfig } from './model';
+
+export interface ServiceRecord {
+  readonly service: ServiceConfig;
+  /** Set when a deploy (or `check`) no longer declares the service; the record and its history stay. */
+  readonly retired: boolean;
+  readonly retiredAt?: string;
+  readonly updatedAt: string;
+  /**
+   * The newest alert key claimed per alert kind (`{ expiry: 'live-rtc:expiry:2026-10-09:7' }`), so a
+   * quiet cycle can tell from the service list alone that nothing new is due, without reading the ledger.
+   */
+  readonly lastAlertKeys: Readonly<Record<string, string>>;
+}
+
+export interface SyncResult {
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+  readonly retired: readonly string[];
+  /** Previously retired services declared again. */
+  readonly restored: readonly string[];
+  readonly unchanged: number;
+}
+
+/** Delivery targets of an alert: `sns`, `eventbridge`, or `channel:<id>` for direct delivery (CLI --send). */
+export type DeliveryTarget = string;
+
+export interface LedgerEntry {
+  readonly alert: Alert;
+  readonly cycleId: string;
+  /** ISO-8601 instant. */
+  readonly claimedAt: string;
+  /** Targets still owed a delivery; the entry sits in the outbox while this is non-empty. */
+  readonly pendingTargets: readonly DeliveryTarget[];
+  readonly deliveredTargets: readonly DeliveryTarget[];
+}
+
+export interface Registry {
+  /** Upserts declared services, marks undeclared ones retired, restores re-declared ones. Never deletes. */
+  syncDeclaredServices(services: readonly ServiceConfig[], now: string): Promise<SyncResult>;
+  /** Active services, or all with `includeRetired`. */
+  listServices(options?: { includeRetired?: boolean }): Promise<ServiceRecord[]>;
+  /**
+   * Claims an alert key with a conditional write. True when this call created the ledger entry (the
+   * caller then owns its delivery); false when the key was claimed before, by this or a concurrent cycle.
+   * Also records the key in the service's `lastAlertKeys`.
+   */
+  claimAlert(entry: LedgerEntry): Promise<boolean>;
+  /** Records one target as delivered; the entry leaves the outbox once no target is pending. */
+  markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void>;
+  /** Ledger entries with pending targets, oldest first (claimed but not yet delivered everywhere). */
+  listOutbox(): Promise<LedgerEntry[]>;
+  /** The ledger entry of a key, if claimed. */
+  getAlert(key: string): Promise<LedgerEntry | undefined>;
+}

@@ -1,0 +1,20 @@
+/**
+ * The registry table's key schema, shared by the construct (which creates the table) and the handlers
+ * and CLI (which read and write it). Dependency-free on purpose: lambda/ imports it, and esbuild must
+ * not pull aws-cdk-lib into a bundle.
+ */
+export const REGISTRY_PARTITION_KEY = 'pk';
+export const REGISTRY_SORT_KEY = 'sk';
+/** Epoch seconds; DynamoDB TTL deletes ledger entries and snapshots after their retention. */
+export const REGISTRY_TTL_ATTRIBUTE = 'expiresAt';
+/** Sparse index of ledger entries that still have undelivered targets (the outbox). */
+export const REGISTRY_OUTBOX_INDEX = 'outbox';
+export const REGISTRY_OUTBOX_PARTITION_KEY = 'outboxPk';
+export const REGISTRY_OUTBOX_SORT_KEY = 'claimedAt';
+
+/** Environment variable names through which the construct configures the handlers. */
+export const ENV_REGISTRY_TABLE = 'RENEWAL_GUARD_REGISTRY_TABLE';
+export const ENV_ALERT_TOPIC_ARN = 'RENEWAL_GUARD_ALERT_TOPIC_ARN';
+export const ENV_EVENT_BUS_NAME = 'RENEWAL_GUARD_EVENT_BUS_NAME';
+/** Name of the normalized config document staged next to each handler in its code asset. */
+export const CONFIG_ASSET_FILE = 'renewal-guard.config.json';
