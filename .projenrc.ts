@@ -66,8 +66,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testEnvironment: 'node',
+      collectCoverage: false, // `npx jest --coverage` when wanted; instrumenting every run slows the suite
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      reporters: [new javascript.JestReporter('default'), new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js')],
+      // projen adds jest's default reporter and jest-junit; this one leaves the totals for .ci/run
+      reporters: [new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js')],
     },
   },
 
@@ -112,6 +114,12 @@ const typecheckLambda = project.addTask('typecheck:lambda', {
   exec: 'tsc -p lambda/tsconfig.json',
 });
 project.preCompileTask.prependSpawn(typecheckLambda);
+// ts-jest only transpiles (test/tsconfig.json sets isolatedModules), so the tests are type-checked here
+const typecheckTests = project.addTask('typecheck:test', {
+  description: 'Type-check test/ (ts-jest transpiles without checking)',
+  exec: 'tsc -p test/tsconfig.json',
+});
+project.testTask.prependSpawn(typecheckTests);
 // construct tests synthesize stacks whose Code.fromAsset needs the bundles
 project.testTask.prependSpawn(project.bundler.bundleTask);
 
