@@ -1,0 +1,21 @@
+import type { IsoDate, ServiceConfig } from '../model';
+
+/**
+ * The one-paragraph text of an expiry reminder: what, whose, when, how long, who owns it, what to do.
+ * Channel formatters build richer layouts from the alert's fields; this is the plain fallback (email
+ * body, SMS, CLI output).
+ */
+export function expiryMessage(service: ServiceConfig, expiresOn: IsoDate, daysLeft: number): string {
+  const what = `${service.name} (${service.id}, project ${service.project})`;
+  const owners = `Owners: ${service.owners.join(', ')}.`;
+  const renewal = service.autoRenew
+    ? 'Auto-renewal is on: confirm the payment method and balance will cover it.'
+    : 'Renew it or confirm the plan with the vendor.';
+  if (daysLeft < 0) {
+    const ago = -daysLeft === 1 ? '1 day ago' : `${-daysLeft} days ago`;
+    return `${what} expired on ${expiresOn} (${ago}). Renew it now or confirm it is no longer needed. ${owners}`;
+  }
+  if (daysLeft === 0) return `${what} expires today (${expiresOn}). Renew it now. ${owners}`;
+  const left = daysLeft === 1 ? '1 day left' : `${daysLeft} days left`;
+  return `${what} expires on ${expiresOn} (${left}). ${renewal} ${owners}`;
+}

@@ -1,0 +1,90 @@
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { addDays, daysBetween } from '../dates';
+import type { Alert, ChannelConfig, IsoDate, ServiceConfig } from '../model';
+import { expiryAlertKey } from './alert-key';
+import { routeToChannels } from './channel-routing';
+import { expiryMessage } from './expiry-message';
+import { severityForTier } from './severity';
+import { placeTiers, type TierPlacement } from './tier-placement';
+
+export interface ExpiryContext {
+  readonly calendar: WorkingCalendar;
+  readonly channels: ReadonlyMap<string, ChannelConfig>;
+}
+
+/**
+ * The expiry reminder a cycle on `today` owes a service, if any: the most urgent tier whose delivery day
+ * has come. A cycle that runs every day sends each tier on its day; a first cycle, or one after missed
+ * days, sends only the most urgent tier already due — never a flood of stale ones (catch-up). From the
+ * expiry day on, the reminder is tier 0: an emergency that the service expires today or has expired.
+ *
+ * Whether it was already sent is not decided here: the key is stable, so the ledger's conditional write
+ * makes it fire once however often cycles run.
+ */
+export function dueExpiryReminder(service: ServiceConfig, today: IsoDate, ctx: ExpiryContext): Alert | undefined {
+  const expiresOn = service.expiresOn;
+  if (expiresOn === undefined) return undefined;
+  const daysLeft = daysBetween(today, expiresOn);
+  if (daysLeft <= 0) return expiryAlert(service, expiresOn, 0, today, ctx);
+
+  let due: TierPlacement | undefined;
+  for (const placement of placeTiers(expiresOn, service.reminderDays, ctx.calendar)) {
+    if (placement.date > today) break;
+    due = placement;
+  }
+  return due && expiryAlert(service, expiresOn, due.tier, today, ctx);
+}
+
+/**
+ * The expiry reminders daily cycles from `from` through `from + days − 1` would send, if nothing is
+ * renewed and nothing was sent before `from` (so `from` itself shows what a first cycle would catch up).
+ * Equivalent to running `dueExpiryReminder` each day against a ledger, without the day-by-day loop.
+ */
+export function expiryRemindersBetween(
+  service: ServiceConfig,
+  from: IsoDate,
+  days: number,
+  ctx: ExpiryContext,
+): Alert[] {
+  const expiresOn = service.expiresOn;
+  if (expiresOn === undefined || days <= 0) return [];
+  const last = addDays(from, days - 1);
+  const reminders: Alert[] = [];
+  const first = dueExpiryReminder(service, from, ctx);
+  if (first) reminders.push(first);
+  if (daysBetween(from, expiresOn) <= 0) return reminders;
+
+  for (const placement of placeTiers(expiresOn, service.reminderDays, ctx.calendar)) {
+    if (placement.date > from && placement.date <= last && placement.tier > 0) {
+      reminders.push(expiryAlert(service, expiresOn, placement.tier, placement.date, ctx));
+    }
+  }
+  if (expiresOn > from && expiresOn <= last) reminders.push(expiryAlert(service, expiresOn, 0, expiresOn, ctx));
+  return reminders;
+}
+
+function expiryAlert(
+  service: ServiceConfig,
+  expiresOn: IsoDate,
+  tier: number,
+  date: IsoDate,
+  ctx: ExpiryContext,
+): Alert {
+  const severity = severityForTier(tier);
+  const daysLeft = daysBetween(date, expiresOn);
+  return {
+    key: expiryAlertKey(service.id, expiresOn, tier),
+    kind: 'expiry',
+    severity,
+    serviceId: service.id,
+    accountId: service.account,
+    project: service.project,
+    tier,
+    daysLeft,
+    expiresOn,
+    date,
+    owners: service.owners,
+    channels: routeToChannels(service.channels, severity, ctx.channels),
+    message: expiryMessage(service, expiresOn, daysLeft),
+  };
+}

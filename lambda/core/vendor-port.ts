@@ -1,0 +1,48 @@
+/**
+ * The vendor port: what the cycle needs from a vendor's billing API. One adapter per vendor in
+ * lambda/vendors/ turns that vendor's documented API into an AccountSnapshot.
+ */
+import type { AccountConfig, IsoDate, Vendor } from './model';
+
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+  /** True when derived (e.g. Agora: declared top-up minus priced usage), not read from the vendor. */
+  readonly estimated?: boolean;
+}
+
+/** A subscription, package or plan the vendor reports, with its expiry. */
+export interface Entitlement {
+  readonly id: string;
+  readonly name: string;
+  readonly expiresOn?: IsoDate;
+  readonly autoRenew?: boolean;
+  readonly remaining?: number;
+  readonly unit?: string;
+}
+
+export interface AccountSnapshot {
+  readonly accountId: string;
+  readonly vendor: Vendor;
+  /** ISO-8601 instant the vendor was read at. */
+  readonly takenAt: string;
+  readonly balance?: Money;
+  /** Daily spend, oldest first (money where the vendor prices usage). */
+  readonly dailySpend?: readonly { readonly date: IsoDate; readonly amount: number }[];
+  readonly entitlements: readonly Entitlement[];
+}
+
+/** Resolves a secret name to the credential fields it holds (Secrets Manager, or a local file/env in the CLI). */
+export interface SecretResolver {
+  resolve(name: string): Promise<Readonly<Record<string, string>>>;
+}
+
+export interface PollContext {
+  readonly now: Date;
+  readonly secrets: SecretResolver;
+}
+
+export interface VendorAdapter {
+  readonly vendor: Vendor;
+  poll(account: AccountConfig, ctx: PollContext): Promise<AccountSnapshot>;
+}

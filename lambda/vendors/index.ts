@@ -1,0 +1,2 @@
+export * from './manual';
+export * from './vendor-adapters';
