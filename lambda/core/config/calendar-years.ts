@@ -1,0 +1,27 @@
+/** Which years of holiday data a document needs, and where the calendar has none. */
+import { yearOf } from '../dates';
+import type { CalendarData, IsoDate } from '../model';
+import type { ProblemLog } from './problem-log';
+
+/**
+ * The years a reminder can land in: from the year before the earliest expiry (a 60-day tier of a
+ * January expiry falls in the previous year) through the year after the latest (a renewal moves the
+ * date on). Empty when no service has a date: nothing is scheduled by date, so no holidays are needed.
+ */
+export function yearsToResolve(expiryDates: readonly IsoDate[]): number[] {
+  if (expiryDates.length === 0) return [];
+  const years = expiryDates.map(yearOf);
+  const first = Math.min(...years) - 1;
+  const last = Math.max(Math.max(...years), first) + 1;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** One warning per needed year the calendar has no official data for. `weekends` needs none. */
+export function warnUncoveredYears(log: ProblemLog, calendar: CalendarData, years: readonly number[]): void {
+  if (calendar.spec === 'weekends') return;
+  for (const year of years) {
+    if (!calendar.coveredYears.includes(year)) {
+      log.warn('calendar', `${calendar.spec} has no official holiday data for ${year}; weekends alone are used there`);
+    }
+  }
+}

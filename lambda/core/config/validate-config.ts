@@ -1,0 +1,135 @@
+/**
+ * The whole document: every problem is collected in one pass, and a config comes back only when there
+ * are none, so nothing downstream ever sees a half-valid document.
+ */
+import { isCalendarDate } from '../dates';
+import type { AccountConfig, CalendarData, ChannelConfig, ConfigProblem, GuardConfig, ServiceConfig } from '../model';
+import { yearsToResolve, warnUncoveredYears } from './calendar-years';
+import { describeValue, isMapping, reportUnknownKeys, valueOf, type Mapping } from './fields';
+import { collectIds } from './ids';
+import { ProblemLog } from './problem-log';
+import { validateAccount } from './validate-accounts';
+import { validateChannel } from './validate-channels';
+import { validateService } from './validate-services';
+import { readSettings, readVersion } from './validate-settings';
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: GuardConfig; readonly warnings: ConfigProblem[] }
+  | { readonly ok: false; readonly problems: ConfigProblem[]; readonly warnings: ConfigProblem[] };
+
+/** The calendar is resolved by an injected function so the core stays free of the holiday library. */
+export interface ConfigValidationOptions {
+  /** Explicit holiday and make-up workday dates of `spec` for `years`. */
+  readonly resolveCalendar: (spec: string, years: readonly number[]) => CalendarData;
+  /** Whether `spec` (`CN`, `US`, `weekends`, ...) names a calendar `resolveCalendar` can produce. */
+  readonly isSupportedCalendar: (spec: string) => boolean;
+}
+
+/** Where the document root is named in problems about its shape. */
+export const ROOT_PATH = '(document)';
+
+const TOP_LEVEL_FIELDS = [
+  'version',
+  'timeZone',
+  'checkTime',
+  'calendar',
+  'quietHours',
+  'reminderDays',
+  'digest',
+  'accounts',
+  'services',
+  'channels',
+] as const;
+
+export function validateConfig(doc: unknown, options: ConfigValidationOptions): ConfigResult {
+  const log = new ProblemLog();
+  if (!isMapping(doc)) {
+    log.error(
+      ROOT_PATH,
+      doc === null || doc === undefined
+        ? 'empty; start with version: 1'
+        : `expected a mapping with version, accounts, services and channels, got ${describeValue(doc)}`,
+    );
+    return { ok: false, problems: log.problems, warnings: log.warnings };
+  }
+
+  reportUnknownKeys(log, doc, '', TOP_LEVEL_FIELDS);
+  readVersion(log, doc);
+  const settings = readSettings(log, doc, options.isSupportedCalendar);
+
+  const rawAccounts = readSectionList(log, doc, 'accounts');
+  const rawServices = readSectionList(log, doc, 'services');
+  const rawChannels = readSectionList(log, doc, 'channels');
+  const accountIds = collectIds(rawAccounts);
+  const serviceIds = collectIds(rawServices);
+  const channelIds = collectIds(rawChannels);
+
+  const accounts = rawAccounts.map((raw, index) =>
+    validateAccount(log, raw, { listPath: 'accounts', index, ids: accountIds }),
+  );
+  const services = rawServices.map((raw, index) =>
+    validateService(
+      log,
+      raw,
+      { listPath: 'services', index, ids: serviceIds },
+      { accountIds, channelIds, reminderDays: settings.reminderDays },
+    ),
+  );
+  const channels = rawChannels.map((raw, index) =>
+    validateChannel(log, raw, { listPath: 'channels', index, ids: channelIds }),
+  );
+
+  const calendar =
+    settings.calendar === undefined ? undefined : resolveCalendar(log, settings.calendar, rawServices, options);
+
+  if (log.count > 0 || calendar === undefined) return { ok: false, problems: log.problems, warnings: log.warnings };
+  if (rawServices.length === 0) log.warn('services', 'no services are listed; nothing will be watched');
+  return {
+    ok: true,
+    config: {
+      version: 1,
+      timeZone: settings.timeZone,
+      checkTime: settings.checkTime,
+      calendar,
+      ...(settings.quietHours && { quietHours: settings.quietHours }),
+      reminderDays: settings.reminderDays!,
+      ...(settings.digest && { digest: settings.digest }),
+      accounts: accounts as AccountConfig[],
+      services: services as ServiceConfig[],
+      channels: channels as ChannelConfig[],
+    },
+    warnings: log.warnings,
+  };
+}
+
+function readSectionList(log: ProblemLog, doc: Mapping, key: string): readonly unknown[] {
+  const value = valueOf(doc, key);
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  log.error(key, `expected a list of ${key}, got ${describeValue(value)}`);
+  return [];
+}
+
+/**
+ * Resolves the calendar for the years the expiry dates need. Dates are read from every service that
+ * has a well-formed one, valid or not otherwise, so the warnings do not change as other problems are
+ * fixed. A failure of the injected resolver is reported as a problem, like every other problem.
+ */
+function resolveCalendar(
+  log: ProblemLog,
+  spec: string,
+  rawServices: readonly unknown[],
+  options: ConfigValidationOptions,
+): CalendarData | undefined {
+  const dates = rawServices.flatMap((s) => (isMapping(s) && isCalendarDate(s.expiresOn) ? [s.expiresOn] : []));
+  const years = yearsToResolve(dates);
+  let calendar: CalendarData;
+  try {
+    calendar = options.resolveCalendar(spec, years);
+  } catch (err) {
+    log.error('calendar', `${spec} could not be resolved: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+  warnUncoveredYears(log, calendar, years);
+  return calendar;
+}

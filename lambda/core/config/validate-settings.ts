@@ -1,0 +1,114 @@
+/** The document-wide settings: version, time zone, check time, calendar, quiet hours, tiers, digest. */
+import { isValidTimeZone } from '../dates';
+import { WEEKDAYS, type DigestSchedule, type QuietHours } from '../model';
+import { describeValue, isMapping, readEnum, readTime, reportUnknownKeys, valueOf, type Mapping } from './fields';
+import type { ProblemLog } from './problem-log';
+import { DEFAULT_REMINDER_DAYS, readReminderDays } from './reminder-days';
+
+export const DEFAULT_TIME_ZONE = 'UTC';
+export const DEFAULT_CHECK_TIME = '09:00';
+export const DEFAULT_CALENDAR = 'weekends';
+
+export interface Settings {
+  readonly timeZone: string;
+  readonly checkTime: string;
+  /** The calendar spec (`CN`, `US`, `weekends`); undefined when invalid. */
+  readonly calendar: string | undefined;
+  readonly quietHours?: QuietHours;
+  readonly reminderDays: readonly number[] | undefined;
+  readonly digest?: DigestSchedule;
+}
+
+export function readVersion(log: ProblemLog, doc: Mapping): void {
+  const value = valueOf(doc, 'version');
+  if (value === undefined) log.error('version', 'missing; add version: 1 at the top of the document');
+  else if (value !== 1) log.error('version', `${describeValue(value)} is not supported; use version: 1`);
+}
+
+export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar: (spec: string) => boolean): Settings {
+  const timeZone = readTimeZone(log, doc) ?? DEFAULT_TIME_ZONE;
+  const checkTime = readTime(log, doc, '', 'checkTime', false) ?? DEFAULT_CHECK_TIME;
+  const calendar = readCalendarSpec(log, doc, isSupportedCalendar);
+  const quietHours = readQuietHours(log, doc);
+  const days = valueOf(doc, 'reminderDays');
+  const reminderDays = days === undefined ? DEFAULT_REMINDER_DAYS : readReminderDays(log, days, 'reminderDays');
+  const digest = readDigest(log, doc);
+  return {
+    timeZone,
+    checkTime,
+    calendar,
+    ...(quietHours && { quietHours }),
+    reminderDays,
+    ...(digest && { digest }),
+  };
+}
+
+function readTimeZone(log: ProblemLog, doc: Mapping): string | undefined {
+  const value = valueOf(doc, 'timeZone');
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && isValidTimeZone(value)) return value;
+  if (typeof value !== 'string') {
+    log.error('timeZone', `expected an IANA time zone such as Asia/Shanghai, got ${describeValue(value)}`);
+  } else {
+    log.error('timeZone', `${describeValue(value)} is not an IANA time zone`);
+  }
+  return undefined;
+}
+
+/**
+ * Case-sensitive, like the calendar module: `CN` and `weekends`. A near miss (`cn`, `Weekends`) is
+ * refused with the spelling that would work, rather than guessed at.
+ */
+function readCalendarSpec(
+  log: ProblemLog,
+  doc: Mapping,
+  isSupportedCalendar: (spec: string) => boolean,
+): string | undefined {
+  const value = valueOf(doc, 'calendar');
+  if (value === undefined) return DEFAULT_CALENDAR;
+  const examples = 'e.g. CN, US, weekends';
+  if (typeof value !== 'string') {
+    log.error('calendar', `expected a calendar (${examples}), got ${describeValue(value)}`);
+    return undefined;
+  }
+  if (isSupportedCalendar(value)) return value;
+  const respelled = value.trim().toLowerCase() === DEFAULT_CALENDAR ? DEFAULT_CALENDAR : value.trim().toUpperCase();
+  const hint = respelled !== value && isSupportedCalendar(respelled) ? `; did you mean ${respelled}?` : '';
+  log.error('calendar', `${describeValue(value)} is not a supported calendar (${examples})${hint}`);
+  return undefined;
+}
+
+function readSection(log: ProblemLog, doc: Mapping, key: string, known: readonly string[]): Mapping | undefined {
+  const value = valueOf(doc, key);
+  if (value === undefined) return undefined;
+  if (!isMapping(value)) {
+    log.error(key, `expected a mapping with ${known.join(' and ')}, got ${describeValue(value)}`);
+    return undefined;
+  }
+  reportUnknownKeys(log, value, key, known);
+  return value;
+}
+
+function readQuietHours(log: ProblemLog, doc: Mapping): QuietHours | undefined {
+  const section = readSection(log, doc, 'quietHours', ['from', 'to']);
+  if (!section) return undefined;
+  const from = readTime(log, section, 'quietHours', 'from', true);
+  const to = readTime(log, section, 'quietHours', 'to', true);
+  if (from === undefined || to === undefined) return undefined;
+  if (from === to) {
+    log.error(
+      'quietHours',
+      `from and to are both "${from}"; give a window such as { from: "22:00", to: "08:00" } or remove quietHours`,
+    );
+    return undefined;
+  }
+  return { from, to };
+}
+
+function readDigest(log: ProblemLog, doc: Mapping): DigestSchedule | undefined {
+  const section = readSection(log, doc, 'digest', ['weekday', 'time']);
+  if (!section) return undefined;
+  const weekday = readEnum(log, section, 'digest', 'weekday', WEEKDAYS, 'a weekday', true);
+  const time = readTime(log, section, 'digest', 'time', true);
+  return weekday && time ? { weekday, time } : undefined;
+}
