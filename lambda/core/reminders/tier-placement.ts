@@ -18,11 +18,7 @@ export interface TierPlacement {
  *
  * Tier 0 (the expiry day itself) is never moved: "expires today" sent on an earlier day would be false.
  */
-export function placeTiers(
-  expiresOn: IsoDate,
-  tiers: readonly number[],
-  calendar: WorkingCalendar,
-): TierPlacement[] {
+export function placeTiers(expiresOn: IsoDate, tiers: readonly number[], calendar: WorkingCalendar): TierPlacement[] {
   const byDate = new Map<IsoDate, TierPlacement>();
   for (const tier of tiers) {
     const dueOn = addDays(expiresOn, -tier);
