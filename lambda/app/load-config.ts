@@ -1,0 +1,32 @@
+/**
+ * Reads, merges and validates a config document: the one entry point the CLI and the construct (at
+ * synth time, through the prebuilt config-loader bundle) share, so both reject the same documents with
+ * the same messages.
+ */
+import * as fs from 'fs';
+import { mergeDocuments } from './merge-documents';
+import { calendarData, isSupportedCalendar } from '../core/calendar/resolve-calendar';
+import { ConfigError, parseConfigText, validateConfig, type ConfigResult } from '../core/config';
+
+export interface LoadGuardConfigInput {
+  /** Path of a YAML or JSON document (contract section 2). */
+  readonly file?: string;
+  /** A partial document (typed construct props) that wins over the file. */
+  readonly overrides?: unknown;
+}
+
+const CALENDAR = { resolveCalendar: calendarData, isSupportedCalendar };
+
+export function loadGuardConfig(input: LoadGuardConfigInput): ConfigResult {
+  let document: unknown = { version: 1 };
+  if (input.file !== undefined) {
+    try {
+      document = parseConfigText(fs.readFileSync(input.file, 'utf8'), input.file);
+    } catch (e) {
+      if (e instanceof ConfigError) return { ok: false, problems: e.problems, warnings: [] };
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+      return { ok: false, problems: [{ path: input.file, message: reason }], warnings: [] };
+    }
+  }
+  return validateConfig(mergeDocuments(document, input.overrides), CALENDAR);
+}

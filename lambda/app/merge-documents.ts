@@ -1,0 +1,38 @@
+/**
+ * Combines a config document read from a file with a partial document built from typed construct
+ * props. Props win: top-level values replace the file's; `services`, `accounts` and `channels` entries
+ * replace the file's entry with the same `id` and are otherwise appended. Nothing is validated here:
+ * the merged document is validated as a whole, so problems keep the paths a user would see in a file.
+ */
+const MERGED_BY_ID = ['services', 'accounts', 'channels'] as const;
+
+export function mergeDocuments(base: unknown, overrides: unknown): unknown {
+  if (overrides === undefined || overrides === null) return base;
+  if (base === undefined || base === null) return overrides;
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const listKey = MERGED_BY_ID.find((k) => k === key);
+    merged[key] = listKey ? mergeById(base[key], value) : value;
+  }
+  return merged;
+}
+
+function mergeById(base: unknown, overrides: unknown): unknown {
+  // a malformed list on either side is left for validation to report at its own path
+  if (!Array.isArray(base) || !Array.isArray(overrides)) return overrides ?? base;
+  const result = [...base];
+  for (const entry of overrides) {
+    const id = isPlainObject(entry) ? entry.id : undefined;
+    const at = id === undefined ? -1 : result.findIndex((e) => isPlainObject(e) && e.id === id);
+    if (at >= 0) result[at] = entry;
+    else result.push(entry);
+  }
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

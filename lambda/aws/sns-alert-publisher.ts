@@ -1,0 +1,80 @@
+import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
+import type { AlertPublisher } from '../app/ports';
+import { DeliveryError, errorMessage } from '../core/errors';
+import type { Alert } from '../core/model';
+
+/**
+ * One SNS message per alert. Message attributes carry what subscription filter policies route on
+ * (contract section 5): `severity`, `project`, `kind`, `serviceId`, and `channels` — the ids of the
+ * channels this alert is for, so an email subscription only receives its own channel's alerts.
+ */
+export class SnsAlertPublisher implements AlertPublisher {
+  readonly target = 'sns';
+  private readonly client: SNSClient;
+
+  constructor(private readonly options: { topicArn: string; client?: SNSClient }) {
+    this.client = options.client ?? new SNSClient({});
+  }
+
+  async publish(alert: Alert): Promise<void> {
+    try {
+      await this.client.send(
+        new PublishCommand({
+          TopicArn: this.options.topicArn,
+          Subject: alertSubject(alert),
+          Message: alertBody(alert),
+          MessageAttributes: alertAttributes(alert),
+        }),
+      );
+    } catch (e) {
+      const retryable = (e as { $retryable?: unknown }).$retryable !== undefined || isServerFault(e);
+      throw new DeliveryError(`SNS publish of ${alert.key} failed: ${errorMessage(e)}`, { retryable, cause: e });
+    }
+  }
+}
+
+/**
+ * SNS subjects must be ASCII, without line breaks, and under 100 characters; service names may be
+ * Chinese, so the subject uses the (ASCII) ids and leaves names to the body.
+ */
+export function alertSubject(alert: Alert): string {
+  const what = alert.serviceId ?? alert.accountId ?? 'renewal-guard';
+  let text: string;
+  if (alert.kind === 'expiry' && alert.daysLeft !== undefined) {
+    text =
+      alert.daysLeft < 0
+        ? `${what} expired on ${alert.expiresOn}`
+        : alert.daysLeft === 0
+          ? `${what} expires today (${alert.expiresOn})`
+          : `${what} expires ${alert.expiresOn} (${alert.daysLeft} days left)`;
+  } else {
+    text = `${what}: ${alert.kind}`;
+  }
+  const subject = `[${alert.severity.toUpperCase()}] ${text}`.replace(/[^\x20-\x7e]/g, '?');
+  return subject.length < 100 ? subject : `${subject.slice(0, 96)}...`;
+}
+
+export function alertBody(alert: Alert): string {
+  const lines = [alert.message, ''];
+  if (alert.project) lines.push(`Project: ${alert.project}`);
+  if (alert.expiresOn) lines.push(`Expires on: ${alert.expiresOn}`);
+  if (alert.daysLeft !== undefined) lines.push(`Days left: ${alert.daysLeft}`);
+  lines.push(`Severity: ${alert.severity}`, `Owners: ${alert.owners.join(', ')}`, `Alert key: ${alert.key}`);
+  return lines.join('\n');
+}
+
+export function alertAttributes(alert: Alert): Record<string, MessageAttributeValue> {
+  const attributes: Record<string, MessageAttributeValue> = {
+    severity: { DataType: 'String', StringValue: alert.severity },
+    kind: { DataType: 'String', StringValue: alert.kind },
+    channels: { DataType: 'String.Array', StringValue: JSON.stringify(alert.channels) },
+  };
+  // SNS rejects empty attribute values, so absent ones are left out rather than sent blank
+  if (alert.project) attributes.project = { DataType: 'String', StringValue: alert.project };
+  if (alert.serviceId) attributes.serviceId = { DataType: 'String', StringValue: alert.serviceId };
+  return attributes;
+}
+
+function isServerFault(e: unknown): boolean {
+  return (e as { $fault?: unknown }).$fault === 'server';
+}

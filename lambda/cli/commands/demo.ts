@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { type CliIo, printJson } from '../cli-io';
+import { checkCommand } from './check';
+import { previewCommand } from './preview';
+import { validateCommand } from './validate';
+
+export interface DemoOptions {
+  readonly json?: boolean;
+  /** Keep the demo's folder (config and store) instead of removing it. */
+  readonly keep?: boolean;
+}
+
+/**
+ * A self-contained tour on an embedded store: no AWS account, no network. It walks a team through the
+ * 2026 National Day holidays in China, where a reminder due on a holiday must come before it.
+ */
+export const DEMO_CONFIG = `# RenewalGuard demo: a live-streaming team in Shanghai
+version: 1
+timeZone: Asia/Shanghai
+checkTime: "09:30"
+calendar: CN                  # official holidays and make-up workdays
+reminderDays: [60, 30, 15, 7, 1]
+
+accounts:
+  - id: contracts
+    vendor: manual            # dates from contracts, no API to poll
+
+services:
+  - id: live-rtc
+    name: Live app RTC (Agora)
+    project: live-app
+    account: contracts
+    kind: subscription
+    expiresOn: 2026-10-09
+    owners: [alice@example.com]
+    criticality: core
+  - id: voice-room
+    name: 语音房 TRTC package
+    project: voice-room
+    account: contracts
+    kind: package
+    expiresOn: 2026-10-20
+    owners: [bob@example.com, finance@example.com]
+    reminderDays: [30, 15, 7, 1]
+  - id: calls-contract
+    name: 1-on-1 calling contract
+    project: calls
+    kind: contract
+    expiresOn: 2026-10-03
+    owners: [carol@example.com]
+    channels: [ops]
+
+channels:
+  - id: ops
+    type: email
+    to: [tech-lead@example.com, finance@example.com]
+`;
+
+export async function demoCommand(options: DemoOptions, io: CliIo): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-demo-'));
+  const config = path.join(dir, 'renewal-guard.yaml');
+  const store = path.join(dir, 'store');
+  fs.writeFileSync(config, DEMO_CONFIG);
+  const steps: { step: string; output: unknown }[] = [];
+  const quiet = captureJson(io, steps);
+  const say = (text: string) => {
+    if (!options.json) io.stdout(text);
+  };
+  const run = async (step: string, fn: (io: CliIo) => number | Promise<number>) => {
+    if (options.json) await fn(quiet(step));
+    else await fn(io);
+  };
+
+  try {
+    say(`RenewalGuard demo — everything runs on this machine: an embedded registry in ${dir}\n\n`);
+    say(`1. The config (${config}):\n\n${indent(DEMO_CONFIG)}\n`);
+    say('2. validate — every problem is reported with its path before anything runs:\n\n');
+    await run('validate', (x) => validateCommand({ config, json: options.json }, x));
+
+    say('\n3. preview — the reminders of the next 60 days. live-rtc expires on 2026-10-09; its 7-day\n');
+    say('   reminder falls on 2026-10-02, inside the National Day holidays (10-01..10-07), so it comes on\n');
+    say('   the last working day before them, 2026-09-30:\n\n');
+    await run('preview', (x) => previewCommand({ config, from: '2026-09-01', days: '60', json: options.json }, x));
+
+    const cycle = '2026-09-30T09:30:00+08:00';
+    say(`\n4. check — the daily cycle at ${cycle}: claims each due reminder in the registry's ledger:\n\n`);
+    await run('check', (x) => checkCommand({ config, now: cycle, store, json: options.json }, x));
+
+    say('\n5. check again — the same cycle retried (or run twice) fires nothing new; each key fires once:\n\n');
+    await run('check-again', (x) => checkCommand({ config, now: cycle, store, json: options.json }, x));
+
+    fs.writeFileSync(config, DEMO_CONFIG.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-10-09'));
+    const later = '2026-10-08T09:30:00+08:00';
+    say(`\n6. live-rtc is renewed to 2027-10-09. The cycle on ${later} sends it nothing more — a renewal\n`);
+    say('   starts a fresh set of tiers — while the other services keep their reminders:\n\n');
+    await run('check-after-renewal', (x) => checkCommand({ config, now: later, store, json: options.json }, x));
+
+    say('\nTry it on your own services: write a renewal-guard.yaml like the one above, then\n');
+    say('  npx renewal-guard validate --config renewal-guard.yaml\n');
+    say('  npx renewal-guard preview --config renewal-guard.yaml --days 90\n');
+    say('  npx renewal-guard check --config renewal-guard.yaml\n');
+    if (options.json) printJson(io, { dir: options.keep ? dir : undefined, steps });
+    return 0;
+  } finally {
+    if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An io for `--json`: each step's stdout document is collected instead of printed. */
+function captureJson(io: CliIo, steps: { step: string; output: unknown }[]) {
+  return (step: string): CliIo => ({
+    ...io,
+    stdout: (text: string) => steps.push({ step, output: JSON.parse(text) }),
+  });
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? `   ${l}` : l))
+    .join('\n');
+}

@@ -1,0 +1,71 @@
+/**
+ * The `renewal-guard` command: commander parses, each command is a function of (options, io), and every
+ * failure becomes one line on stderr and a non-zero exit code (2 for invalid input).
+ */
+import { Command, CommanderError } from 'commander';
+import { CliError, type CliIo } from './cli-io';
+import { errorMessage } from '../core/errors';
+import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
+import { previewCommand } from './commands/preview';
+import { validateCommand } from './commands/validate';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const act =
+    <T>(fn: (options: T, io: CliIo) => number | Promise<number>) =>
+    async (options: T) => {
+      exitCode = await fn(options, io);
+    };
+
+  const program = new Command('renewal-guard')
+    .description('Keeps paid RTC services from lapsing: reminders before expiry, on working days.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError();
+
+  program
+    .command('validate')
+    .description('check a config document; exit 2 with one line per problem when invalid')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(validateCommand));
+  program
+    .command('preview')
+    .description('the reminders that will fire over the next days if nothing is renewed')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--from <date>', 'first day (YYYY-MM-DD); default today in the config time zone')
+    .option('--days <n>', 'number of days', '90')
+    .option('--json', 'one JSON array on stdout')
+    .action(act(previewCommand));
+  program
+    .command('check')
+    .description('one full cycle: poll accounts, update the registry, evaluate, record the ledger, report')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--now <instant>', 'the cycle time, ISO-8601 with an offset; default now')
+    .option('--store <dir>', 'embedded registry folder (default: .renewal-guard)')
+    .option('--table <name>', 'a real DynamoDB registry table instead of the embedded store')
+    .option('--secrets <file>', 'local JSON file of secrets by name (default: <store>/secrets.json)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(checkCommand));
+  program
+    .command('demo')
+    .description('a self-contained tour on an embedded store: no AWS account, no network')
+    .option('--keep', "keep the demo's folder")
+    .option('--json', 'one JSON document on stdout')
+    .action(act(demoCommand));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // commander already printed why
+    if (e instanceof CliError) {
+      for (const line of e.details) io.stderr(`${line}\n`);
+      io.stderr(`renewal-guard: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`renewal-guard: ${errorMessage(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * CloudFormation custom resource (behind the CDK Provider framework): on every deploy that changes the
+ * config, the declared services reach the registry. Services no longer declared are marked retired,
+ * never deleted; deleting the stack leaves the registry and its history alone.
+ */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { loadStagedConfig, requireEnv } from './handler-config';
+import { powertoolsLogger } from './powertools-logger';
+import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { DynamoRegistry } from '../aws/dynamo-registry';
+import type { GuardConfig } from '../core/model';
+import type { Registry } from '../core/registry-port';
+
+export const PHYSICAL_RESOURCE_ID = 'renewal-guard-registry-sync';
+
+const logger = powertoolsLogger();
+
+let deps: { config: GuardConfig; registry: Registry } | undefined;
+
+export async function handler(event: CloudFormationCustomResourceEvent) {
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: PHYSICAL_RESOURCE_ID };
+  deps ??= { config: loadStagedConfig(), registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) };
+  const result = await deps.registry.syncDeclaredServices(deps.config.services, new Date().toISOString());
+  logger.info('registry synced', {
+    added: result.added.length,
+    updated: result.updated.length,
+    retired: result.retired,
+    restored: result.restored,
+    unchanged: result.unchanged,
+  });
+  return {
+    PhysicalResourceId: PHYSICAL_RESOURCE_ID,
+    Data: {
+      Added: result.added.length,
+      Updated: result.updated.length,
+      Retired: result.retired.length,
+      Restored: result.restored.length,
+    },
+  };
+}
