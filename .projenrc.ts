@@ -66,6 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testEnvironment: 'node',
+      setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
       collectCoverage: false, // `npx jest --coverage` when wanted; instrumenting every run slows the suite
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // projen adds jest's default reporter and jest-junit; this one leaves the totals for .ci/run

@@ -1,0 +1,68 @@
+import { loadGuardConfig } from '../../lambda/app/load-config';
+import type { AlertPublisher } from '../../lambda/app/ports';
+import { DeliveryError } from '../../lambda/core/errors';
+import type { Alert, GuardConfig } from '../../lambda/core/model';
+
+/** A validated config through the real loader, from a document in the contract's shape. */
+export function guardConfig(overrides: Record<string, unknown> = {}): GuardConfig {
+  const result = loadGuardConfig({
+    overrides: {
+      version: 1,
+      timeZone: 'Asia/Shanghai',
+      checkTime: '09:30',
+      calendar: 'CN',
+      accounts: [{ id: 'contracts', vendor: 'manual' }],
+      services: [
+        {
+          id: 'live-rtc',
+          name: 'Live app RTC',
+          project: 'live-app',
+          account: 'contracts',
+          kind: 'subscription',
+          expiresOn: '2026-10-09',
+          owners: ['alice@example.com'],
+        },
+        {
+          id: 'voice-room',
+          name: 'Voice room',
+          project: 'voice',
+          kind: 'package',
+          expiresOn: '2026-10-20',
+          owners: ['bob@example.com'],
+        },
+      ],
+      channels: [{ id: 'ops', type: 'email', to: ['ops@example.com'] }],
+      ...overrides,
+    },
+  });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.config;
+}
+
+/** Records what it was handed; fails the first `failures` calls. */
+export class RecordingPublisher implements AlertPublisher {
+  readonly published: Alert[] = [];
+
+  constructor(
+    readonly target: string,
+    private failures = 0,
+  ) {}
+
+  async publish(alert: Alert): Promise<void> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new DeliveryError(`${this.target} is down`, { retryable: true });
+    }
+    this.published.push(alert);
+  }
+
+  keys(): string[] {
+    return this.published.map((a) => a.key).sort();
+  }
+}
+
+export const NO_SECRETS = {
+  resolve: async (name: string): Promise<Record<string, string>> => {
+    throw new Error(`no secret ${name} in this test`);
+  },
+};
