@@ -5,6 +5,7 @@
  */
 import { isCalendarDate, isTimeOfDay } from '../dates';
 import type { IsoDate } from '../model';
+import { looksLikeKeyMaterial } from './credential-patterns';
 import { fieldPath, ProblemLog } from './problem-log';
 import { closestMatch } from './suggest';
 
@@ -20,9 +21,10 @@ export function isMapping(value: unknown): value is Mapping {
 /** How a bad value is named in a message: strings quoted (and shortened), collections by their shape. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
+    if (looksLikeKeyMaterial(value)) return 'a value that looks like a key (not repeated here)';
     return JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO - 3)}...` : value);
   }
-  if (value === null || value === undefined) return 'nothing';
+  if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);

@@ -3,47 +3,12 @@
  * token or webhook URL must be refused, and refused without repeating it, because problem lines end up
  * in terminals, CI logs and CloudFormation errors.
  */
+import { looksLikeCredentialValue } from './credential-patterns';
 import { describeValue, isMapping } from './fields';
 import type { ProblemLog } from './problem-log';
 
 /** What Secrets Manager accepts in a secret name. */
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
-
-const HEX_32 = /[0-9a-f]{32,}/i; // Agora App Certificate / Customer Secret, Twilio auth token, most API secrets
-const KEY_ID_PREFIX = /^(AKID|LTAI|AKIA|ASIA)[A-Za-z0-9]{12,}$/; // Tencent SecretId, Alibaba / AWS access key ids
-const TWILIO_SID = /^(AC|SK)[0-9a-f]{32}$/i; // Twilio Account SID / API key SID
-const JWT = /^eyJ[A-Za-z0-9_-]{10,}/;
-const BASE64ISH = /^[A-Za-z0-9+=_-]{24,}$/;
-
-function classOf(ch: string): number {
-  if (ch >= 'a' && ch <= 'z') return 0;
-  if (ch >= 'A' && ch <= 'Z') return 1;
-  if (ch >= '0' && ch <= '9') return 2;
-  return 3;
-}
-
-/**
- * How often neighbouring characters switch between lowercase, uppercase, digit and symbol. Random
- * base64 switches on roughly two of three characters; names made of words (`RenewalGuardAgoraMain2024`)
- * switch on about one in three.
- */
-function classSwitchRatio(s: string): number {
-  let switches = 0;
-  for (let i = 1; i < s.length; i++) if (classOf(s[i]!) !== classOf(s[i - 1]!)) switches++;
-  return switches / (s.length - 1);
-}
-
-/**
- * True when the string reads like a credential rather than the name of one. Errs towards suspicion: a
- * false alarm costs a rename (any name with a `/` in it passes the base64 test), a miss leaks a key.
- */
-export function looksLikeCredentialValue(s: string): boolean {
-  if (s.includes(':')) return true; // user:password, https://hooks..., scheme-prefixed tokens
-  if (/^(bearer|basic|token)\s/i.test(s)) return true;
-  if (HEX_32.test(s) || KEY_ID_PREFIX.test(s) || TWILIO_SID.test(s) || JWT.test(s)) return true;
-  if (BASE64ISH.test(s)) return s.includes('+') || s.endsWith('=') || classSwitchRatio(s) >= 0.4;
-  return false;
-}
 
 /**
  * Validates a field that must hold a secret name. The value itself is never quoted back: it may be the

@@ -57,16 +57,16 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
   readVersion(log, doc);
   const settings = readSettings(log, doc, options.isSupportedCalendar);
 
-  const rawAccounts = readSectionList(log, doc, 'accounts');
-  const rawServices = readSectionList(log, doc, 'services');
-  const rawChannels = readSectionList(log, doc, 'channels');
-  const accountIds = collectIds(rawAccounts);
-  const serviceIds = collectIds(rawServices);
-  const channelIds = collectIds(rawChannels);
+  // Ids are gathered from all three lists first: services refer to accounts and channels, and a
+  // reference to an entry that has some other mistake should not be reported as unknown as well.
+  const accountIds = collectIds(listOrEmpty(doc, 'accounts'));
+  const serviceIds = collectIds(listOrEmpty(doc, 'services'));
+  const channelIds = collectIds(listOrEmpty(doc, 'channels'));
 
-  const accounts = rawAccounts.map((raw, index) =>
+  const accounts = readSectionList(log, doc, 'accounts').map((raw, index) =>
     validateAccount(log, raw, { listPath: 'accounts', index, ids: accountIds }),
   );
+  const rawServices = readSectionList(log, doc, 'services');
   const services = rawServices.map((raw, index) =>
     validateService(
       log,
@@ -75,7 +75,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       { accountIds, channelIds, reminderDays: settings.reminderDays },
     ),
   );
-  const channels = rawChannels.map((raw, index) =>
+  const channels = readSectionList(log, doc, 'channels').map((raw, index) =>
     validateChannel(log, raw, { listPath: 'channels', index, ids: channelIds }),
   );
 
@@ -100,6 +100,11 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
     },
     warnings: log.warnings,
   };
+}
+
+function listOrEmpty(doc: Mapping, key: string): readonly unknown[] {
+  const value = valueOf(doc, key);
+  return Array.isArray(value) ? value : [];
 }
 
 function readSectionList(log: ProblemLog, doc: Mapping, key: string): readonly unknown[] {
