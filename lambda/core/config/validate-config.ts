@@ -41,6 +41,14 @@ const TOP_LEVEL_FIELDS = [
   'channels',
 ] as const;
 
+/**
+ * Validates a parsed document (contract section 2) and normalizes it: defaults filled, tiers sorted,
+ * service channels resolved, the calendar turned into explicit dates.
+ *
+ * @example
+ * const result = validateConfig(parseConfigText(text, 'renewal-guard.yaml'), { resolveCalendar: calendarData, isSupportedCalendar });
+ * if (!result.ok) throw new ConfigError(result.problems);
+ */
 export function validateConfig(doc: unknown, options: ConfigValidationOptions): ConfigResult {
   const log = new ProblemLog();
   if (!isMapping(doc)) {
