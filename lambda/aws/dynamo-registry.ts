@@ -1,0 +1,258 @@
+/**
+ * The registry port on one DynamoDB table: the deployed guard's table, or the CLI's embedded dynalite.
+ *
+ * Table (created by the construct, and locally by `registryTableDefinition`; names from
+ * src/shared/registry-schema.ts):
+ *
+ * | item    | pk               | sk           | attributes                                                      |
+ * |---------|------------------|--------------|-----------------------------------------------------------------|
+ * | service | `SERVICE`        | `<serviceId>`| service (map: ServiceConfig), configHash, retired, retiredAt?,   |
+ * |         |                  |              | updatedAt, lastAlertKeys (map kind → key, `{}` from the start)   |
+ * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, pendingTargets, deliveredTargets,|
+ * |         |                  |              | deliveredAt (map target → instant), version, expiresAt (TTL,    |
+ * |         |                  |              | claimedAt + 400 days), outboxPk = `PENDING` while targets pend  |
+ *
+ * - keys `pk` (S) / `sk` (S); TTL on `expiresAt` (epoch seconds).
+ * - GSI `outbox`: partition `outboxPk` (S), sort `claimedAt` (S), projection ALL. Sparse: only ledger
+ *   items that still owe a delivery carry `outboxPk`, so the index holds the outbox and nothing else.
+ *
+ * Costs: all services share one partition, so listing or syncing 10,000 unchanged services is a handful
+ * of 1 MB Query pages. A claim is one conditional PutItem plus one UpdateItem of the service's
+ * lastAlertKeys. No transactions: dynalite has no TransactWriteItems, and nothing here needs them —
+ * every multi-item step is safe to repeat.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
+import type { ServiceConfig } from '../core/model';
+import type { DeliveryTarget, LedgerEntry, Registry, ServiceRecord, SyncResult } from '../core/registry-port';
+import { isConditionalCheckFailed, RegistryError, toRegistryError } from './registry/registry-error';
+import {
+  ATTR,
+  fromLedgerItem,
+  fromServiceItem,
+  ledgerKey,
+  OUTBOX_PENDING,
+  SERVICE_PARTITION,
+  toLedgerItem,
+  type Item,
+} from './registry/registry-items';
+import { runBounded, sleep } from './registry/run-bounded';
+import { planSync, type ServiceWrite } from './registry/sync-plan';
+import {
+  createLastAlertKeys,
+  recordDelivery,
+  retireService,
+  setLastAlertKey,
+  upsertService,
+  type UpdateRequest,
+} from './registry/update-requests';
+
+export interface DynamoRegistryOptions {
+  readonly tableName: string;
+  /** @default a DocumentClient over `new DynamoDBClient({})` (region and credentials from the environment) */
+  readonly client?: DynamoDBDocumentClient;
+  /** Writes a sync keeps in flight when many services change at once. @default 16 */
+  readonly writeConcurrency?: number;
+}
+
+/** Optimistic-lock rounds for markDelivered: enough for every target of one alert racing at once. */
+const MAX_DELIVERY_ATTEMPTS = 25;
+
+/**
+ * @example
+ * const registry = new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) });
+ * if (await registry.claimAlert(entry)) await publish(entry.alert);
+ */
+export class DynamoRegistry implements Registry {
+  public readonly tableName: string;
+  private readonly client: DynamoDBDocumentClient;
+  private readonly writeConcurrency: number;
+
+  constructor(options: DynamoRegistryOptions) {
+    this.tableName = options.tableName;
+    this.client = options.client ?? DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    this.writeConcurrency = options.writeConcurrency ?? 16;
+  }
+
+  public async syncDeclaredServices(services: readonly ServiceConfig[], now: string): Promise<SyncResult> {
+    const stored = await this.queryAll('syncDeclaredServices (Query)', {
+      KeyConditionExpression: '#pk = :pk',
+      // Hashes, not configs: a quiet sync reads as little as it can.
+      ProjectionExpression: '#sk, #hash, #retired',
+      ExpressionAttributeNames: {
+        '#pk': REGISTRY_PARTITION_KEY,
+        '#sk': REGISTRY_SORT_KEY,
+        '#hash': ATTR.configHash,
+        '#retired': ATTR.retired,
+      },
+      ExpressionAttributeValues: { ':pk': SERVICE_PARTITION },
+    });
+    const plan = planSync(
+      services,
+      stored.map((item) => ({
+        id: String(item[REGISTRY_SORT_KEY]),
+        configHash: typeof item[ATTR.configHash] === 'string' ? (item[ATTR.configHash] as string) : undefined,
+        retired: item[ATTR.retired] === true,
+      })),
+    );
+
+    const operation = 'syncDeclaredServices (UpdateItem)';
+    await runBounded(
+      [
+        ...[...plan.add, ...plan.update, ...plan.restore].map(
+          (write) => () => this.update(operation, upsertService(write, now)).then(() => undefined),
+        ),
+        ...plan.retire.map((id) => () => this.update(operation, retireService(id, now)).then(() => undefined)),
+      ],
+      this.writeConcurrency,
+    );
+
+    const ids = (list: readonly ServiceWrite[]) => list.map((write) => write.service.id);
+    return {
+      added: ids(plan.add),
+      updated: ids(plan.update),
+      retired: plan.retire,
+      restored: ids(plan.restore),
+      unchanged: plan.unchanged,
+    };
+  }
+
+  public async listServices(options: { includeRetired?: boolean } = {}): Promise<ServiceRecord[]> {
+    const activeOnly = options.includeRetired !== true;
+    const items = await this.queryAll('listServices (Query)', {
+      KeyConditionExpression: '#pk = :pk',
+      ...(activeOnly ? { FilterExpression: '#retired <> :true' } : {}),
+      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, ...(activeOnly ? { '#retired': ATTR.retired } : {}) },
+      ExpressionAttributeValues: { ':pk': SERVICE_PARTITION, ...(activeOnly ? { ':true': true } : {}) },
+    });
+    return items.map(fromServiceItem);
+  }
+
+  public async claimAlert(entry: LedgerEntry): Promise<boolean> {
+    const item = toLedgerItem(entry);
+    let claimed = true;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw toRegistryError(this.tableName, 'claimAlert (PutItem)', error);
+      claimed = false;
+    }
+
+    // Also when the key was claimed before: a claim that stopped before this step is healed here, and the
+    // next quiet cycle can skip the service from its lastAlertKeys alone. An alert about no service, or
+    // about one that is not in the registry, has no list entry to record it on.
+    const serviceId = entry.alert.serviceId;
+    if (serviceId !== undefined) {
+      const operation = 'claimAlert (UpdateItem)';
+      const applied = await this.update(operation, setLastAlertKey(serviceId, entry.alert));
+      if (!applied) await this.update(operation, createLastAlertKeys(serviceId, entry.alert));
+    }
+    return claimed;
+  }
+
+  public async markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
+      const item = await this.getLedgerItem(key, 'markDelivered (GetItem)');
+      if (item === undefined) {
+        throw new RegistryError(
+          `registry table "${this.tableName}": markDelivered failed: no ledger entry for alert key "${key}"`,
+          { retryable: false },
+        );
+      }
+      const request = recordDelivery(key, fromLedgerItem(item), target, at);
+      if (request === undefined) return;
+      if (await this.update('markDelivered (UpdateItem)', request)) return;
+      // Another target of the same alert was recorded in between: re-read and apply ours on top.
+      await sleep(Math.random() * Math.min(50, 2 ** attempt));
+    }
+    throw new RegistryError(
+      `registry table "${this.tableName}": markDelivered (UpdateItem) failed: ` +
+        `alert key "${key}" changed concurrently ${MAX_DELIVERY_ATTEMPTS} times`,
+      { retryable: true },
+    );
+  }
+
+  /** Read from the outbox index, which is eventually consistent: a claim may show up a moment later. */
+  public async listOutbox(): Promise<LedgerEntry[]> {
+    const items = await this.queryAll('listOutbox (Query)', {
+      IndexName: REGISTRY_OUTBOX_INDEX,
+      KeyConditionExpression: '#outboxPk = :pending',
+      ExpressionAttributeNames: { '#outboxPk': ATTR.outboxPk },
+      ExpressionAttributeValues: { ':pending': OUTBOX_PENDING },
+      ScanIndexForward: true,
+    });
+    // The index sorts claimedAt as text; re-sorting by instant keeps "oldest first" true for any offset.
+    return items
+      .map((item) => fromLedgerItem(item).entry)
+      .sort(
+        (a, b) =>
+          Date.parse(a.claimedAt) - Date.parse(b.claimedAt) ||
+          (a.alert.key < b.alert.key ? -1 : a.alert.key > b.alert.key ? 1 : 0),
+      );
+  }
+
+  public async getAlert(key: string): Promise<LedgerEntry | undefined> {
+    const item = await this.getLedgerItem(key, 'getAlert (GetItem)');
+    return item === undefined ? undefined : fromLedgerItem(item).entry;
+  }
+
+  /** True when applied; false when its condition failed (callers decide what that means). */
+  private async update(operation: string, request: UpdateRequest): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({ TableName: this.tableName, ...request }));
+      return true;
+    } catch (error) {
+      if (request.ConditionExpression !== undefined && isConditionalCheckFailed(error)) return false;
+      throw toRegistryError(this.tableName, operation, error);
+    }
+  }
+
+  private async getLedgerItem(key: string, operation: string): Promise<Item | undefined> {
+    try {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: ledgerKey(key), ConsistentRead: true }),
+      );
+      return Item;
+    } catch (error) {
+      throw toRegistryError(this.tableName, operation, error);
+    }
+  }
+
+  /** Every page of a Query; strongly consistent on the table, so a sync's writes are seen by the next list. */
+  private async queryAll(operation: string, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      try {
+        const page = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            ConsistentRead: input.IndexName === undefined,
+            ...input,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } catch (error) {
+        throw toRegistryError(this.tableName, operation, error);
+      }
+    } while (startKey !== undefined);
+    return items;
+  }
+}
