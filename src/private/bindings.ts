@@ -1,0 +1,17 @@
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+
+/** What a `VendorAccount` contributes: its document entry (without credentials) and the secret behind them. */
+export interface AccountBinding {
+  readonly accountId: string;
+  /** The `accounts[]` entry in the contract's shape, minus `credentials`, which need the secret's name. */
+  readonly entry: Record<string, unknown>;
+  readonly credentials?: secretsmanager.ISecret;
+}
+
+/** What an `AlertChannel` contributes: its document entry and the recipients its subscriptions use. */
+export interface ChannelBinding {
+  readonly channelId: string;
+  readonly entry: Record<string, unknown>;
+  /** May hold tokens (a `CfnParameter`), which only the SNS subscriptions can carry. */
+  readonly recipients: readonly string[];
+}

@@ -1,0 +1,44 @@
+import { configLoaderBundle } from './bundled-assets';
+
+/** One problem or warning, named by its path in the config document (`services[2].expiresOn`). */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The parts of the normalized config (lambda/core/model.ts `GuardConfig`) the construct reads. The rest
+ * travels to the handlers untouched, so it stays `unknown` here.
+ */
+export interface LoadedConfig {
+  readonly timeZone: string;
+  readonly checkTime: string;
+  readonly accounts: ReadonlyArray<{ readonly id: string; readonly vendor: string; readonly credentials?: string }>;
+  readonly channels: ReadonlyArray<{
+    readonly id: string;
+    readonly type: string;
+    readonly to: readonly string[];
+    readonly minSeverity: string;
+  }>;
+  readonly services: readonly unknown[];
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly config: LoadedConfig; readonly warnings: readonly ConfigProblem[] }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[]; readonly warnings: readonly ConfigProblem[] };
+
+interface ConfigLoaderModule {
+  loadGuardConfig(input: { file?: string; overrides?: unknown }): LoadResult;
+}
+
+let loader: ConfigLoaderModule | undefined;
+
+/**
+ * Validates and normalizes a config with the CLI's own code: the prebuilt config-loader bundle. src/
+ * never imports lambda/ (jsii must not compile handler code), so the bundle is required at run time.
+ */
+export function loadGuardConfig(file: string | undefined, overrides: Record<string, unknown>): LoadResult {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a prebuilt bundle, located at run time
+  loader ??= require(configLoaderBundle()) as ConfigLoaderModule;
+  return loader.loadGuardConfig({ file, overrides });
+}

@@ -1,0 +1,144 @@
+import { Token } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { RenewalGuardProps } from '../renewal-guard-props';
+import type { ServiceDeclaration } from '../service-declaration';
+import type { ConfigProblem } from './config-loader';
+import { synthTimeSecretName } from './secret-name';
+import { withoutUndefined } from './without-undefined';
+
+/** The typed props as a partial config document, plus what only the construct needs to know about them. */
+export interface PropsDocument {
+  /** The contract's shape (`id`, camelCase keys): the config loader merges it over the file. */
+  readonly overrides: Record<string, unknown>;
+  /** Problems only the construct can see: deploy-time tokens where synth-time values are needed. */
+  readonly problems: readonly ConfigProblem[];
+  /** Account id -> the secret behind its `credentials` name. */
+  readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** Channel id -> recipients as given, tokens included; the document has stand-ins for the tokens. */
+  readonly recipients: ReadonlyMap<string, readonly string[]>;
+}
+
+const TOKEN_MESSAGE =
+  'must be known at synth time, got a token (e.g. a CfnParameter): the config is staged into the function code';
+
+/**
+ * Turns typed props into the overrides document. Nothing is validated here beyond tokens and secret
+ * names: the merged document goes through the CLI's validator, so both report the same problems.
+ */
+export function propsDocument(props: RenewalGuardProps): PropsDocument {
+  const problems: ConfigProblem[] = [];
+  const scalar = <T>(path: string, value: T | undefined): T | undefined => {
+    if (value !== undefined && isToken(value)) {
+      problems.push({ path, message: TOKEN_MESSAGE });
+      return undefined;
+    }
+    return value;
+  };
+  const list = <T>(path: string, values: readonly T[] | undefined): T[] | undefined =>
+    values?.map((v, i) => scalar(`${path}[${i}]`, v)).filter((v): v is T => v !== undefined);
+
+  const secrets = new Map<string, secretsmanager.ISecret>();
+  const accounts = props.accounts?.map((account, i) => {
+    const binding = account._bind();
+    const path = `accounts[${i}]`;
+    const entry = tokenFree(binding.entry, path, problems);
+    if (!binding.credentials) return entry;
+    secrets.set(binding.accountId, binding.credentials);
+    const name = synthTimeSecretName(binding.credentials);
+    if (name === undefined) {
+      problems.push({
+        path: `${path}.credentials`,
+        message:
+          `the name of secret ${binding.credentials.node.path} is only known at deploy time; ` +
+          'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
+      });
+    }
+    // a stand-in keeps the validator from also reporting the name as missing; the error above stops synth
+    return { ...entry, credentials: name ?? 'unresolved-secret-name' };
+  });
+
+  const recipients = new Map<string, readonly string[]>();
+  const channels = props.channels?.map((channel, i) => {
+    const binding = channel._bind();
+    const path = `channels[${i}]`;
+    recipients.set(binding.channelId, binding.recipients);
+    const { to, ...rest } = binding.entry;
+    const entry = tokenFree(rest, path, problems);
+    return {
+      ...entry,
+      to: binding.recipients.map((r, n) => (isToken(r) ? recipientStandIn(binding.entry.type, n) : r)),
+    };
+  });
+
+  const overrides = withoutUndefined({
+    timeZone: scalar('timeZone', props.timeZone),
+    checkTime: scalar('checkTime', props.checkTime),
+    calendar: scalar('calendar', props.calendar),
+    reminderDays: list('reminderDays', props.reminderDays),
+    services: props.services?.map((s, i) => tokenFree(serviceEntry(s), `services[${i}]`, problems)),
+    accounts,
+    channels,
+  });
+  return { overrides, problems, secrets, recipients };
+}
+
+function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
+  return withoutUndefined({
+    id: s.serviceId,
+    name: s.name,
+    project: s.project,
+    account: s.account,
+    kind: s.kind,
+    expiresOn: s.expiresOn,
+    autoRenew: s.autoRenew,
+    owners: s.owners,
+    criticality: s.criticality,
+    reminderDays: s.reminderDays,
+    channels: s.channels,
+  });
+}
+
+/**
+ * Drops token leaves from a document entry, reporting each under the prop's own name (`serviceId`,
+ * not `id`), since that is what the user wrote.
+ */
+function tokenFree(entry: Record<string, unknown>, path: string, problems: ConfigProblem[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    const at = `${path}.${propName(key, path)}`;
+    if (Array.isArray(value)) {
+      result[key] = value.filter((v, i) => {
+        if (isToken(v)) problems.push({ path: `${at}[${i}]`, message: TOKEN_MESSAGE });
+        return !isToken(v);
+      });
+    } else if (value !== null && typeof value === 'object') {
+      result[key] = tokenFree(value as Record<string, unknown>, at, problems);
+    } else if (isToken(value)) {
+      problems.push({ path: at, message: TOKEN_MESSAGE });
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+function propName(key: string, path: string): string {
+  if (key !== 'id') return key;
+  if (path.startsWith('services')) return 'serviceId';
+  if (path.startsWith('accounts')) return 'accountId';
+  return 'channelId';
+}
+
+function isToken(value: unknown): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && Token.isUnresolved(value);
+}
+
+/**
+ * A valid-looking, undeliverable recipient in place of a token. Only SNS delivers to email and SMS
+ * channels, and it uses the real (resolved) recipient; the handlers never read these.
+ */
+function recipientStandIn(type: unknown, n: number): string {
+  return type === 'sms'
+    ? `+999${String(n + 1).padStart(8, '0')}`
+    : `deploy-time-recipient-${n + 1}@renewal-guard.invalid`;
+}

@@ -1,0 +1,24 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { RenewalGuard } from './renewal-guard';
+import { RenewalGuardProps } from './renewal-guard-props';
+
+/** Properties of a `RenewalGuardStack`: a stack's properties plus the guard's. */
+export interface RenewalGuardStackProps extends StackProps, RenewalGuardProps {}
+
+/**
+ * A stack that holds one `RenewalGuard`, for deploying the guard on its own with `cdk deploy`.
+ *
+ * @example
+ * const app = new App();
+ * new RenewalGuardStack(app, 'RenewalGuard', { configFile: 'renewal-guard.yaml' });
+ */
+export class RenewalGuardStack extends Stack {
+  /** The guard this stack holds. */
+  public readonly guard: RenewalGuard;
+
+  constructor(scope: Construct, id: string, props: RenewalGuardStackProps = {}) {
+    super(scope, id, props);
+    this.guard = new RenewalGuard(this, 'Guard', props);
+  }
+}

@@ -1,0 +1,252 @@
+import * as path from 'path';
+import { Annotations, CustomResource, Duration, Names, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { addAlertSubscriptions } from './private/alert-subscriptions';
+import { ConfigProblem, loadGuardConfig, LoadedConfig } from './private/config-loader';
+import { GuardFunction } from './private/guard-function';
+import { guardNagSuppressions } from './private/guard-nag-suppressions';
+import { propsDocument } from './private/props-document';
+import { createRegistryTable } from './private/registry-table';
+import { stageCode } from './private/staged-code';
+import { grantVendorSecrets } from './private/vendor-secret-grants';
+import { RenewalGuardProps } from './renewal-guard-props';
+import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from './shared/registry-schema';
+
+/**
+ * Keeps paid services from lapsing: a daily check at `checkTime` in `timeZone` polls the vendor accounts,
+ * evaluates every declared service against its reminder tiers and working-day calendar, records each
+ * alert once in a DynamoDB registry, and publishes it to an SNS topic (email and SMS subscriptions per
+ * channel) and an EventBridge bus.
+ *
+ * The config (services, accounts, channels) is validated at synth time and staged into the functions'
+ * code package, not the template: 10 or 10,000 services deploy the same resources. Each deploy that
+ * changes it syncs the declared services into the registry; services no longer declared are retired,
+ * never deleted.
+ *
+ * @example
+ * declare const agoraSecret: secretsmanager.ISecret;
+ * new RenewalGuard(this, 'Guard', {
+ *   timeZone: 'Asia/Shanghai',
+ *   checkTime: '09:30',
+ *   calendar: 'CN',
+ *   accounts: [VendorAccount.agora({ accountId: 'agora-main', credentials: agoraSecret })],
+ *   services: [{
+ *     serviceId: 'live-rtc',
+ *     name: 'Live app RTC',
+ *     project: 'live-app',
+ *     account: 'agora-main',
+ *     kind: ServiceKind.SUBSCRIPTION,
+ *     expiresOn: '2026-10-09',
+ *     owners: ['alice@example.com'],
+ *   }],
+ *   channels: [AlertChannel.email({ channelId: 'ops', to: ['tech-lead@example.com'] })],
+ * });
+ */
+export class RenewalGuard extends Construct {
+  /** The registry: declared services, snapshots, the alert ledger and its outbox. */
+  public readonly registry: dynamodb.ITable;
+
+  /** Every alert is published here, with `severity`, `project`, `kind`, `serviceId` and `channels` attributes. */
+  public readonly alertTopic: sns.ITopic;
+
+  /** Every alert is also sent here as an event with source `renewal-guard`. */
+  public readonly eventBus: events.IEventBus;
+
+  /** Encrypts the registry table, the alert topic and the dead-letter queue the guard creates. */
+  public readonly encryptionKey: kms.IKey;
+
+  /** The daily check: polls vendors, evaluates services, records and publishes alerts. */
+  public readonly pollerFunction: lambda.IFunction;
+
+  /** Syncs the declared services into the registry on every deploy that changes the config. */
+  public readonly registrySyncFunction: lambda.IFunction;
+
+  /** Invokes `pollerFunction` every day at `checkTime` in `timeZone`. */
+  public readonly schedule: scheduler.ISchedule;
+
+  /** Receives daily checks that could not be delivered to, or kept failing in, `pollerFunction`. */
+  public readonly deadLetterQueue: sqs.IQueue;
+
+  constructor(scope: Construct, id: string, props: RenewalGuardProps = {}) {
+    super(scope, id);
+    const config = this.loadConfig(props);
+    const code = stageCode(config.loaded);
+    const removalPolicy = props.registryRemovalPolicy ?? RemovalPolicy.RETAIN;
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+
+    this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy);
+    this.registry = props.registryTable ?? createRegistryTable(this, this.encryptionKey, removalPolicy);
+    this.alertTopic =
+      props.alertTopic ??
+      new sns.Topic(this, 'AlertTopic', {
+        displayName: 'RenewalGuard',
+        masterKey: this.encryptionKey,
+        enforceSSL: true,
+      });
+    this.eventBus =
+      props.eventBus ??
+      new events.EventBus(this, 'EventBus', {
+        eventBusName: Names.uniqueResourceName(this, { maxLength: 256, separator: '-' }),
+      });
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.encryptionKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    const poller = new GuardFunction(this, 'Poller', {
+      handler: 'poll-and-evaluate',
+      description: 'RenewalGuard daily check: poll vendors, evaluate services, publish alerts',
+      codeDirectory: code.directory,
+      timeout: Duration.minutes(5),
+      environment: {
+        [ENV_REGISTRY_TABLE]: this.registry.tableName,
+        [ENV_ALERT_TOPIC_ARN]: this.alertTopic.topicArn,
+        [ENV_EVENT_BUS_NAME]: this.eventBus.eventBusName,
+      },
+      logRetention,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    this.pollerFunction = poller.function;
+    this.registry.grantReadWriteData(poller.role);
+    this.alertTopic.grantPublish(poller.role);
+    this.eventBus.grantPutEventsTo(poller.role);
+    this.grantDeadLetterEncryption(poller.role);
+    grantVendorSecrets(this, poller.role, config.loaded.accounts, config.secrets);
+
+    const sync = new GuardFunction(this, 'RegistrySync', {
+      handler: 'sync-registry',
+      description: 'RenewalGuard: sync the declared services into the registry on deploy',
+      codeDirectory: code.directory,
+      timeout: Duration.minutes(10),
+      environment: { [ENV_REGISTRY_TABLE]: this.registry.tableName },
+      logRetention,
+    });
+    this.registrySyncFunction = sync.function;
+    this.registry.grantReadWriteData(sync.role);
+    const provider = this.addRegistrySync(sync.function, code.configHash, logRetention);
+
+    this.schedule = this.addDailySchedule(config.loaded);
+    addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
+    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider });
+  }
+
+  /**
+   * Grants read access to the registry, e.g. to a dashboard or a reporting job.
+   *
+   * @param grantee the principal to grant to
+   */
+  public grantReadRegistry(grantee: iam.IGrantable): iam.Grant {
+    return this.registry.grantReadData(grantee);
+  }
+
+  /** Merges and validates the config before any resource exists, throwing one error with every problem. */
+  private loadConfig(props: RenewalGuardProps) {
+    const fromProps = propsDocument(props);
+    const file = props.configFile === undefined ? undefined : path.resolve(props.configFile);
+    const result = loadGuardConfig(file, fromProps.overrides);
+    const problems: ConfigProblem[] = [...fromProps.problems, ...(result.ok ? [] : result.problems)];
+    if (!result.ok || problems.length > 0) {
+      throw new Error(`invalid RenewalGuard config:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    }
+    for (const w of result.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.message}`);
+    result.config.channels.forEach((channel, i) => {
+      if (channel.type === 'email' || channel.type === 'sms') return;
+      Annotations.of(this).addWarning(
+        `channels[${i}]: ${channel.type} channels are delivered by the notifier function, which this version ` +
+          'does not deploy yet; only email and sms channels receive alerts',
+      );
+    });
+    return { loaded: result.config, ...fromProps };
+  }
+
+  private createKey(removalPolicy: RemovalPolicy): kms.Key {
+    const key = new kms.Key(this, 'Key', {
+      description: `RenewalGuard ${this.node.path}: registry, alert topic and dead-letter queue`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    // CloudWatch alarms that publish to the encrypted alert topic (the guard's own alarms, or yours)
+    // need the key; an AWS managed key could not grant this.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    return key;
+  }
+
+  /** A custom resource whose properties change with the config, so every config change re-syncs. */
+  private addRegistrySync(
+    onEvent: lambda.IFunction,
+    configHash: string,
+    logRetention: logs.RetentionDays,
+  ): cr.Provider {
+    const frameworkLogs = new logs.LogGroup(this, 'RegistrySyncProviderLogs', { retention: logRetention });
+    const frameworkRole = new iam.Role(this, 'RegistrySyncProviderRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'RenewalGuard registry sync: CloudFormation custom resource provider',
+    });
+    frameworkLogs.grantWrite(frameworkRole);
+    const provider = new cr.Provider(this, 'RegistrySyncProvider', {
+      onEventHandler: onEvent,
+      logGroup: frameworkLogs,
+      frameworkOnEventRole: frameworkRole,
+    });
+    new CustomResource(this, 'RegistrySyncResource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::RenewalGuardRegistrySync',
+      properties: { ConfigHash: configHash },
+    });
+    return provider;
+  }
+
+  /**
+   * What a sender to the encrypted dead-letter queue needs from the key; `sqs:SendMessage` itself comes
+   * with the Lambda and Scheduler dead-letter configuration.
+   */
+  private grantDeadLetterEncryption(grantee: iam.IGrantable): void {
+    this.encryptionKey.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey');
+  }
+
+  private addDailySchedule(config: LoadedConfig): scheduler.Schedule {
+    const [hour, minute] = config.checkTime.split(':').map(Number);
+    const role = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'RenewalGuard: invoke the daily check',
+    });
+    this.grantDeadLetterEncryption(role);
+    return new scheduler.Schedule(this, 'DailyCheck', {
+      description: `RenewalGuard daily check at ${config.checkTime} ${config.timeZone}`,
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: String(minute),
+        hour: String(hour),
+        timeZone: TimeZone.of(config.timeZone),
+      }),
+      target: new targets.LambdaInvoke(this.pollerFunction, {
+        role,
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+/** How a service is paid for, which decides what can lapse. The values are the ones the config document uses. */
+export enum ServiceKind {
+  /** A monthly or yearly plan that ends on a date unless renewed. */
+  SUBSCRIPTION = 'subscription',
+  /** A balance topped up before use; it lapses when the balance runs dry. */
+  PREPAID = 'prepaid',
+  /** Billed after use and paid by a deadline. */
+  POSTPAID = 'postpaid',
+  /** A negotiated contract with an end date (and often a notice period). */
+  CONTRACT = 'contract',
+  /** A resource package (minutes, traffic) that expires or is used up. */
+  PACKAGE = 'package',
+  /** An SDK version or support plan leaving its support window. */
+  SDK_SUPPORT = 'sdk-support',
+}
