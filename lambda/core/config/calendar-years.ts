@@ -1,5 +1,5 @@
 /** Which years of holiday data a document needs, and where the calendar has none. */
-import { yearOf } from '../dates';
+import { addDays, yearOf } from '../dates';
 import type { CalendarData, IsoDate } from '../model';
 import type { ProblemLog } from './problem-log';
 
@@ -13,6 +13,20 @@ export function yearsToResolve(expiryDates: readonly IsoDate[]): number[] {
   const years = expiryDates.map(yearOf);
   const first = Math.min(...years) - 1;
   const last = Math.max(Math.max(...years), first) + 1;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
+ * The years reminders actually land in: from the earliest expiry's largest tier back (a 60-day tier
+ * of a January expiry falls in the previous year) through the latest expiry. Narrower than
+ * `yearsToResolve` on purpose: data for the following year is resolved in case a renewal moves a date
+ * on, but its absence is no reason to warn about the dates the document declares.
+ */
+export function yearsRemindersLandIn(expiryDates: readonly IsoDate[], largestTier: number): number[] {
+  if (expiryDates.length === 0) return [];
+  const sorted = [...expiryDates].sort();
+  const first = yearOf(addDays(sorted[0], -largestTier));
+  const last = yearOf(sorted[sorted.length - 1]);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 

@@ -4,10 +4,11 @@
  */
 import { isCalendarDate } from '../dates';
 import type { AccountConfig, CalendarData, ChannelConfig, ConfigProblem, GuardConfig, ServiceConfig } from '../model';
-import { yearsToResolve, warnUncoveredYears } from './calendar-years';
+import { yearsRemindersLandIn, yearsToResolve, warnUncoveredYears } from './calendar-years';
 import { describeValue, isMapping, reportUnknownKeys, valueOf, type Mapping } from './fields';
 import { collectIds } from './ids';
 import { ProblemLog } from './problem-log';
+import { DEFAULT_REMINDER_DAYS } from './reminder-days';
 import { validateAccount } from './validate-accounts';
 import { validateChannel } from './validate-channels';
 import { validateService } from './validate-services';
@@ -88,7 +89,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
   );
 
   const calendar =
-    settings.calendar === undefined ? undefined : resolveCalendar(log, settings.calendar, rawServices, options);
+    settings.calendar === undefined ? undefined : resolveCalendar(log, settings.calendar, doc, rawServices, options);
 
   if (log.count > 0 || calendar === undefined) return { ok: false, problems: log.problems, warnings: log.warnings };
   if (rawServices.length === 0) log.warn('services', 'no services are listed; nothing will be watched');
@@ -131,6 +132,7 @@ function readSectionList(log: ProblemLog, doc: Mapping, key: string): readonly u
 function resolveCalendar(
   log: ProblemLog,
   spec: string,
+  doc: Mapping,
   rawServices: readonly unknown[],
   options: ConfigValidationOptions,
 ): CalendarData | undefined {
@@ -143,6 +145,22 @@ function resolveCalendar(
     log.error('calendar', `${spec} could not be resolved: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
-  warnUncoveredYears(log, calendar, years);
+  warnUncoveredYears(
+    log,
+    calendar,
+    yearsRemindersLandIn(dates, largestTier(valueOf(doc, 'reminderDays'), rawServices)),
+  );
   return calendar;
+}
+
+/** The largest well-formed tier any service can use: its own, else the document's, else the defaults. */
+function largestTier(topLevel: unknown, rawServices: readonly unknown[]): number {
+  const wellFormed = (list: unknown): number[] =>
+    (Array.isArray(list) ? list : []).filter((d): d is number => Number.isInteger(d) && d >= 0 && d <= 3650);
+  const documentTiers = wellFormed(topLevel);
+  const tiers = [
+    ...(documentTiers.length > 0 ? documentTiers : DEFAULT_REMINDER_DAYS),
+    ...rawServices.flatMap((s) => (isMapping(s) ? wellFormed(s.reminderDays) : [])),
+  ];
+  return Math.max(...tiers);
 }

@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../lambda/cli/program';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with a pinned clock, in `cwd`. */
+export async function cli(
+  argv: string[],
+  options: { cwd: string; now?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: options.cwd,
+    env: options.env ?? {},
+    now: () => new Date(options.now ?? '2026-09-30T09:30:00+08:00'),
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-test-'));
+}
+
+export const CONFIG = `version: 1
+timeZone: Asia/Shanghai
+checkTime: "09:30"
+calendar: CN
+accounts:
+  - id: contracts
+    vendor: manual
+services:
+  - id: live-rtc
+    name: Live app RTC
+    project: live-app
+    account: contracts
+    kind: subscription
+    expiresOn: 2026-10-09
+    owners: [alice@example.com]
+  - id: voice-room
+    name: 语音房
+    project: voice
+    kind: package
+    expiresOn: 2026-10-20
+    owners: [bob@example.com]
+    channels: [ops]
+channels:
+  - id: ops
+    type: email
+    to: [ops@example.com]
+    minSeverity: warning
+`;
+
+export function writeConfig(dir: string, text = CONFIG, name = 'renewal-guard.yaml'): string {
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
