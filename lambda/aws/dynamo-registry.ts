@@ -158,11 +158,22 @@ export class DynamoRegistry implements Registry {
     // about one that is not in the registry, has no list entry to record it on.
     const serviceId = entry.alert.serviceId;
     if (serviceId !== undefined) {
-      const operation = 'claimAlert (UpdateItem)';
-      const applied = await this.update(operation, setLastAlertKey(serviceId, entry.alert));
-      if (!applied) await this.update(operation, createLastAlertKeys(serviceId, entry.alert));
+      try {
+        await this.recordLastAlertKey(serviceId, entry.alert);
+      } catch (error) {
+        // A won claim must reach its caller, who owns the delivery: throwing here would leave the alert
+        // to a later outbox drain. The bookkeeping is only an optimisation and heals on the next cycle,
+        // whose claim of the same key fails and records it then.
+        if (!claimed) throw error;
+      }
     }
     return claimed;
+  }
+
+  private async recordLastAlertKey(serviceId: string, alert: LedgerEntry['alert']): Promise<void> {
+    const operation = 'claimAlert (UpdateItem)';
+    const applied = await this.update(operation, setLastAlertKey(serviceId, alert));
+    if (!applied) await this.update(operation, createLastAlertKeys(serviceId, alert));
   }
 
   public async markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void> {

@@ -56,11 +56,7 @@ describe('infrastructure failures', () => {
     });
   });
 
-  it('does not swallow a failure to record lastAlertKeys after a successful claim', async () => {
-    // Prepare
-    const tableName = await dynamo.createRegistryTable();
-    const registry = new DynamoRegistry({ tableName, client: dynamo.client });
-    await registry.syncDeclaredServices([service('live-rtc')], NOW);
+  function throttleUpdates(): ProvisionedThroughputExceededException {
     const send = dynamo.client.send.bind(dynamo.client);
     const throttled = new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
     jest
@@ -68,6 +64,31 @@ describe('infrastructure failures', () => {
       .mockImplementation((command) =>
         command.constructor.name === 'UpdateCommand' ? Promise.reject(throttled) : send(command),
       );
+    return throttled;
+  }
+
+  it('still hands a won claim to its caller when recording lastAlertKeys fails afterwards', async () => {
+    // Prepare
+    const tableName = await dynamo.createRegistryTable();
+    const registry = new DynamoRegistry({ tableName, client: dynamo.client });
+    await registry.syncDeclaredServices([service('live-rtc')], NOW);
+    throttleUpdates();
+
+    // Act
+    const claimed = await registry.claimAlert(ledgerEntry(alert('live-rtc')));
+
+    // Assess: the caller owns the delivery; the ledger holds the entry
+    expect(claimed).toBe(true);
+    expect(await registry.getAlert(alert('live-rtc').key)).toBeDefined();
+  });
+
+  it('reports a failure to record lastAlertKeys after a lost claim', async () => {
+    // Prepare: the key was claimed before; recording it on the service fails now
+    const tableName = await dynamo.createRegistryTable();
+    const registry = new DynamoRegistry({ tableName, client: dynamo.client });
+    await registry.syncDeclaredServices([service('live-rtc')], NOW);
+    await registry.claimAlert(ledgerEntry(alert('live-rtc')));
+    throttleUpdates();
 
     // Act / Assess
     await expect(registry.claimAlert(ledgerEntry(alert('live-rtc')))).rejects.toMatchObject({
