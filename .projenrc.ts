@@ -128,10 +128,10 @@ project.eslint?.addLintPattern('lambda');
 project.eslint?.allowDevDeps('lambda/**/*.ts');
 project.eslint?.allowDevDeps('test/**/*.ts');
 
-project.addBins({ 'renewal-guard': 'bin/renewal-guard.js' });
+// bin/renewal-guard is picked up as the `renewal-guard` command (projen's autoDetectBin)
 project.addTask('demo', {
   description: 'The self-contained tour: embedded store, vendor sandbox, no AWS account, no network',
-  steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard.js demo' }],
+  steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard demo' }],
 });
 
 // Sources of non-library code stay out of the npm package; the bundles in assets/ ship.

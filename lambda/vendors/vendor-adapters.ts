@@ -1,6 +1,6 @@
+import { ManualVendor } from './manual';
 import type { Vendor } from '../core/model';
 import type { VendorAdapter } from '../core/vendor-port';
-import { ManualVendor } from './manual';
 
 /** The adapters this build has: adding a vendor is one file and one line here. */
 export function defaultVendorAdapters(): ReadonlyMap<Vendor, VendorAdapter> {

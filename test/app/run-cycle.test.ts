@@ -1,10 +1,10 @@
+import { guardConfig, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, OUTBOX_LEASE_MS } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';
 import { defaultVendorAdapters, ManualVendor } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
-import { guardConfig, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
 
 const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 
@@ -38,7 +38,10 @@ describe('a cycle', () => {
     expect(report.now).toBe('2026-09-30T09:30:00+08:00');
     expect(report.today).toBe('2026-09-30');
     expect(report.accounts).toEqual([expect.objectContaining({ id: 'contracts', vendor: 'manual', status: 'ok' })]);
-    expect(report.alerts.map((a) => a.key)).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
+    expect(report.alerts.map((a) => a.key)).toEqual([
+      'live-rtc:expiry:2026-10-09:7',
+      'voice-room:expiry:2026-10-20:15',
+    ]);
     expect(sns.keys()).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
     expect(bus.keys()).toEqual(sns.keys());
     expect(await registry.listOutbox()).toEqual([]);
@@ -201,7 +204,12 @@ describe('a quiet cycle', () => {
     const config = guardConfig({ services });
     const registry = await freshRegistry(config);
     const publishers = [new RecordingPublisher('sns')];
-    await runCycle(config, { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers }, SEP_30, 'a');
+    await runCycle(
+      config,
+      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers },
+      SEP_30,
+      'a',
+    );
     let requests = 0;
     const countingClient = Object.create(dynamo.client, {
       send: { value: (command: never) => (requests++, dynamo.client.send(command)) },

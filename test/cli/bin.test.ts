@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tempDir, writeConfig } from './cli-harness';
 
-// The shipped entry point: bin/renewal-guard.js → the esbuild bundle (built by `npm test` before jest).
-const BIN = path.join(__dirname, '..', '..', 'bin', 'renewal-guard.js');
+// The shipped entry point: bin/renewal-guard → the esbuild bundle (built by `npm test` before jest).
+const BIN = path.join(__dirname, '..', '..', 'bin', 'renewal-guard');
 
 function runBin(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
