@@ -1,0 +1,162 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { startFakeAws, type FakeAws } from './fake-aws';
+import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import {
+  CONFIG_ASSET_FILE,
+  ENV_ALERT_TOPIC_ARN,
+  ENV_EVENT_BUS_NAME,
+  ENV_REGISTRY_TABLE,
+} from '../../src/shared/registry-schema';
+import { guardConfig } from '../app/cycle-fixtures';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+
+const run = promisify(execFile);
+const ASSETS = path.join(__dirname, '..', '..', 'assets', 'lambda', 'handlers');
+const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';
+
+let dynamo: LocalDynamo;
+let aws: FakeAws;
+let codeRoot: string;
+beforeAll(async () => {
+  [dynamo, aws] = await Promise.all([startDynalite(), startFakeAws()]);
+  // stage the code asset the way the construct does: each bundle in its folder, the config at the root
+  codeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-code-'));
+  for (const name of ['poll-and-evaluate', 'sync-registry']) {
+    fs.cpSync(path.join(ASSETS, name), path.join(codeRoot, name), { recursive: true });
+  }
+  fs.writeFileSync(path.join(codeRoot, CONFIG_ASSET_FILE), JSON.stringify(guardConfig()));
+});
+afterAll(async () => {
+  await Promise.all([dynamo.stop(), aws.stop()]);
+  fs.rmSync(codeRoot, { recursive: true, force: true });
+});
+
+/** Invokes a bundled handler in a fresh Node.js process, as Lambda would, with the construct's env. */
+async function invoke(name: string, event: unknown, table: string, requestId = 'request-1') {
+  const script = `require(${JSON.stringify(path.join(codeRoot, name, 'index.js'))})
+    .handler(${JSON.stringify(event)}, { awsRequestId: ${JSON.stringify(requestId)} })
+    .then((r) => process.stdout.write('RESULT ' + JSON.stringify(r) + '\\n'),
+          (e) => { process.stdout.write('ERROR ' + e.name + ': ' + e.message + '\\n'); process.exitCode = 1; });`;
+  const env = {
+    PATH: process.env.PATH,
+    LAMBDA_TASK_ROOT: codeRoot,
+    AWS_REGION: 'ap-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-local-endpoints',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SNS: aws.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_SERVICE_NAME: 'renewal-guard',
+    [ENV_REGISTRY_TABLE]: table,
+    [ENV_ALERT_TOPIC_ARN]: TOPIC,
+    [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
+  };
+  const { stdout } = await run(process.execPath, ['-e', script], { env }).catch((e) => e);
+  const lines = String(stdout).trim().split('\n');
+  const last = lines.pop() ?? '';
+  return { outcome: last, logs: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+const CREATE = { RequestType: 'Create', ResourceProperties: {} };
+
+describe('the bundled sync-registry handler', () => {
+  it('puts the declared services into the registry on create and keeps them on delete', async () => {
+    const table = await dynamo.createRegistryTable();
+    const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
+
+    const created = await invoke('sync-registry', CREATE, table);
+    const deleted = await invoke('sync-registry', { RequestType: 'Delete' }, table);
+
+    expect(created.outcome).toBe(
+      'RESULT {"PhysicalResourceId":"renewal-guard-registry-sync","Data":{"Added":2,"Updated":0,"Retired":0,"Restored":0}}',
+    );
+    expect(deleted.outcome).toBe('RESULT {"PhysicalResourceId":"renewal-guard-registry-sync"}');
+    expect((await registry.listServices()).map((r) => r.service.id)).toEqual(['live-rtc', 'voice-room']);
+  }, 30_000);
+});
+
+describe('the bundled poll-and-evaluate handler', () => {
+  it('publishes each due alert to SNS with the filter attributes and to EventBridge, once', async () => {
+    // Prepare: the registry as a deploy leaves it. The bundle runs on the real clock; every day from
+    // 2026-10-21 on, both services are past expiry, so the expectations below hold on any later day
+    const table = await dynamo.createRegistryTable();
+    await invoke('sync-registry', CREATE, table);
+    const before = aws.published.length;
+
+    // Act
+    const first = await invoke('poll-and-evaluate', {}, table, 'request-1');
+    const second = await invoke('poll-and-evaluate', {}, table, 'request-2');
+
+    // Assess: today is past both expiries (2026-10-09, 2026-10-20), so each owes its expiry emergency
+    expect(first.outcome).toBe('RESULT {"cycleId":"request-1","alerts":2,"failedAccounts":[]}');
+    expect(second.outcome).toBe('RESULT {"cycleId":"request-2","alerts":0,"failedAccounts":[]}');
+    const sent = aws.published.slice(before);
+    expect(sent.map((p) => [p.topicArn, p.subject, p.attributes])).toEqual([
+      [
+        TOPIC,
+        '[EMERGENCY] live-rtc expired on 2026-10-09',
+        {
+          severity: { DataType: 'String', StringValue: 'emergency' },
+          kind: { DataType: 'String', StringValue: 'expiry' },
+          channels: { DataType: 'String.Array', StringValue: '["ops"]' },
+          project: { DataType: 'String', StringValue: 'live-app' },
+          serviceId: { DataType: 'String', StringValue: 'live-rtc' },
+        },
+      ],
+      [
+        TOPIC,
+        '[EMERGENCY] voice-room expired on 2026-10-20',
+        {
+          severity: { DataType: 'String', StringValue: 'emergency' },
+          kind: { DataType: 'String', StringValue: 'expiry' },
+          channels: { DataType: 'String.Array', StringValue: '["ops"]' },
+          project: { DataType: 'String', StringValue: 'voice' },
+          serviceId: { DataType: 'String', StringValue: 'voice-room' },
+        },
+      ],
+    ]);
+    const event = aws.events.find((e) => JSON.parse(e.Detail as string).serviceId === 'live-rtc')!;
+    expect(event).toMatchObject({
+      Source: 'renewal-guard',
+      DetailType: 'Renewal Reminder',
+      EventBusName: 'renewal-guard-bus',
+    });
+    expect(JSON.parse(event.Detail as string)).toMatchObject({
+      key: 'live-rtc:expiry:2026-10-09:0',
+      project: 'live-app',
+      owners: ['alice@example.com'],
+      expiresOn: '2026-10-09',
+      accountId: 'contracts',
+    });
+    expect(first.logs.find((l) => l.message === 'cycle completed')).toMatchObject({
+      level: 'INFO',
+      service: 'renewal-guard',
+    });
+  }, 30_000);
+
+  it('fails the invocation when SNS is down, leaving the alert in the outbox for the retry', async () => {
+    const table = await dynamo.createRegistryTable();
+    await invoke('sync-registry', CREATE, table);
+    aws.failSnsPublishes(100);
+
+    const failed = await invoke('poll-and-evaluate', {}, table);
+    aws.failSnsPublishes(0);
+
+    expect(failed.outcome).toMatch(/^ERROR CycleIncompleteError: 2 deliveries failed and stay in the outbox: /);
+    const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
+    expect((await registry.listOutbox()).map((e) => e.pendingTargets)).toEqual([['sns'], ['sns']]);
+  }, 30_000);
+
+  it('names the missing variable when the function is misconfigured', async () => {
+    const result = await invoke('poll-and-evaluate', {}, '');
+
+    expect(result.outcome).toBe(
+      `ERROR Error: environment variable ${ENV_REGISTRY_TABLE} is not set; the RenewalGuard construct sets it on the function`,
+    );
+  }, 30_000);
+});
