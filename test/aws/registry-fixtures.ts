@@ -1,25 +1,13 @@
 /** Builders for registry tests: valid model values with only the interesting fields spelled out. */
 import type { Alert, ServiceConfig } from '../../lambda/core/model';
 import type { LedgerEntry } from '../../lambda/core/registry-port';
+import { sampleService } from '../support/model-fixtures';
 
 export const NOW = '2026-09-30T01:30:00.000Z';
 export const LATER = '2026-10-01T01:30:00.000Z';
 
 export function service(id: string, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
-  return {
-    id,
-    name: `Service ${id}`,
-    project: 'live-app',
-    account: 'agora-main',
-    kind: 'subscription',
-    expiresOn: '2026-10-09',
-    autoRenew: false,
-    owners: ['alice@example.com'],
-    criticality: 'core',
-    reminderDays: [30, 7, 1],
-    channels: ['ops'],
-    ...overrides,
-  };
+  return sampleService({ id, name: `Service ${id}`, reminderDays: [30, 7, 1], ...overrides });
 }
 
 export function alert(serviceId: string, overrides: Partial<Alert> = {}): Alert {

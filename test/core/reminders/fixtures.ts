@@ -1,23 +1,9 @@
 import { CN_OFFICIAL_CALENDAR, WorkingCalendar } from '../../../lambda/core/calendar';
-import type { ChannelConfig, ServiceConfig } from '../../../lambda/core/model';
+import type { ChannelConfig } from '../../../lambda/core/model';
 import { indexChannels, type ExpiryContext } from '../../../lambda/core/reminders';
+import { sampleService } from '../../support/model-fixtures';
 
-export function service(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
-  return {
-    id: 'live-rtc',
-    name: 'Live app RTC',
-    project: 'live-app',
-    account: 'agora-main',
-    kind: 'subscription',
-    expiresOn: '2026-10-09',
-    autoRenew: false,
-    owners: ['alice@example.com'],
-    criticality: 'core',
-    reminderDays: [60, 30, 15, 7, 1],
-    channels: ['ops'],
-    ...overrides,
-  };
-}
+export const service = sampleService;
 
 export const OPS: ChannelConfig = {
   id: 'ops',
