@@ -104,7 +104,7 @@ for (const entry of NODE_ENTRIES) {
     platform: 'node',
     target: 'node20',
     externals: ['dynalite'],
-    sourcemap: true,
+    // no source maps: these run outside Lambda without --enable-source-maps and would add megabytes
     tsconfigPath: 'lambda/tsconfig.json',
     watchTask: false,
   });
