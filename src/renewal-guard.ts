@@ -21,7 +21,12 @@ import { createRegistryTable } from './private/registry-table';
 import { stageCode } from './private/staged-code';
 import { grantVendorSecrets } from './private/vendor-secret-grants';
 import { RenewalGuardProps } from './renewal-guard-props';
-import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from './shared/registry-schema';
+import {
+  ENV_ALERT_TOPIC_ARN,
+  ENV_EVENT_BUS_NAME,
+  ENV_REGISTRY_TABLE,
+  REGISTRY_OUTBOX_INDEX,
+} from './shared/registry-schema';
 
 /**
  * Keeps paid services from lapsing: a daily check at `checkTime` in `timeZone` polls the vendor accounts,
@@ -121,6 +126,7 @@ export class RenewalGuard extends Construct {
     });
     this.pollerFunction = poller.function;
     this.registry.grantReadWriteData(poller.role);
+    if (props.registryTable) this.grantOutboxQuery(poller.role);
     this.alertTopic.grantPublish(poller.role);
     this.eventBus.grantPutEventsTo(poller.role);
     this.grantDeadLetterEncryption(poller.role);
@@ -215,6 +221,18 @@ export class RenewalGuard extends Construct {
       properties: { ConfigHash: configHash },
     });
     return provider;
+  }
+
+  /**
+   * An imported table only grants on its indexes when it was imported with `globalIndexes`; the poller
+   * queries the outbox index either way.
+   */
+  private grantOutboxQuery(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:Query'],
+      resourceArns: [`${this.registry.tableArn}/index/${REGISTRY_OUTBOX_INDEX}`],
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RenewalGuard, RenewalGuardProps } from '../../../src';
+import { CONFIG_ASSET_FILE } from '../../../src/shared/registry-schema';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -44,11 +45,18 @@ export function stagedAssetDir(synth: SynthesizedGuard, functionLogicalId: strin
   return dir;
 }
 
-/** The logical id of the only resource of `type` whose id starts with `prefix`. */
+/** The logical id of the resource of `type` at construct path `prefix` (`GuardPoller` -> `GuardPoller1E37CBB6`). */
 export function logicalId(template: Template, type: string, prefix: string): string {
-  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  const pattern = new RegExp(`^${prefix}[0-9A-F]{8}$`);
+  const ids = Object.keys(template.findResources(type)).filter((id) => pattern.test(id));
   if (ids.length !== 1) {
     throw new Error(`expected one ${type} starting with ${prefix}, found ${ids.join(', ') || 'none'}`);
   }
   return ids[0]!;
+}
+
+/** The normalized config staged into the functions' code, as the handlers will read it. */
+export function stagedConfig(synth: SynthesizedGuard): Record<string, any> {
+  const dir = stagedAssetDir(synth, logicalId(synth.template, 'AWS::Lambda::Function', 'GuardPoller'));
+  return JSON.parse(fs.readFileSync(path.join(dir, CONFIG_ASSET_FILE), 'utf8'));
 }

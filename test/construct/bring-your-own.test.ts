@@ -1,0 +1,94 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { synthGuard, SynthesizedGuard } from './support/guard-stack';
+
+const TABLE_ARN = 'arn:aws:dynamodb:ap-southeast-1:111111111111:table/team-registry';
+const TOPIC_ARN = 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts';
+const BUS_ARN = 'arn:aws:events:ap-southeast-1:111111111111:event-bus/team-bus';
+const KEY_ARN = 'arn:aws:kms:ap-southeast-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('bring your own resources', () => {
+  let synth: SynthesizedGuard;
+  beforeAll(() => {
+    synth = synthGuard((stack) => ({
+      registryTable: dynamodb.Table.fromTableArn(stack, 'Table', TABLE_ARN),
+      alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN),
+      eventBus: events.EventBus.fromEventBusArn(stack, 'Bus', BUS_ARN),
+      encryptionKey: kms.Key.fromKeyArn(stack, 'Key', KEY_ARN),
+    }));
+  });
+
+  it('creates no table, topic, bus or key of its own', () => {
+    synth.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    synth.template.resourceCountIs('AWS::SNS::Topic', 0);
+    synth.template.resourceCountIs('AWS::Events::EventBus', 0);
+    synth.template.resourceCountIs('AWS::KMS::Key', 0);
+  });
+
+  it('points the poller at the given table, topic and bus', () => {
+    synth.template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'poll-and-evaluate/index.handler',
+      Environment: {
+        Variables: {
+          RENEWAL_GUARD_REGISTRY_TABLE: 'team-registry',
+          RENEWAL_GUARD_ALERT_TOPIC_ARN: TOPIC_ARN,
+          RENEWAL_GUARD_EVENT_BUS_NAME: 'team-bus',
+          POWERTOOLS_SERVICE_NAME: 'renewal-guard',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+    });
+  });
+
+  it('grants on the given resources and encrypts its dead-letter queue with the given key', () => {
+    const statements = Object.values(synth.template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>,
+    );
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sns:Publish', Resource: TOPIC_ARN }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: BUS_ARN }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: expect.arrayContaining(['dynamodb:PutItem']),
+        Resource: [TABLE_ARN, { Ref: 'AWS::NoValue' }],
+      }),
+    );
+    // imported without globalIndexes, the table grants nothing on its indexes; the outbox query still works
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'dynamodb:Query', Resource: `${TABLE_ARN}/index/outbox` }),
+    );
+    synth.template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
+  });
+
+  it('exposes the given resources as its own', () => {
+    expect(synth.guard.registry.tableArn).toBe(TABLE_ARN);
+    expect(synth.guard.alertTopic.topicArn).toBe(TOPIC_ARN);
+    expect(synth.guard.eventBus.eventBusArn).toBe(BUS_ARN);
+    expect(synth.guard.encryptionKey.keyArn).toBe(KEY_ARN);
+  });
+});
+
+describe('grantReadRegistry', () => {
+  it('lets another principal read the registry and its indexes, but not write', () => {
+    const synth = synthGuard(
+      {},
+      {
+        beforeSynth: (stack, guard) => {
+          const reporter = new iam.Role(stack, 'Reporter', { assumedBy: new iam.AccountRootPrincipal() });
+          guard.grantReadRegistry(reporter);
+        },
+      },
+    );
+
+    const policy = Object.entries(synth.template.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('Reporter'),
+    );
+    const actions = (policy![1].Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap(
+      (s) => s.Action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']));
+    expect(actions.filter((a) => /Put|Update|Delete|Write|Encrypt|GenerateDataKey/.test(a))).toEqual([]);
+  });
+});

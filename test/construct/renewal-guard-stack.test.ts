@@ -1,0 +1,21 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { RenewalGuardStack } from '../../src';
+import { fixture } from './support/guard-stack';
+
+describe('RenewalGuardStack', () => {
+  it('holds one guard built from the stack props', () => {
+    const app = new App();
+    const stack = new RenewalGuardStack(app, 'RenewalGuard', {
+      configFile: fixture('guard.yaml'),
+      env: { account: '111111111111', region: 'ap-southeast-1' },
+      description: 'RenewalGuard for the live app',
+    });
+
+    const template = Template.fromStack(stack);
+    expect(stack.guard.node.path).toBe('RenewalGuard/Guard');
+    expect(template.toJSON().Description).toBe('RenewalGuard for the live app');
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Shanghai' });
+    template.resourceCountIs('AWS::SNS::Subscription', 3);
+  });
+});
