@@ -77,6 +77,24 @@ describe('config validation at synth time', () => {
     );
   });
 
+  it('rejects two typed entries with the same id', () => {
+    const { message } = configError({
+      services: [liveRtc, { ...liveRtc, name: 'Live app RTC (copy)' }],
+      channels: [
+        AlertChannel.email({ channelId: 'ops', to: ['a@example.com'] }),
+        AlertChannel.sms({ channelId: 'ops', to: ['+8613800000000'] }),
+      ],
+    });
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  services[1].id: "live-rtc" is used by services[0] too',
+        '  channels[1].id: "ops" is used by channels[0] too',
+      ].join('\n'),
+    );
+  });
+
   it('says so when the config file does not exist', () => {
     const { message } = configError({ configFile: 'no-such-config.yaml' });
 
