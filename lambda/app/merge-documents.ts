@@ -24,11 +24,18 @@ function mergeById(base: unknown, overrides: unknown): unknown {
   // a malformed list on either side is left for validation to report at its own path
   if (!Array.isArray(base) || !Array.isArray(overrides)) return overrides ?? base;
   const result = [...base];
+  const replaced = new Set<number>();
   for (const entry of overrides) {
     const id = isPlainObject(entry) ? entry.id : undefined;
-    const at = id === undefined ? -1 : result.findIndex((e) => isPlainObject(e) && e.id === id);
-    if (at >= 0) result[at] = entry;
-    else result.push(entry);
+    // only the file's entries are replaced: two overrides with one id both stay, so validation names
+    // the duplicate instead of one silently winning
+    const at = id === undefined ? -1 : base.findIndex((e, i) => !replaced.has(i) && isPlainObject(e) && e.id === id);
+    if (at >= 0) {
+      result[at] = entry;
+      replaced.add(at);
+    } else {
+      result.push(entry);
+    }
   }
   return result;
 }
