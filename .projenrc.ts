@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, DependencyType, javascript } from 'projen';
 
 // The CDK floor we claim to support; dev deps are pinned to exactly this version so tests run against it.
 const CDK_FLOOR = '2.189.1';
@@ -129,6 +129,33 @@ project.eslint?.allowDevDeps('lambda/**/*.ts');
 project.eslint?.allowDevDeps('test/**/*.ts');
 
 // bin/renewal-guard is picked up as the `renewal-guard` command (projen's autoDetectBin)
+// --- The standalone app (`cdk deploy`), outside the jsii surface ------------------------------------
+new javascript.TypescriptConfig(project, {
+  fileName: 'app/tsconfig.json',
+  extends: javascript.TypescriptConfigExtends.fromTypescriptConfigs([project.tsconfig!]),
+  include: ['**/*.ts'],
+  compilerOptions: { rootDir: '..', noEmit: true },
+});
+new awscdk.CdkConfig(project, {
+  app: 'npx ts-node --project app/tsconfig.json app/main.ts',
+  watchIncludes: [],
+  buildCommand: 'npx projen bundle',
+});
+project.deps.addDependency(`aws-cdk@${project.cdkDeps.cdkCliVersion}`, DependencyType.BUILD);
+project.eslint?.addLintPattern('app');
+const typecheckApp = project.addTask('typecheck:app', {
+  description: 'Type-check the standalone app',
+  exec: 'tsc -p app/tsconfig.json',
+});
+project.testTask.prependSpawn(typecheckApp);
+for (const cmd of ['synth', 'diff', 'deploy', 'destroy']) {
+  const task = project.addTask(cmd, {
+    description: `cdk ${cmd} for the standalone app (RENEWAL_GUARD_CONFIG names the config)`,
+  });
+  task.spawn(project.bundler.bundleTask);
+  task.exec(`cdk ${cmd}`, { receiveArgs: true });
+}
+
 project.addTask('demo', {
   description: 'The self-contained tour: embedded store, vendor sandbox, no AWS account, no network',
   steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard demo' }],
