@@ -80,6 +80,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/.renewal-guard/', '/test-reports/', '/bench/results/*.tmp', '*.renewal-guard.local.json'],
 });
 
+// unrs-resolver (jest and eslint's import resolver) 1.13.0 lacks some platform bindings on the registry
+// this project installs from; npm then writes a lockfile that `npm ci` rejects. 1.12.2 is complete.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // lambda/ is type-checked (esbuild only strips types) and linted like src/.
 new javascript.TypescriptConfig(project, {
   fileName: 'lambda/tsconfig.json',
