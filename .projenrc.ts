@@ -101,6 +101,7 @@ for (const entry of LAMBDA_ENTRIES) {
     sourcemap: true,
     tsconfigPath: 'lambda/tsconfig.json',
     watchTask: false,
+    logLevel: javascript.BundleLogLevel.WARNING, // `npm run demo` should show the demo, not esbuild
   });
 }
 for (const entry of NODE_ENTRIES) {
@@ -111,6 +112,7 @@ for (const entry of NODE_ENTRIES) {
     // no source maps: these run outside Lambda without --enable-source-maps and would add megabytes
     tsconfigPath: 'lambda/tsconfig.json',
     watchTask: false,
+    logLevel: javascript.BundleLogLevel.WARNING, // `npm run demo` should show the demo, not esbuild
   });
 }
 
