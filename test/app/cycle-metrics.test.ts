@@ -1,0 +1,229 @@
+import { guardConfig } from './cycle-fixtures';
+import { cycleMetrics, type MetricDatum } from '../../lambda/app/cycle-metrics';
+import type { AccountReport } from '../../lambda/app/poll-accounts';
+import type { CycleReport } from '../../lambda/app/run-cycle';
+import type { Alert } from '../../lambda/core/model';
+
+const GUARD = { Guard: 'prod-guard' };
+
+function cycleReport(overrides: Partial<CycleReport> = {}): CycleReport {
+  return {
+    cycleId: 'cycle-1',
+    now: '2026-09-30T09:30:00+08:00',
+    today: '2026-09-30',
+    servicesEvaluated: 2,
+    accounts: [],
+    alerts: [],
+    deliveries: [],
+    ...overrides,
+  };
+}
+
+function alert(key: string): Alert {
+  return { key, kind: 'expiry', severity: 'critical', date: '2026-09-30', owners: [], channels: [], message: key };
+}
+
+function named(datums: MetricDatum[], name: string): MetricDatum[] {
+  return datums.filter((d) => d.name === name);
+}
+
+describe('cycle metrics', () => {
+  it('reports one completed cycle, the failed polls and the alerts fired, on the guard dimension', () => {
+    // Prepare
+    const accounts: AccountReport[] = [
+      { id: 'agora-main', vendor: 'agora', status: 'failed', error: 'HTTP 401' },
+      { id: 'trtc', vendor: 'tencent', status: 'failed', error: 'timeout' },
+      { id: 'contracts', vendor: 'manual', status: 'ok' },
+    ];
+    const report = cycleReport({ accounts, alerts: [alert('a'), alert('b'), alert('c')] });
+
+    // Act
+    const datums = cycleMetrics(report, guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess
+    expect(datums.slice(0, 3)).toEqual([
+      { name: 'CycleCompleted', unit: 'Count', value: 1, dimensions: GUARD },
+      { name: 'PollFailures', unit: 'Count', value: 2, dimensions: GUARD },
+      { name: 'AlertsSent', unit: 'Count', value: 3, dimensions: GUARD },
+    ]);
+  });
+
+  it('reports zero failures and zero alerts on a quiet cycle, so alarms see data rather than silence', () => {
+    // Act
+    const datums = cycleMetrics(cycleReport(), guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess
+    expect(named(datums, 'PollFailures')).toEqual([
+      { name: 'PollFailures', unit: 'Count', value: 0, dimensions: GUARD },
+    ]);
+    expect(named(datums, 'AlertsSent')).toEqual([{ name: 'AlertsSent', unit: 'Count', value: 0, dimensions: GUARD }]);
+  });
+
+  it('reports balance, runway and the trailing average spend per account, in the balance currency', () => {
+    // Prepare
+    const dailySpend = [
+      { date: '2026-09-27', amount: 999, unit: 'minutes' },
+      { date: '2026-09-27', amount: 30, unit: 'USD' },
+      { date: '2026-09-28', amount: 40, unit: 'USD' },
+      { date: '2026-09-29', amount: 35.5, unit: 'USD' },
+    ];
+    const accounts: AccountReport[] = [
+      {
+        id: 'agora-main',
+        vendor: 'agora',
+        status: 'ok',
+        balance: { amount: 812.5, currency: 'USD' },
+        runwayDays: 23.4,
+        snapshot: {
+          accountId: 'agora-main',
+          vendor: 'agora',
+          takenAt: '2026-09-30T01:30:00Z',
+          balance: { amount: 812.5, currency: 'USD' },
+          dailySpend,
+          entitlements: [],
+        },
+      },
+    ];
+
+    // Act
+    const datums = cycleMetrics(cycleReport({ accounts }), guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess
+    const dimensions = { Guard: 'prod-guard', AccountId: 'agora-main' };
+    expect(datums.filter((d) => d.dimensions.AccountId === 'agora-main')).toEqual([
+      { name: 'Balance', unit: 'None', value: 812.5, dimensions },
+      { name: 'RunwayDays', unit: 'None', value: 23.4, dimensions },
+      { name: 'SpendPerDay', unit: 'None', value: 35.17, dimensions },
+    ]);
+  });
+
+  it('averages only the last 14 days of spend', () => {
+    // Prepare: 20 days, the first 6 at 100, the last 14 at 10
+    const dailySpend = Array.from({ length: 20 }, (_, i) => ({
+      date: `2026-09-${String(i + 1).padStart(2, '0')}`,
+      amount: i < 6 ? 100 : 10,
+      unit: 'minutes',
+    }));
+    const accounts: AccountReport[] = [
+      {
+        id: 'twilio-main',
+        vendor: 'twilio',
+        status: 'ok',
+        snapshot: { accountId: 'twilio-main', vendor: 'twilio', takenAt: '', dailySpend, entitlements: [] },
+      },
+    ];
+
+    // Act
+    const datums = cycleMetrics(cycleReport({ accounts }), guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess: no balance, so the newest day's unit (minutes) is averaged
+    expect(named(datums, 'SpendPerDay').map((d) => d.value)).toEqual([10]);
+    expect(named(datums, 'Balance')).toEqual([]);
+  });
+
+  it('reports nothing per account for a failed poll, which has neither balance nor runway', () => {
+    // Prepare
+    const accounts: AccountReport[] = [{ id: 'agora-main', vendor: 'agora', status: 'failed', error: 'HTTP 401' }];
+
+    // Act
+    const datums = cycleMetrics(cycleReport({ accounts }), guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess
+    expect(datums.filter((d) => d.dimensions.AccountId !== undefined)).toEqual([]);
+  });
+
+  it('reports days to expiry for a service within its largest reminder tier', () => {
+    // Act: live-rtc expires 2026-10-09 (9 days), voice-room 2026-10-20 (20 days); default tiers reach 60
+    const datums = cycleMetrics(cycleReport(), guardConfig(), { guardName: 'prod-guard' });
+
+    // Assess
+    expect(named(datums, 'DaysToExpiry')).toEqual([
+      { name: 'DaysToExpiry', unit: 'None', value: 9, dimensions: { Guard: 'prod-guard', ServiceId: 'live-rtc' } },
+      { name: 'DaysToExpiry', unit: 'None', value: 20, dimensions: { Guard: 'prod-guard', ServiceId: 'voice-room' } },
+    ]);
+  });
+
+  it('leaves out a service whose expiry is beyond its largest tier, so it costs no custom metric', () => {
+    // Prepare: 61 days with tiers up to 60; 30 days with a service's own tiers up to 15
+    const config = guardConfig({
+      services: [
+        { id: 'far', name: 'Far', project: 'p', kind: 'contract', expiresOn: '2026-11-30', owners: ['a@example.com'] },
+        {
+          id: 'near',
+          name: 'Near',
+          project: 'p',
+          kind: 'contract',
+          expiresOn: '2026-10-30',
+          owners: ['a@example.com'],
+          reminderDays: [15, 7],
+        },
+        {
+          id: 'edge',
+          name: 'Edge',
+          project: 'p',
+          kind: 'contract',
+          expiresOn: '2026-11-29',
+          owners: ['a@example.com'],
+        },
+        { id: 'prepaid', name: 'Prepaid', project: 'p', kind: 'prepaid', owners: ['a@example.com'] },
+      ],
+    });
+
+    // Act
+    const datums = cycleMetrics(cycleReport(), config, { guardName: 'prod-guard' });
+
+    // Assess: only edge (60 days, on the horizon) is reported
+    expect(named(datums, 'DaysToExpiry').map((d) => [d.dimensions.ServiceId, d.value])).toEqual([['edge', 60]]);
+  });
+
+  it('keeps reporting a service that has already expired, with negative days', () => {
+    // Prepare
+    const config = guardConfig({
+      services: [
+        {
+          id: 'lapsed',
+          name: 'Lapsed',
+          project: 'p',
+          kind: 'contract',
+          expiresOn: '2026-09-25',
+          owners: ['a@example.com'],
+        },
+      ],
+    });
+
+    // Act
+    const datums = cycleMetrics(cycleReport(), config, { guardName: 'prod-guard' });
+
+    // Assess
+    expect(named(datums, 'DaysToExpiry').map((d) => [d.dimensions.ServiceId, d.value])).toEqual([['lapsed', -5]]);
+  });
+
+  it('narrows every service to the window it is given', () => {
+    // Act
+    const datums = cycleMetrics(cycleReport(), guardConfig(), { guardName: 'prod-guard', daysToExpiryWindow: 15 });
+
+    // Assess
+    expect(named(datums, 'DaysToExpiry').map((d) => d.dimensions.ServiceId)).toEqual(['live-rtc']);
+  });
+
+  it('publishes only the services inside the window at 10,000 services', () => {
+    // Prepare: expiries spread evenly over a year, one service a day per ~27
+    const services = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `svc-${i}`,
+      name: `Service ${i}`,
+      project: 'p',
+      kind: 'contract',
+      expiresOn: new Date(Date.UTC(2026, 9, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10),
+      owners: ['a@example.com'],
+    }));
+    const config = guardConfig({ services });
+
+    // Act
+    const datums = cycleMetrics(cycleReport(), config, { guardName: 'prod-guard' });
+
+    // Assess: expiries 1..60 days out → 60 of 365 days' worth of services
+    const perService = named(datums, 'DaysToExpiry');
+    expect(perService.length).toBe(services.filter((_, i) => i % 365 < 60).length);
+    expect(Math.max(...perService.map((d) => d.value))).toBe(60);
+  });
+});
