@@ -47,6 +47,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'commander@^14',
     'date-holidays@^3',
     'fast-check@^4',
+    'ical.js@^2', // an independent RFC 5545 parser: the ICS feed is checked by parsing it back
     'yaml@^2',
     'zod@^4',
   ],
