@@ -1,0 +1,62 @@
+import type { PreparedRequest } from '../../core/vendor-http-port';
+
+const REDACTED = '[redacted]';
+const MAX_ECHO = 300;
+/** Shorter values (`GET`, `1`, `json`) are too common to be secrets and would mangle any message. */
+const MIN_SECRET_LENGTH = 6;
+
+/** Words of authorization headers that are scheme and structure, not secrets. */
+const STRUCTURE_WORDS = /^(basic|bearer|credential|signedheaders|signature|[a-z0-9]+-hmac-sha\d+)$/i;
+/** Names of query parameters and headers whose values may be credentials or derived from them. */
+const SECRET_NAME = /auth|key|secret|token|sig|pass|cred|session/i;
+
+/**
+ * Everything in a request that may be a credential: values of credential-like query parameters and
+ * headers (`api_secret`, `AccessKeyId`, `Authorization`, `X-Auth-Token`), their words (`Credential=AKID…`)
+ * and the halves of a Basic authorization. A vendor that echoes what it was sent ("invalid api_key
+ * abc…") must not carry it into our errors and logs.
+ */
+export function requestSecrets(request: PreparedRequest): string[] {
+  const found = new Set<string>();
+  const add = (value: string) => {
+    if (value.length >= MIN_SECRET_LENGTH) found.add(value);
+  };
+  let url: URL | undefined;
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = undefined;
+  }
+  url?.searchParams.forEach((value, name) => {
+    if (SECRET_NAME.test(name)) add(value);
+  });
+  if (url?.password) add(decodeURIComponent(url.password));
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!SECRET_NAME.test(name)) continue;
+    add(value);
+    for (const word of value.split(/[\s,=]+/)) {
+      if (STRUCTURE_WORDS.test(word)) continue;
+      add(word);
+      add(word.split('/')[0]); // TC3: Credential=<SecretId>/<date>/<service>/tc3_request
+    }
+    const basic = /^Basic\s+(\S+)$/i.exec(value);
+    if (basic) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon >= 0) {
+        add(decoded.slice(0, colon));
+        add(decoded.slice(colon + 1));
+      }
+    }
+  }
+  // Longest first, so a secret containing another is replaced whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** Text a vendor sent back, made safe to log: request secrets replaced, one line, bounded length. */
+export function sanitizeEcho(text: string, secrets: readonly string[]): string {
+  let safe = text;
+  for (const secret of secrets) safe = safe.split(secret).join(REDACTED);
+  safe = safe.replace(/\s+/g, ' ').trim();
+  return safe.length > MAX_ECHO ? `${safe.slice(0, MAX_ECHO)}…` : safe;
+}
