@@ -2,6 +2,7 @@ import { mapWithConcurrency } from './concurrency';
 import type { CycleLogger } from './ports';
 import { errorMessage } from '../core/errors';
 import type { AccountConfig, Vendor } from '../core/model';
+import type { VendorHttp } from '../core/vendor-http-port';
 import type { AccountSnapshot, Money, SecretResolver, VendorAdapter } from '../core/vendor-port';
 
 export interface AccountReport {
@@ -24,6 +25,7 @@ export async function pollAccounts(
   deps: {
     vendors: ReadonlyMap<Vendor, VendorAdapter>;
     secrets: SecretResolver;
+    http: VendorHttp;
     now: Date;
     logger: CycleLogger;
     concurrency: number;
@@ -37,7 +39,7 @@ export async function pollAccounts(
       return { id: account.id, vendor: account.vendor, status: 'failed', error };
     }
     try {
-      const snapshot = await adapter.poll(account, { now: deps.now, secrets: deps.secrets });
+      const snapshot = await adapter.poll(account, { now: deps.now, secrets: deps.secrets, http: deps.http });
       return { id: account.id, vendor: account.vendor, status: 'ok', balance: snapshot.balance, snapshot };
     } catch (e) {
       const error = errorMessage(e);

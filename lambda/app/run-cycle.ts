@@ -4,6 +4,7 @@
  * what this cycle claimed and what earlier cycles left in the outbox.
  */
 import { mapWithConcurrency } from './concurrency';
+import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
 import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from './ports';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
@@ -12,6 +13,7 @@ import { errorMessage } from '../core/errors';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
 import type { LedgerEntry, Registry } from '../core/registry-port';
 import { dueExpiryReminder, indexChannels, type ExpiryContext } from '../core/reminders';
+import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
 
 /**
@@ -24,6 +26,8 @@ export interface CycleDeps {
   readonly registry: Registry;
   readonly vendors: ReadonlyMap<Vendor, VendorAdapter>;
   readonly secrets: SecretResolver;
+  /** The resilient HTTP client vendor adapters call through. */
+  readonly http: VendorHttp;
   /** Delivery targets of every alert; none in the CLI without --send (alerts are reported, not sent). */
   readonly publishers: readonly AlertPublisher[];
   readonly logger?: CycleLogger;
@@ -55,20 +59,25 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   const concurrency = deps.concurrency ?? 16;
   const today = localDate(now, config.timeZone);
 
-  const accounts = await pollAccounts(config.accounts, {
+  const channels = indexChannels(config.channels);
+  const polls = await pollAccounts(config.accounts, {
     vendors: deps.vendors,
     secrets: deps.secrets,
+    http: deps.http,
     now,
     logger,
     concurrency,
   });
+  const { reports: accounts, alerts: accountAlerts } = await evaluateAccounts(config, polls, {
+    registry: deps.registry,
+    now,
+    today,
+    channels,
+  });
 
   const records = await deps.registry.listServices();
-  const ctx: ExpiryContext = {
-    calendar: new WorkingCalendar(config.calendar),
-    channels: indexChannels(config.channels),
-  };
-  const candidates: Alert[] = [];
+  const ctx: ExpiryContext = { calendar: new WorkingCalendar(config.calendar), channels };
+  const candidates: Alert[] = [...accountAlerts];
   for (const record of records) {
     const alert = dueExpiryReminder(record.service, today, ctx);
     // the service item remembers its newest claimed key, so a quiet cycle reads no ledger at all
@@ -136,8 +145,8 @@ async function deliver(
 }
 
 function byServiceThenKey(a: Alert, b: Alert): number {
-  const sa = a.serviceId ?? '';
-  const sb = b.serviceId ?? '';
+  const sa = a.serviceId ?? a.accountId ?? '';
+  const sb = b.serviceId ?? b.accountId ?? '';
   if (sa !== sb) return sa < sb ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

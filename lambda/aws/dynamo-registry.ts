@@ -23,6 +23,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -31,8 +32,18 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
+import type { AccountState } from '../core/accounts/account-state';
 import type { ServiceConfig } from '../core/model';
 import type { DeliveryTarget, LedgerEntry, Registry, ServiceRecord, SyncResult } from '../core/registry-port';
+import type { AccountSnapshot } from '../core/vendor-port';
+import {
+  ACCOUNT_PARTITION,
+  fromAccountStateItem,
+  fromSnapshotItem,
+  SNAPSHOT_PARTITION_PREFIX,
+  toAccountStateItem,
+  toSnapshotItem,
+} from './registry/account-items';
 import { isConditionalCheckFailed, RegistryError, toRegistryError } from './registry/registry-error';
 import {
   ATTR,
@@ -223,6 +234,57 @@ export class DynamoRegistry implements Registry {
   }
 
   /** True when applied; false when its condition failed (callers decide what that means). */
+  public async listAccountStates(): Promise<AccountState[]> {
+    const items = await this.queryAll('listAccountStates (Query)', {
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY },
+      ExpressionAttributeValues: { ':pk': ACCOUNT_PARTITION },
+    });
+    return items.map(fromAccountStateItem);
+  }
+
+  public async saveAccountStates(states: readonly AccountState[]): Promise<void> {
+    await this.batchPut('saveAccountStates (BatchWriteItem)', states.map(toAccountStateItem));
+  }
+
+  public async saveSnapshots(snapshots: readonly AccountSnapshot[]): Promise<void> {
+    await this.batchPut('saveSnapshots (BatchWriteItem)', snapshots.map(toSnapshotItem));
+  }
+
+  public async listSnapshots(accountId: string, since: string): Promise<AccountSnapshot[]> {
+    const items = await this.queryAll('listSnapshots (Query)', {
+      KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#sk': REGISTRY_SORT_KEY },
+      ExpressionAttributeValues: { ':pk': `${SNAPSHOT_PARTITION_PREFIX}${accountId}`, ':since': since },
+    });
+    return items.map(fromSnapshotItem);
+  }
+
+  /**
+   * Puts items 25 to a request (BatchWriteItem's limit), resending what DynamoDB leaves unprocessed
+   * with a growing pause. Only for items whose last write may win: no conditions are possible here.
+   */
+  private async batchPut(operation: string, items: readonly Item[]): Promise<void> {
+    for (let start = 0; start < items.length; start += 25) {
+      let pending = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= 8) {
+          throw new RegistryError(
+            `registry table "${this.tableName}": ${operation} left ${pending.length} items unprocessed after ${round} rounds`,
+            { retryable: true },
+          );
+        }
+        if (round > 0) await sleep(Math.min(2_000, 50 * 2 ** round));
+        try {
+          const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        } catch (error) {
+          throw toRegistryError(this.tableName, operation, error);
+        }
+      }
+    }
+  }
+
   private async update(operation: string, request: UpdateRequest): Promise<boolean> {
     try {
       await this.client.send(new UpdateCommand({ TableName: this.tableName, ...request }));

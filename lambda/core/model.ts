@@ -104,8 +104,13 @@ export interface CalendarData {
   readonly workdays: readonly IsoDate[];
 }
 
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export interface GuardConfig {
   readonly version: 1;
+  /** Language of messages; absent means `en`. */
+  readonly language?: Language;
   readonly timeZone: string;
   readonly checkTime: string; // HH:MM
   readonly calendar: CalendarData;

@@ -3,7 +3,9 @@
  * (lambda/aws/dynamo-registry.ts) implements it for the deployed guard and, over an embedded dynalite
  * store, for the CLI.
  */
+import type { AccountState } from './accounts/account-state';
 import type { Alert, ServiceConfig } from './model';
+import type { AccountSnapshot } from './vendor-port';
 
 export interface ServiceRecord {
   readonly service: ServiceConfig;
@@ -57,4 +59,12 @@ export interface Registry {
   listOutbox(): Promise<LedgerEntry[]>;
   /** The ledger entry of a key, if claimed. */
   getAlert(key: string): Promise<LedgerEntry | undefined>;
+  /** Every account's state (failure streak, low-balance episode, daily history): one partition. */
+  listAccountStates(): Promise<AccountState[]>;
+  /** Writes account states in batches; the last cycle to write an account's state wins. */
+  saveAccountStates(states: readonly AccountState[]): Promise<void>;
+  /** Keeps each poll's snapshot (without the raw answers) until its TTL. */
+  saveSnapshots(snapshots: readonly AccountSnapshot[]): Promise<void>;
+  /** An account's snapshots taken at or after `since` (ISO instant), oldest first. */
+  listSnapshots(accountId: string, since: string): Promise<AccountSnapshot[]>;
 }

@@ -3,10 +3,14 @@
  * lambda/vendors/ turns that vendor's documented API into an AccountSnapshot.
  */
 import type { AccountConfig, IsoDate, Vendor } from './model';
+import type { VendorHttp } from './vendor-http-port';
 
 export interface Money {
   readonly amount: number;
+  /** ISO 4217 code. */
   readonly currency: string;
+  /** The exact decimal as the vendor reported it (`"812.50"`; fen converted), free of float rounding. */
+  readonly exact?: string;
   /** True when derived (e.g. Agora: declared top-up minus priced usage), not read from the vendor. */
   readonly estimated?: boolean;
 }
@@ -27,9 +31,18 @@ export interface AccountSnapshot {
   /** ISO-8601 instant the vendor was read at. */
   readonly takenAt: string;
   readonly balance?: Money;
-  /** Daily spend, oldest first (money where the vendor prices usage). */
-  readonly dailySpend?: readonly { readonly date: IsoDate; readonly amount: number }[];
+  /** Daily spend, oldest first: money where the vendor prices usage, minutes otherwise. */
+  readonly dailySpend?: readonly DailyUsage[];
   readonly entitlements: readonly Entitlement[];
+  /** The vendor's answers, for diagnosis (never credentials: request signatures are not kept). */
+  readonly raw?: Readonly<Record<string, unknown>>;
+}
+
+export interface DailyUsage {
+  readonly date: IsoDate;
+  readonly amount: number;
+  /** An ISO 4217 currency code, or `minutes`. */
+  readonly unit: string;
 }
 
 /** Resolves a secret name to the credential fields it holds (Secrets Manager, or a local file/env in the CLI). */
@@ -40,6 +53,7 @@ export interface SecretResolver {
 export interface PollContext {
   readonly now: Date;
   readonly secrets: SecretResolver;
+  readonly http: VendorHttp;
 }
 
 export interface VendorAdapter {

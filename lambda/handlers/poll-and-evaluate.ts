@@ -4,6 +4,8 @@
  * invocation fail so the scheduler's retry, the DLQ and the alarms see it (the outbox keeps them).
  */
 import type { Context } from 'aws-lambda';
+import { loadStagedConfig, requireEnv } from './handler-config';
+import { powertoolsLogger } from './powertools-logger';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
 import { DynamoRegistry } from '../aws/dynamo-registry';
@@ -13,8 +15,7 @@ import { SnsAlertPublisher } from '../aws/sns-alert-publisher';
 import { CycleIncompleteError } from '../core/errors';
 import type { GuardConfig } from '../core/model';
 import { defaultVendorAdapters } from '../vendors';
-import { loadStagedConfig, requireEnv } from './handler-config';
-import { powertoolsLogger } from './powertools-logger';
+import { ResilientHttp } from '../vendors/http/resilient-http';
 
 const logger = powertoolsLogger();
 
@@ -31,6 +32,7 @@ function init() {
         new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME) }),
       ],
       secrets: new SecretsManagerResolver(),
+      http: new ResilientHttp(),
       vendors: defaultVendorAdapters(),
       logger,
     },

@@ -66,3 +66,10 @@ export const NO_SECRETS = {
     throw new Error(`no secret ${name} in this test`);
   },
 };
+
+/** For cycles whose vendors make no HTTP calls (manual accounts, fakes). */
+export const NO_HTTP = {
+  call: async (): Promise<never> => {
+    throw new Error('no vendor HTTP in this test');
+  },
+};

@@ -1,4 +1,4 @@
-import { guardConfig, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
+import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, OUTBOX_LEASE_MS } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { AccountConfig } from '../../lambda/core/model';
@@ -29,7 +29,7 @@ describe('a cycle', () => {
     // Act
     const report = await runCycle(
       config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [sns, bus] },
+      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns, bus] },
       SEP_30,
       'cycle-1',
     );
@@ -51,7 +51,7 @@ describe('a cycle', () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [sns] };
+    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
     await runCycle(config, deps, SEP_30, 'cycle-1');
 
     const again = await runCycle(config, deps, SEP_30, 'cycle-2');
@@ -65,7 +65,7 @@ describe('a cycle', () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [sns] };
+    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
 
     // Act
     const reports = await Promise.all([1, 2, 3, 4, 5].map((n) => runCycle(config, deps, SEP_30, `cycle-${n}`)));
@@ -79,7 +79,7 @@ describe('a cycle', () => {
   it('sends nothing for a renewed service in the cycles after its renewal', async () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [] };
+    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [] };
     await runCycle(config, deps, SEP_30, 'cycle-1');
     const renewed = guardConfig({
       services: [{ ...config.services[0], expiresOn: '2027-10-09' }, config.services[1]],
@@ -115,7 +115,12 @@ describe('a cycle', () => {
     ]);
 
     // Act
-    const report = await runCycle(config, { registry, vendors, secrets: NO_SECRETS, publishers: [] }, SEP_30, 'c');
+    const report = await runCycle(
+      config,
+      { registry, vendors, secrets: NO_SECRETS, http: NO_HTTP, publishers: [] },
+      SEP_30,
+      'c',
+    );
 
     // Assess
     expect(report.accounts.map((a) => [a.id, a.status, a.error])).toEqual([
@@ -136,7 +141,7 @@ describe('a cycle', () => {
 
     const report = await runCycle(
       config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [] },
+      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [] },
       SEP_30,
       'c',
     );
@@ -150,13 +155,70 @@ describe('a cycle', () => {
   });
 });
 
+describe('accounts in a cycle', () => {
+  it('raises a blind spot on the second failed cycle in a row and reports the runway of healthy accounts', async () => {
+    // Prepare: one vendor always failing, one reporting a low balance
+    const failing: VendorAdapter = {
+      vendor: 'agora',
+      poll: async () => {
+        throw new Error('agora account agora-main: GET /dev/v1/projects failed: HTTP 401');
+      },
+    };
+    const lowBalance: VendorAdapter = {
+      vendor: 'twilio',
+      poll: async (account, ctx) => ({
+        accountId: account.id,
+        vendor: 'twilio',
+        takenAt: ctx.now.toISOString(),
+        balance: { amount: 90, currency: 'USD' },
+        dailySpend: [{ date: '2026-09-29', amount: 30, unit: 'USD' }],
+        entitlements: [],
+      }),
+    };
+    const config = guardConfig({
+      accounts: [
+        { id: 'agora-main', vendor: 'agora', credentials: 'renewal-guard/agora-main' },
+        {
+          id: 'twilio-main',
+          vendor: 'twilio',
+          credentials: 'renewal-guard/twilio-main',
+          balance: { minRunwayDays: 14 },
+        },
+        { id: 'contracts', vendor: 'manual' },
+      ],
+    });
+    const registry = await freshRegistry(config);
+    const vendors = new Map<AccountConfig['vendor'], VendorAdapter>([
+      ['agora', failing],
+      ['twilio', lowBalance],
+      ['manual', new ManualVendor()],
+    ]);
+    const deps = { registry, vendors, secrets: NO_SECRETS, http: NO_HTTP, publishers: [] };
+
+    // Act
+    const first = await runCycle(config, deps, SEP_30, 'cycle-1');
+    const second = await runCycle(config, deps, new Date(SEP_30.getTime() + 86_400_000), 'cycle-2');
+
+    // Assess
+    const accountKeys = (r: typeof first) => r.alerts.filter((a) => a.accountId && !a.serviceId).map((a) => a.key);
+    expect(accountKeys(first)).toEqual(['twilio-main:balance:2026-09-30:critical']);
+    expect(accountKeys(second)).toEqual(['agora-main:blind-spot:2026-09-30T01:30:00.000Z']);
+    expect(second.accounts.find((a) => a.id === 'twilio-main')?.runwayDays).toBe(3);
+    // the manual account's state never changes, so it is never written
+    expect((await registry.listAccountStates()).map((s) => [s.accountId, s.consecutiveFailures])).toEqual([
+      ['agora-main', 2],
+      ['twilio-main', 0],
+    ]);
+  });
+});
+
 describe('the outbox', () => {
   it('keeps an alert whose delivery failed and delivers it once the claiming cycle’s lease has passed', async () => {
     // Prepare: SNS fails the first two publishes
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns', 2);
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [sns] };
+    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
 
     // Act
     const first = await runCycle(config, deps, SEP_30, 'cycle-1');
@@ -180,7 +242,13 @@ describe('the outbox', () => {
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
     const bus = new RecordingPublisher('eventbridge', 1);
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers: [sns, bus] };
+    const deps = {
+      registry,
+      vendors: defaultVendorAdapters(),
+      secrets: NO_SECRETS,
+      http: NO_HTTP,
+      publishers: [sns, bus],
+    };
 
     await runCycle(config, deps, SEP_30, 'cycle-1');
     await runCycle(config, deps, new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 1000), 'cycle-2');
@@ -206,7 +274,7 @@ describe('a quiet cycle', () => {
     const publishers = [new RecordingPublisher('sns')];
     await runCycle(
       config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers },
+      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers },
       SEP_30,
       'a',
     );
@@ -219,7 +287,7 @@ describe('a quiet cycle', () => {
     // Act
     const quiet = await runCycle(
       config,
-      { registry: counting, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, publishers },
+      { registry: counting, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers },
       new Date(SEP_30.getTime() + 86_400_000),
       'b',
     );

@@ -7,6 +7,7 @@ import { DynamoRegistry } from '../../aws/dynamo-registry';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import { defaultVendorAdapters } from '../../vendors';
+import { ResilientHttp } from '../../vendors/http/resilient-http';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -37,7 +38,8 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   const report = await withRegistry(options, storeDir, async (registry, declaredHere) => {
     // the deployed guard syncs on deploy; locally, the config file is the declaration, so every check syncs
     if (declaredHere) await registry.syncDeclaredServices(config.services, now.toISOString());
-    return runCycle(config, { registry, vendors: defaultVendorAdapters(), secrets, publishers: [] }, now, cycleId(now));
+    const deps = { registry, vendors: defaultVendorAdapters(), secrets, http: new ResilientHttp(), publishers: [] };
+    return runCycle(config, deps, now, cycleId(now));
   });
 
   if (options.json) {

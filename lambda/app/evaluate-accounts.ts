@@ -1,0 +1,53 @@
+/**
+ * The account half of a cycle: turn each poll into the account's next state and the alerts it owes
+ * (balance policy, blind spots), then persist states and snapshots in batches — a handful of requests
+ * per cycle however many accounts there are.
+ */
+import type { AccountReport } from './poll-accounts';
+import {
+  accountAudience,
+  evaluateAccount,
+  initialAccountState,
+  type AccountState,
+  type PollOutcome,
+} from '../core/accounts';
+import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
+import type { Registry } from '../core/registry-port';
+
+export interface AccountsOutcome {
+  readonly reports: readonly AccountReport[];
+  readonly alerts: readonly Alert[];
+}
+
+export async function evaluateAccounts(
+  config: GuardConfig,
+  polls: readonly AccountReport[],
+  deps: { registry: Registry; now: Date; today: IsoDate; channels: ReadonlyMap<string, ChannelConfig> },
+): Promise<AccountsOutcome> {
+  if (polls.length === 0) return { reports: [], alerts: [] };
+  const previous = new Map((await deps.registry.listAccountStates()).map((s) => [s.accountId, s]));
+
+  const reports: AccountReport[] = [];
+  const alerts: Alert[] = [];
+  const changed: AccountState[] = [];
+  for (const poll of polls) {
+    const account = config.accounts.find((a) => a.id === poll.id)!;
+    const before = previous.get(account.id) ?? initialAccountState(account.id);
+    const outcome: PollOutcome = poll.snapshot
+      ? { ok: true, snapshot: poll.snapshot }
+      : { ok: false, error: poll.error ?? 'unknown error' };
+    const decision = evaluateAccount(account, before, outcome, {
+      now: deps.now,
+      today: deps.today,
+      audience: accountAudience(account, config.services, deps.channels),
+      channels: deps.channels,
+    });
+    alerts.push(...decision.alerts);
+    if (JSON.stringify(decision.state) !== JSON.stringify(before)) changed.push(decision.state);
+    reports.push(decision.runwayDays === undefined ? poll : { ...poll, runwayDays: decision.runwayDays });
+  }
+
+  await deps.registry.saveAccountStates(changed);
+  await deps.registry.saveSnapshots(polls.flatMap((p) => (p.snapshot ? [p.snapshot] : [])));
+  return { reports, alerts };
+}

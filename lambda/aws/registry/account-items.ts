@@ -1,0 +1,52 @@
+/**
+ * Account items: one state item per account in a single partition (read with one paginated Query per
+ * cycle, whatever the number of accounts), and one snapshot item per account and poll, kept for
+ * diagnosis and history until TTL removes it.
+ *
+ * | item     | pk                       | sk            | attributes                                  |
+ * |----------|--------------------------|---------------|---------------------------------------------|
+ * | state    | `ACCOUNT`                | `<accountId>` | state (map: AccountState)                   |
+ * | snapshot | `SNAPSHOT#<accountId>`   | `<takenAt>`   | snapshot (map, without raw), expiresAt (TTL) |
+ */
+import type { Item } from './registry-items';
+import { REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY, REGISTRY_TTL_ATTRIBUTE } from '../../../src/shared/registry-schema';
+import type { AccountState } from '../../core/accounts/account-state';
+import type { AccountSnapshot } from '../../core/vendor-port';
+
+export const ACCOUNT_PARTITION = 'ACCOUNT';
+export const SNAPSHOT_PARTITION_PREFIX = 'SNAPSHOT#';
+/** Snapshots outlive the history the balance rules read (two months) with room for an investigation. */
+export const SNAPSHOT_RETENTION_DAYS = 90;
+
+export function toAccountStateItem(state: AccountState): Item {
+  return {
+    [REGISTRY_PARTITION_KEY]: ACCOUNT_PARTITION,
+    [REGISTRY_SORT_KEY]: state.accountId,
+    state: stripUndefined(state),
+  };
+}
+
+export function fromAccountStateItem(item: Item): AccountState {
+  const state = item.state as AccountState;
+  return { ...state, history: state.history ?? [], consecutiveFailures: state.consecutiveFailures ?? 0 };
+}
+
+export function toSnapshotItem(snapshot: AccountSnapshot): Item {
+  const { raw: _raw, ...kept } = snapshot; // raw answers can be large; the cycle report carries them
+  const expiresAt = Math.floor(Date.parse(snapshot.takenAt) / 1000) + SNAPSHOT_RETENTION_DAYS * 86_400;
+  return {
+    [REGISTRY_PARTITION_KEY]: `${SNAPSHOT_PARTITION_PREFIX}${snapshot.accountId}`,
+    [REGISTRY_SORT_KEY]: snapshot.takenAt,
+    snapshot: stripUndefined(kept),
+    [REGISTRY_TTL_ATTRIBUTE]: expiresAt,
+  };
+}
+
+export function fromSnapshotItem(item: Item): AccountSnapshot {
+  return item.snapshot as AccountSnapshot;
+}
+
+/** DynamoDB's document marshaller rejects undefined values; optional fields are simply left out. */
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

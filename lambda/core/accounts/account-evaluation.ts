@@ -1,0 +1,133 @@
+import type { AccountConfig, Alert, ChannelConfig, IsoDate } from '../model';
+import type { AccountSnapshot } from '../vendor-port';
+import { accountAlert, type AccountAudience } from './account-alerts';
+import { withBalancePoint, type AccountState } from './account-state';
+import { hasBalancePolicy, judgeBalance } from './balance-policy';
+import { averageDailySpend, SPEND_WINDOW_DAYS } from './runway';
+
+/** Polling failures in a row after which an account is a blind spot (one failure may be a blip). */
+export const BLIND_SPOT_AFTER_FAILURES = 2;
+
+export type PollOutcome =
+  { readonly ok: true; readonly snapshot: AccountSnapshot } | { readonly ok: false; readonly error: string };
+
+export interface AccountDecision {
+  readonly state: AccountState;
+  readonly alerts: readonly Alert[];
+  readonly runwayDays?: number;
+  readonly dailySpend?: number;
+}
+
+export interface AccountContext {
+  readonly now: Date;
+  readonly today: IsoDate;
+  readonly audience: AccountAudience;
+  readonly channels: ReadonlyMap<string, ChannelConfig>;
+}
+
+/**
+ * What one cycle's poll of an account means: the account's next state and the alerts it owes. A failed
+ * poll extends the failure streak and, from the second in a row, raises a blind-spot alert naming the
+ * vendor's error: the account's services are not silently assumed healthy. A successful poll records
+ * the day's balance and judges the balance policy; a low-balance episode alerts once per severity as
+ * the runway shrinks, and a "recovered" notice closes it when the balance is topped up.
+ */
+export function evaluateAccount(
+  account: AccountConfig,
+  previous: AccountState,
+  outcome: PollOutcome,
+  ctx: AccountContext,
+): AccountDecision {
+  if (!outcome.ok) return failedPoll(account, previous, outcome.error, ctx);
+
+  let state: AccountState = { ...previous, consecutiveFailures: 0, failingSince: undefined, lastError: undefined };
+  const balance = outcome.snapshot.balance;
+  if (!balance) return { state, alerts: [] };
+
+  state = withBalancePoint(state, { date: ctx.today, balance: balance.amount }, balance.currency);
+  const dailySpend =
+    reportedDailySpend(outcome.snapshot, balance.currency) ?? averageDailySpend(state.history, ctx.today);
+  if (!hasBalancePolicy(account)) {
+    return { state, alerts: [], dailySpend, runwayDays: judgeBalance({}, balance, dailySpend).runwayDays };
+  }
+
+  const verdict = judgeBalance(account.balance!, balance, dailySpend);
+  const what = `${account.vendor} account ${account.id}`;
+  const services = ctx.audience.serviceIds.length > 0 ? ` Services: ${ctx.audience.serviceIds.join(', ')}.` : '';
+  if (verdict.low) {
+    const since = previous.lowBalanceSince ?? ctx.today;
+    state = { ...state, lowBalanceSince: since };
+    const alert = accountAlert(
+      {
+        key: `${account.id}:balance:${since}:${verdict.severity}`,
+        kind: verdict.kind,
+        severity: verdict.severity,
+        accountId: account.id,
+        date: ctx.today,
+        message: `${what}: ${verdict.reasons.join('; ')}. Top it up before service is suspended.${services}`,
+      },
+      ctx.audience,
+      ctx.channels,
+    );
+    return { state, alerts: [alert], dailySpend, runwayDays: verdict.runwayDays };
+  }
+  if (previous.lowBalanceSince !== undefined) {
+    state = { ...state, lowBalanceSince: undefined };
+    const recovered = accountAlert(
+      {
+        key: `${account.id}:balance:${previous.lowBalanceSince}:recovered`,
+        kind: 'balance',
+        severity: 'info',
+        accountId: account.id,
+        date: ctx.today,
+        message: `${what} is back above its balance thresholds (${balance.amount} ${balance.currency}).${services}`,
+      },
+      ctx.audience,
+      ctx.channels,
+    );
+    return { state, alerts: [recovered], dailySpend, runwayDays: verdict.runwayDays };
+  }
+  return { state, alerts: [], dailySpend, runwayDays: verdict.runwayDays };
+}
+
+function failedPoll(
+  account: AccountConfig,
+  previous: AccountState,
+  error: string,
+  ctx: AccountContext,
+): AccountDecision {
+  const failingSince = previous.failingSince ?? ctx.now.toISOString();
+  const state: AccountState = {
+    ...previous,
+    consecutiveFailures: previous.consecutiveFailures + 1,
+    failingSince,
+    lastError: error,
+  };
+  if (state.consecutiveFailures < BLIND_SPOT_AFTER_FAILURES) return { state, alerts: [] };
+  const services =
+    ctx.audience.serviceIds.length > 0
+      ? ` Its services (${ctx.audience.serviceIds.join(', ')}) are not assumed healthy.`
+      : '';
+  const alert = accountAlert(
+    {
+      key: `${account.id}:blind-spot:${failingSince}`,
+      kind: 'blind-spot',
+      severity: 'warning',
+      accountId: account.id,
+      date: ctx.today,
+      message:
+        `${account.vendor} account ${account.id} could not be read for ${state.consecutiveFailures} cycles in a row ` +
+        `(since ${failingSince}): ${error}.${services} Check its credentials and the vendor's status.`,
+    },
+    ctx.audience,
+    ctx.channels,
+  );
+  return { state, alerts: [alert] };
+}
+
+/** The vendor's own daily spend, averaged over the trailing window, when it reports it in the balance currency. */
+function reportedDailySpend(snapshot: AccountSnapshot, currency: string): number | undefined {
+  const series = (snapshot.dailySpend ?? []).filter((d) => d.unit === currency).slice(-SPEND_WINDOW_DAYS);
+  if (series.length === 0) return undefined;
+  return series.reduce((sum, d) => sum + d.amount, 0) / series.length;
+}

@@ -1,0 +1,5 @@
+export * from './account-alerts';
+export * from './account-evaluation';
+export * from './account-state';
+export * from './balance-policy';
+export * from './runway';
