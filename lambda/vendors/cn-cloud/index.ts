@@ -1,0 +1,3 @@
+export * from './beijing-dates';
+export * from './minor-units';
+export * from './vendor-instant';

@@ -1,0 +1,95 @@
+import { completedDays } from './cn-cloud';
+import { baseUrl, callJson, resolveCredentials } from './http';
+import {
+  DESCRIBE_ACCOUNT_BALANCE,
+  DESCRIBE_TRTC_USAGE,
+  readAccountBalance,
+  readTencentOptions,
+  readTrtcUsage,
+  tencentCall,
+  tencentCurrency,
+  tencentHost,
+  type TencentApi,
+  type TencentCredentials,
+  type TencentOptions,
+} from './tencent/index';
+import type { AccountConfig, IsoDate } from '../core/model';
+import type { AccountSnapshot, DailyUsage, PollContext, VendorAdapter } from '../core/vendor-port';
+
+/**
+ * Tencent Cloud: the account balance (DescribeAccountBalance, in fen on the China site and US cents on
+ * the international one) and daily TRTC minutes (DescribeTrtcUsage). Tencent has no public package or
+ * expiry API (package lists are console-only), so entitlements stay empty and expiry dates come from
+ * the services' `expiresOn`.
+ *
+ * Secret fields: `secretId`, `secretKey` (a CAM sub-user with read-only billing and TRTC access).
+ * Options: `site` (`cn` | `intl`, default `cn`), `sdkAppIds` (default: the total of every application),
+ * `usageDays` (0–31, default 30; 0 skips the usage call).
+ */
+export class TencentVendor implements VendorAdapter {
+  readonly vendor = 'tencent' as const;
+
+  async poll(account: AccountConfig, ctx: PollContext): Promise<AccountSnapshot> {
+    const options = readTencentOptions(account);
+    const credentials = await resolveCredentials(account, ctx, ['secretId', 'secretKey']);
+    const call = (api: TencentApi, action: string, params: Record<string, unknown>) =>
+      tencentCall({ accountId: account.id, url: endpointOf(account, options, api), api, action, params, credentials });
+
+    const balance = await callJson(ctx.http, call(DESCRIBE_ACCOUNT_BALANCE, 'DescribeAccountBalance', {}), (json) =>
+      readAccountBalance(json, tencentCurrency(options.site)),
+    );
+    const usage = options.usageDays > 0 ? await this.trtcUsage(account, options, credentials, ctx) : undefined;
+    return {
+      accountId: account.id,
+      vendor: 'tencent',
+      takenAt: ctx.now.toISOString(),
+      balance: balance.money,
+      ...(usage && { dailySpend: usage.days }),
+      entitlements: [],
+      raw: {
+        DescribeAccountBalance: balance.response,
+        ...(usage && { DescribeTrtcUsage: usage.responses }),
+      },
+    };
+  }
+
+  /** Completed Beijing days only (today is still accruing), one query per SdkAppId, summed per day. */
+  private async trtcUsage(
+    account: AccountConfig,
+    options: TencentOptions,
+    credentials: TencentCredentials,
+    ctx: PollContext,
+  ): Promise<{ days: DailyUsage[]; responses: Readonly<Record<string, unknown>>[] }> {
+    const window = completedDays(ctx.now, options.usageDays);
+    const minutes = new Map<IsoDate, number>();
+    const responses: Readonly<Record<string, unknown>>[] = [];
+    for (const sdkAppId of options.sdkAppIds ?? [undefined]) {
+      const params = {
+        StartTime: window.from,
+        EndTime: window.to,
+        ...(sdkAppId !== undefined && { SdkAppId: sdkAppId }),
+      };
+      const call = tencentCall({
+        accountId: account.id,
+        url: endpointOf(account, options, DESCRIBE_TRTC_USAGE),
+        api: DESCRIBE_TRTC_USAGE,
+        action: 'DescribeTrtcUsage',
+        params,
+        credentials,
+      });
+      const usage = await callJson(ctx.http, call, readTrtcUsage);
+      responses.push(usage.response);
+      for (const [day, value] of usage.minutesByDay) minutes.set(day, (minutes.get(day) ?? 0) + value);
+    }
+    const days = [...minutes]
+      .filter(([day]) => day >= window.from && day <= window.to)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, amount]) => ({ date, amount, unit: 'minutes' }));
+    return { days, responses };
+  }
+}
+
+/** An endpoint override (the sandbox) serves every product at one base; the real API has a host per product. */
+function endpointOf(account: AccountConfig, options: TencentOptions, api: TencentApi): string {
+  return `${baseUrl(account, tencentHost(options.site, api.service))}/`;
+}
