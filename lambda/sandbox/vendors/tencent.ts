@@ -4,7 +4,7 @@
  * sends them; DescribeAccountBalance (fen / US cents) and DescribeTrtcUsage (minutes) from fixture data.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, daysBetween, dayOfWeek, isCalendarDate } from '../../core/dates';
+import { addDays, daysBetween, dayOfWeek, isCalendarDate, localDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import {
   parseTc3Authorization,
@@ -13,14 +13,13 @@ import {
   tc3Signature,
   tc3StringToSign,
 } from '../../vendors/signing';
+import type { SandboxRegistration } from '../sandbox-registration';
 import type { SandboxReply, SandboxRequest, SandboxVendorModule } from '../sandbox-vendor';
 
 export interface TencentSandboxApp {
   readonly sdkAppId: number;
-  /** Minutes per Beijing day, one value per USAGE_KEY entry. */
-  readonly days?: Readonly<Record<IsoDate, readonly number[]>>;
-  /** Minutes for days without an entry, Monday first: usage that never goes stale in a demo. */
-  readonly typicalWeek?: readonly (readonly number[])[];
+  /** Minutes per Beijing day, one value per TRTC_USAGE_KEY entry; days without an entry are all 0. */
+  readonly days: Readonly<Record<IsoDate, readonly number[]>>;
 }
 
 export interface TencentSandboxAccount {
@@ -45,7 +44,7 @@ const ACTIONS: Readonly<Record<string, { service: string; version: string }>> = 
   DescribeTrtcUsage: { service: 'trtc', version: '2019-07-22' },
 };
 
-export const tencentSandbox: SandboxVendorModule<TencentSandboxFixture> = {
+export const tencentSandboxModule: SandboxVendorModule<TencentSandboxFixture> = {
   vendor: 'tencent',
 
   handle(request, fixture) {
@@ -175,7 +174,7 @@ function trtcUsage(account: TencentSandboxAccount, params: Record<string, unknow
 }
 
 function minutesOf(app: TencentSandboxApp, day: IsoDate): readonly number[] {
-  return app.days?.[day] ?? app.typicalWeek?.[(dayOfWeek(day) + 6) % 7] ?? [];
+  return app.days[day] ?? [];
 }
 
 function tencentOk(fields: Record<string, unknown>): SandboxReply {
@@ -186,44 +185,60 @@ function tencentError(code: string, message: string): SandboxReply {
   return { status: 200, body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
 }
 
-/**
- * An international-site account: US$1,823.50 in US cents, and one TRTC application whose typical week
- * gives 30 days of minutes on any date the demo runs.
- */
-export const tencentDemoFixture: TencentSandboxFixture = {
-  accounts: [
-    {
-      secretId: 'AKIDsandboxTencentDemo00000000000001',
-      secretKey: 'sandbox-tencent-demo-secret-key-0001',
-      balance: {
-        Uin: '200012345678',
-        Balance: 182350,
-        RealBalance: 182350,
-        CashAccountBalance: 182350,
-        IncomeIntoAccountBalance: 0,
-        PresentAccountBalance: 0,
-        FreezeAmount: 0,
-        OweAmount: 0,
-        IsAllowArrears: false,
-        IsCreditLimited: false,
-        CreditAmount: 0,
-        CreditBalance: 182350,
-        RealCreditBalance: 182350,
-      },
-      trtcApps: [
-        {
-          sdkAppId: 1400123456,
-          typicalWeek: [
-            [1180, 2400, 5200, 860, 0, 0],
-            [1210, 2350, 5350, 900, 0, 0],
-            [1250, 2500, 5400, 880, 0, 0],
-            [1190, 2450, 5300, 910, 0, 0],
-            [1320, 2600, 5800, 950, 0, 0],
-            [640, 1300, 2900, 420, 0, 0],
-            [590, 1250, 2700, 400, 0, 0],
-          ],
+// ---- demo: an international-site account with US$1,823.50 and 45 days of one TRTC application
+
+const DEMO_SECRET_ID = 'AKIDsandboxTencentDemo00000000000001';
+const DEMO_SECRET_KEY = 'sandbox-tencent-demo-secret-key-0001';
+const DEMO_SDK_APP_ID = 1400123456;
+
+function demoFixture(now: Date): TencentSandboxFixture {
+  const today = localDate(now, 'Asia/Shanghai');
+  const days: Record<IsoDate, number[]> = {};
+  for (let i = 1; i <= 45; i++) {
+    const day = addDays(today, -i);
+    const weekend = dayOfWeek(day) === 0 || dayOfWeek(day) === 6 ? 0.5 : 1;
+    const wave = 1 + 0.08 * Math.sin(i);
+    days[day] = [1200, 2450, 5300, 880, 0, 0].map((m) => Math.round(m * weekend * wave));
+  }
+  return {
+    accounts: [
+      {
+        secretId: DEMO_SECRET_ID,
+        secretKey: DEMO_SECRET_KEY,
+        // US cents: the international site
+        balance: {
+          Uin: '200012345678',
+          Balance: 182350,
+          RealBalance: 182350,
+          CashAccountBalance: 182350,
+          IncomeIntoAccountBalance: 0,
+          PresentAccountBalance: 0,
+          FreezeAmount: 0,
+          OweAmount: 0,
+          IsAllowArrears: false,
+          IsCreditLimited: false,
+          CreditAmount: 0,
+          CreditBalance: 182350,
+          RealCreditBalance: 182350,
         },
-      ],
-    },
-  ],
+        trtcApps: [{ sdkAppId: DEMO_SDK_APP_ID, days }],
+      },
+    ],
+  };
+}
+
+export const tencentSandbox: SandboxRegistration<TencentSandboxFixture> = {
+  module: tencentSandboxModule,
+  demo: {
+    fixture: demoFixture,
+    accounts: () => [
+      {
+        id: 'tencent-intl',
+        vendor: 'tencent',
+        credentials: 'renewal-guard/tencent-intl',
+        secret: { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY },
+        options: { site: 'intl', sdkAppIds: [String(DEMO_SDK_APP_ID)] },
+      },
+    ],
+  },
 };
