@@ -3,6 +3,7 @@ import { CHANNEL_TYPES, SEVERITIES, type ChannelConfig, type ChannelType } from 
 import {
   describeValue,
   expectMapping,
+  readBoolean,
   readEnum,
   readId,
   readList,
@@ -13,6 +14,7 @@ import {
 import { reportDuplicateId, type ListPosition } from './ids';
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readSecretName } from './secret-names';
+import { closestMatch } from './suggest';
 
 const CHANNEL_FIELDS = ['id', 'type', 'to', 'minSeverity', 'secret', 'options'] as const;
 
@@ -62,10 +64,12 @@ export function validateChannel(log: ProblemLog, raw: unknown, at: ListPosition)
   const secret = type === undefined ? undefined : readChannelSecret(log, obj, path, type, id);
   const minSeverity = readEnum(log, obj, path, 'minSeverity', SEVERITIES, 'a severity', false) ?? 'info';
   const optionsValue = valueOf(obj, 'options');
-  const options =
+  const optionsAt = fieldPath(path, 'options');
+  const rawOptions =
     optionsValue === undefined
       ? {}
-      : expectMapping(log, optionsValue, fieldPath(path, 'options'), 'a mapping of settings for this channel type');
+      : expectMapping(log, optionsValue, optionsAt, 'a mapping of settings for this channel type');
+  const options = rawOptions && type !== undefined ? readChannelOptions(log, rawOptions, optionsAt, type) : rawOptions;
 
   if (log.count > before) return undefined;
   return {
@@ -134,4 +138,78 @@ function readChannelSecret(
     return undefined;
   }
   return readSecretName(log, value, at, `renewal-guard/${id ?? 'ops'}`);
+}
+
+/** Reads one option's value; reports and returns undefined when it is wrong. */
+type OptionReader = (log: ProblemLog, options: Mapping, path: string, key: string) => unknown;
+
+// A DingTalk mobile as its robot API takes it: digits, optionally a + and country code, hyphens allowed.
+const MOBILE = /^\+?[0-9][0-9-]{4,19}$/;
+
+/**
+ * The options each channel type understands. Unknown keys are mistakes (a misspelt `atAll` would
+ * silently never mention anyone), so each one is reported by name.
+ */
+const CHANNEL_OPTIONS: Readonly<Record<ChannelType, Readonly<Record<string, OptionReader>>>> = {
+  email: {},
+  sms: {},
+  dingtalk: { atMobiles: readMobiles, atAll: readBoolean },
+  feishu: {},
+  wecom: {},
+  slack: {},
+  teams: {},
+  webhook: {},
+  pagerduty: {},
+};
+
+function readChannelOptions(
+  log: ProblemLog,
+  options: Mapping,
+  path: string,
+  type: ChannelType,
+): Record<string, unknown> | undefined {
+  const readers = CHANNEL_OPTIONS[type];
+  const known = Object.keys(readers);
+  const before = log.count;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    const at = fieldPath(path, key);
+    const reader = readers[key];
+    if (!reader) {
+      log.error(at, unknownOptionMessage(key, type, known));
+      continue;
+    }
+    const value = reader(log, options, path, key);
+    if (value !== undefined) result[key] = value;
+  }
+  return log.count > before ? undefined : result;
+}
+
+function unknownOptionMessage(key: string, type: ChannelType, known: readonly string[]): string {
+  if (known.length === 0) return `not an option of type ${type}, which takes none; remove it`;
+  const suggestion = closestMatch(key, known);
+  return suggestion
+    ? `not an option of type ${type}; did you mean ${suggestion}?`
+    : `not an option of type ${type}; its options are ${known.join(', ')}`;
+}
+
+function readMobiles(log: ProblemLog, options: Mapping, path: string, key: string): string[] | undefined {
+  const list = readList(log, options, path, key, 'a list of mobile numbers');
+  if (list === undefined) return undefined;
+  const at = fieldPath(path, key);
+  const mobiles: string[] = [];
+  list.forEach((item, i) => {
+    const itemAt = itemPath(at, i);
+    if (typeof item === 'number') {
+      // YAML reads an unquoted 13800000000 as a number (and drops a leading +).
+      log.error(itemAt, `expected a quoted mobile number such as "13800000000", got ${item}`);
+    } else if (typeof item !== 'string') {
+      log.error(itemAt, `expected a mobile number, got ${describeValue(item)}`);
+    } else if (!MOBILE.test(item.trim())) {
+      log.error(itemAt, `${describeValue(item)} is not a mobile number (digits, optionally with + and a country code)`);
+    } else {
+      mobiles.push(item.trim());
+    }
+  });
+  return mobiles.length === list.length ? mobiles : undefined;
 }

@@ -1,6 +1,6 @@
-/** The document-wide settings: version, time zone, check time, calendar, quiet hours, tiers, digest. */
+/** The document-wide settings: version, language, time zone, check time, calendar, quiet hours, tiers, digest. */
 import { isValidTimeZone } from '../dates';
-import { WEEKDAYS, type DigestSchedule, type QuietHours } from '../model';
+import { LANGUAGES, WEEKDAYS, type DigestSchedule, type Language, type QuietHours } from '../model';
 import { describeValue, isMapping, readEnum, readTime, reportUnknownKeys, valueOf, type Mapping } from './fields';
 import type { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS, readReminderDays } from './reminder-days';
@@ -10,6 +10,8 @@ export const DEFAULT_CHECK_TIME = '09:00';
 export const DEFAULT_CALENDAR = 'weekends';
 
 export interface Settings {
+  /** Absent when the document names none (messages are then in English). */
+  readonly language?: Language;
   readonly timeZone: string;
   readonly checkTime: string;
   /** The calendar spec (`CN`, `US`, `weekends`); undefined when invalid. */
@@ -26,6 +28,7 @@ export function readVersion(log: ProblemLog, doc: Mapping): void {
 }
 
 export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar: (spec: string) => boolean): Settings {
+  const language = readEnum(log, doc, '', 'language', LANGUAGES, 'a supported language', false);
   const timeZone = readTimeZone(log, doc) ?? DEFAULT_TIME_ZONE;
   const checkTime = readTime(log, doc, '', 'checkTime', false) ?? DEFAULT_CHECK_TIME;
   const calendar = readCalendarSpec(log, doc, isSupportedCalendar);
@@ -34,6 +37,7 @@ export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar:
   const reminderDays = days === undefined ? DEFAULT_REMINDER_DAYS : readReminderDays(log, days, 'reminderDays');
   const digest = readDigest(log, doc);
   return {
+    ...(language && { language }),
     timeZone,
     checkTime,
     calendar,
