@@ -11,6 +11,7 @@
  * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, pendingTargets, deliveredTargets,|
  * |         |                  |              | deliveredAt (map target → instant), version, expiresAt (TTL,    |
  * |         |                  |              | claimedAt + 400 days), outboxPk = `PENDING` while targets pend  |
+ * | ack     | `ACK#<key>`      | `ACK`        | alertKey, by, at, until?, expiresAt (TTL): registry/ack-items.ts |
  *
  * - keys `pk` (S) / `sk` (S); TTL on `expiresAt` (epoch seconds).
  * - GSI `outbox`: partition `outboxPk` (S), sort `claimedAt` (S), projection ALL. Sparse: only ledger
@@ -23,6 +24,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -33,6 +35,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
 import type { AccountState } from '../core/accounts/account-state';
+import type { Acknowledgement } from '../core/ack/acknowledgement';
 import type { ServiceConfig } from '../core/model';
 import type { DeliveryTarget, LedgerEntry, Registry, ServiceRecord, SyncResult } from '../core/registry-port';
 import type { AccountSnapshot } from '../core/vendor-port';
@@ -44,6 +47,7 @@ import {
   toAccountStateItem,
   toSnapshotItem,
 } from './registry/account-items';
+import { ACK_ATTR, ackKey, fromAckItem, normalizeAcknowledgement, toAckItem } from './registry/ack-items';
 import { isConditionalCheckFailed, RegistryError, toRegistryError } from './registry/registry-error';
 import {
   ATTR,
@@ -327,5 +331,69 @@ export class DynamoRegistry implements Registry {
       }
     } while (startKey !== undefined);
     return items;
+  }
+
+  public async acknowledge(entry: Acknowledgement): Promise<'recorded' | 'already'> {
+    const ack = normalizeAcknowledgement(entry);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toAckItem(ack),
+          // Only a write that silences the key for longer lands: a first acknowledgement, or one that
+          // outlasts a recorded snooze. ISO text of one fixed shape compares like the instants it names.
+          ConditionExpression:
+            ack.until === undefined
+              ? 'attribute_not_exists(#pk) OR attribute_exists(#until)'
+              : 'attribute_not_exists(#pk) OR #until < :until',
+          ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#until': ACK_ATTR.until },
+          ...(ack.until === undefined ? {} : { ExpressionAttributeValues: { ':until': ack.until } }),
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'already';
+      throw toRegistryError(this.tableName, 'acknowledge (PutItem)', error);
+    }
+  }
+
+  public async getAcknowledgement(key: string): Promise<Acknowledgement | undefined> {
+    try {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: ackKey(key), ConsistentRead: true }),
+      );
+      return Item === undefined ? undefined : fromAckItem(Item);
+    } catch (error) {
+      throw toRegistryError(this.tableName, 'getAcknowledgement (GetItem)', error);
+    }
+  }
+
+  /** 100 keys to a request (BatchGetItem's limit), asking again for what DynamoDB leaves unprocessed. */
+  public async getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]> {
+    const operation = 'getAcknowledgements (BatchGetItem)';
+    const unique = [...new Set(keys)]; // BatchGetItem rejects a request that names one key twice
+    const found: Acknowledgement[] = [];
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending = unique.slice(start, start + 100).map(ackKey);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= 8) {
+          throw new RegistryError(
+            `registry table "${this.tableName}": ${operation} left ${pending.length} keys unprocessed after ${round} rounds`,
+            { retryable: true },
+          );
+        }
+        if (round > 0) await sleep(Math.min(2_000, 50 * 2 ** round));
+        try {
+          const result = await this.client.send(
+            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+          );
+          found.push(...(result.Responses?.[this.tableName] ?? []).map(fromAckItem));
+          pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof pending;
+        } catch (error) {
+          throw toRegistryError(this.tableName, operation, error);
+        }
+      }
+    }
+    return found;
   }
 }

@@ -4,6 +4,7 @@
  * store, for the CLI.
  */
 import type { AccountState } from './accounts/account-state';
+import type { Acknowledgement } from './ack/acknowledgement';
 import type { Alert, ServiceConfig } from './model';
 import type { AccountSnapshot } from './vendor-port';
 
@@ -67,4 +68,20 @@ export interface Registry {
   saveSnapshots(snapshots: readonly AccountSnapshot[]): Promise<void>;
   /** An account's snapshots taken at or after `since` (ISO instant), oldest first. */
   listSnapshots(accountId: string, since: string): Promise<AccountSnapshot[]>;
+
+  /**
+   * Records an acknowledgement (or a snooze) of one alert key with a conditional write, so replays are
+   * harmless: `recorded` when this call silenced the key for longer than before — nothing was recorded,
+   * or a snooze is replaced by an acknowledgement or by a snooze that ends later — else `already`, and
+   * nothing changes.
+   *
+   * How long it lasts needs no bookkeeping: keys name what they warn about (an expiry key carries the
+   * expiry date and the tier), so the next tier is another key, and a renewal starts keys no
+   * acknowledgement covers. Ask `acknowledgementHolds` (lambda/core/ack) before repeating or escalating.
+   */
+  acknowledge(entry: Acknowledgement): Promise<'recorded' | 'already'>;
+  /** The acknowledgement recorded on a key, if any (a snooze that has run out included). */
+  getAcknowledgement(key: string): Promise<Acknowledgement | undefined>;
+  /** The acknowledgements recorded on any of these keys (a cycle's alerts at once), in no particular order. */
+  getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]>;
 }
