@@ -1,0 +1,264 @@
+/**
+ * Alibaba Cloud BSS OpenAPI (2017-12-14) as the sandbox speaks it: RPC-style GETs signed with the
+ * version 1.0 HMAC-SHA1 signature, recomputed from the received query; Timestamp within 15 minutes and
+ * every SignatureNonce used once; errors as `{ RequestId, HostId, Code, Message, Recommend }` with the
+ * documented statuses (throttling and InternalError as 400, an unknown AccessKey as 404).
+ */
+import { randomUUID } from 'node:crypto';
+import { addDays, localDate, zonedDateTimeToInstant } from '../../core/dates';
+import { rpcSignature, rpcStringToSign } from '../../vendors/signing';
+import type { SandboxRegistration } from '../sandbox-registration';
+import type { SandboxReply, SandboxVendorModule } from '../sandbox-vendor';
+
+export interface AlibabaSandboxAccount {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** QueryAccountBalance's documented `Data` (amounts as strings), answered as given. */
+  readonly balance: Readonly<Record<string, unknown>>;
+  /** QueryAvailableInstances entries with their documented fields (`InstanceID`, `EndTime`, `RenewStatus`...). */
+  readonly instances?: readonly Readonly<Record<string, unknown>>[];
+  /** QueryResourcePackageInstances entries (`InstanceId`, `ExpiryTime`, `RemainingAmount`...). */
+  readonly resourcePackages?: readonly Readonly<Record<string, unknown>>[];
+}
+
+export interface AlibabaSandboxFixture {
+  readonly accounts: readonly AlibabaSandboxAccount[];
+}
+
+/** The documented window: a Timestamp more than 15 minutes from server time is expired. */
+export const ALIBABA_MAX_SKEW_MS = 15 * 60_000;
+const HOST_ID = 'business.aliyuncs.com';
+const REQUIRED = [
+  'Action',
+  'Version',
+  'AccessKeyId',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+  'Signature',
+];
+const usedNonces = new WeakMap<AlibabaSandboxAccount, Set<string>>();
+
+export const alibabaSandboxModule: SandboxVendorModule<AlibabaSandboxFixture> = {
+  vendor: 'alibaba',
+
+  handle(request, fixture) {
+    if (request.method !== 'GET' || request.path !== '/') return undefined;
+    const params = Object.fromEntries(request.query);
+    const missing = REQUIRED.find((name) => !params[name]);
+    if (missing) {
+      return bssError(
+        400,
+        'MissingParameter',
+        `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`,
+      );
+    }
+    if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') {
+      return bssError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
+    }
+    const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(params.Timestamp)
+      ? Date.parse(params.Timestamp)
+      : NaN;
+    if (Number.isNaN(timestamp)) {
+      return bssError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+    }
+    if (Math.abs(request.now.getTime() - timestamp) > ALIBABA_MAX_SKEW_MS) {
+      return bssError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+    }
+    const account = fixture.accounts.find((a) => a.accessKeyId === params.AccessKeyId);
+    if (!account) return bssError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (rpcSignature('GET', params, account.accessKeySecret) !== params.Signature) {
+      // Alibaba quotes its string to sign, AccessKeyId included: clients must not echo it into logs.
+      return bssError(
+        400,
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${rpcStringToSign('GET', params)}`,
+      );
+    }
+    const nonces = usedNonces.get(account) ?? new Set<string>();
+    usedNonces.set(account, nonces);
+    if (nonces.has(params.SignatureNonce)) {
+      return bssError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+    }
+    nonces.add(params.SignatureNonce);
+    if (params.Version !== '2017-12-14') {
+      return bssError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    }
+    if (params.Format !== 'JSON') {
+      return bssError(400, 'InvalidParameter', 'The sandbox answers Format=JSON only (the API defaults to XML).');
+    }
+    switch (params.Action) {
+      case 'QueryAccountBalance':
+        return bssOk({ Code: '200', Message: 'success', Data: { ...account.balance } });
+      case 'QueryAvailableInstances':
+        return availableInstances(account, params);
+      case 'QueryResourcePackageInstances':
+        return resourcePackages(account, params);
+      default:
+        return bssError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    }
+  },
+
+  faultReply(kind) {
+    return kind === 'auth-failure'
+      ? bssError(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.')
+      : bssError(400, 'Throttling.User', 'Request was denied due to user flow control.');
+  },
+};
+
+type Paging = { page: number; size: number } | { error: SandboxReply };
+
+function paging(params: Record<string, string>, maxSize: number): Paging {
+  const page = Number(params.PageNum ?? '1');
+  const size = Number(params.PageSize ?? '20');
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1 || size > maxSize) {
+    return { error: bssError(400, 'InvalidParameter', `PageNum must be 1 or more and PageSize from 1 to ${maxSize}.`) };
+  }
+  return { page, size };
+}
+
+function availableInstances(account: AlibabaSandboxAccount, params: Record<string, string>): SandboxReply {
+  const p = paging(params, 300);
+  if ('error' in p) return p.error;
+  const matching = (account.instances ?? []).filter(
+    (i) =>
+      (!params.SubscriptionType || i.SubscriptionType === params.SubscriptionType) &&
+      (!params.ProductCode || i.ProductCode === params.ProductCode) &&
+      (!params.RenewStatus || i.RenewStatus === params.RenewStatus) &&
+      (!params.EndTimeStart || String(i.EndTime) >= params.EndTimeStart) &&
+      (!params.EndTimeEnd || String(i.EndTime) <= params.EndTimeEnd),
+  );
+  return bssOk({
+    Code: 'Success',
+    Message: 'Successful!',
+    Data: {
+      InstanceList: matching.slice((p.page - 1) * p.size, p.page * p.size),
+      PageNum: p.page,
+      PageSize: p.size,
+      TotalCount: matching.length,
+    },
+  });
+}
+
+/** Counts as strings and the list nested as `Instances.Instance`, as the documented example shows. */
+function resourcePackages(account: AlibabaSandboxAccount, params: Record<string, string>): SandboxReply {
+  const p = paging(params, 300);
+  if ('error' in p) return p.error;
+  const matching = (account.resourcePackages ?? []).filter(
+    (r) =>
+      (!params.ProductCode || r.ProductCode === params.ProductCode) &&
+      (!params.ExpiryTimeStart || String(r.ExpiryTime) >= params.ExpiryTimeStart) &&
+      (!params.ExpiryTimeEnd || String(r.ExpiryTime) <= params.ExpiryTimeEnd),
+  );
+  return bssOk({
+    Code: 'Success',
+    Message: 'Successful!',
+    Data: {
+      PageNum: String(p.page),
+      PageSize: String(p.size),
+      TotalCount: String(matching.length),
+      HostId: 'cn',
+      Instances: { Instance: matching.slice((p.page - 1) * p.size, p.page * p.size) },
+    },
+  });
+}
+
+function bssOk(body: Record<string, unknown>): SandboxReply {
+  return { status: 200, body: { ...body, RequestId: randomUUID().toUpperCase(), Success: true } };
+}
+
+function bssError(status: number, code: string, message: string): SandboxReply {
+  return {
+    status,
+    body: {
+      RequestId: randomUUID().toUpperCase(),
+      HostId: HOST_ID,
+      Code: code,
+      Message: message,
+      Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=BssOpenApi`,
+    },
+  };
+}
+
+// ---- demo: a China-site account with a subscription ending in 40 days and an RTC resource plan
+
+const DEMO_KEY_ID = 'LTAIsandboxAlibabaDemo01';
+const DEMO_KEY_SECRET = 'sandbox-alibaba-demo-access-key-secret';
+
+/** Midnight Beijing starting the day `days` after today (Alibaba ends subscriptions then), as UTC ISO. */
+function beijingMidnight(now: Date, days: number): string {
+  const day = addDays(localDate(now, 'Asia/Shanghai'), days);
+  return zonedDateTimeToInstant(day, '00:00', 'Asia/Shanghai').toISOString().replace('.000Z', 'Z');
+}
+
+function demoFixture(now: Date): AlibabaSandboxFixture {
+  return {
+    accounts: [
+      {
+        accessKeyId: DEMO_KEY_ID,
+        accessKeySecret: DEMO_KEY_SECRET,
+        balance: {
+          AvailableAmount: '3260.45',
+          AvailableCashAmount: '3260.45',
+          CreditAmount: '0.00',
+          MybankCreditAmount: '0.00',
+          Currency: 'CNY',
+          QuotaLimit: '0.00',
+        },
+        instances: [
+          {
+            InstanceID: 'rtc-cn-demo0live01',
+            ProductCode: 'rtc',
+            ProductType: 'rtc_pre',
+            Region: 'cn-hangzhou',
+            SubscriptionType: 'Subscription',
+            CreateTime: beijingMidnight(now, -325),
+            EndTime: beijingMidnight(now, 41),
+            RenewStatus: 'ManualRenewal',
+            RenewalDuration: 0,
+            Status: 'Normal',
+            SubStatus: 'Normal',
+            Seller: 'aliyun',
+            OwnerId: 1234567890123456,
+            SellerId: 26842,
+          },
+        ],
+        resourcePackages: [
+          {
+            InstanceId: 'RTCPKG-cn-demo0minutes01',
+            PackageType: 'FPT_rtcpackage_minutes',
+            ProductCode: 'rtc',
+            Region: 'cn-hangzhou',
+            Remark: 'ARTC audio/video minutes plan',
+            TotalAmount: '1000000',
+            TotalAmountUnit: 'Minute',
+            RemainingAmount: '184250',
+            RemainingAmountUnit: 'Minute',
+            EffectiveTime: beijingMidnight(now, -200),
+            ExpiryTime: beijingMidnight(now, 166),
+            Status: 'Available',
+            DeductType: 'Absolute',
+            ApplicableProducts: { Product: ['rtc'] },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export const alibabaSandbox: SandboxRegistration<AlibabaSandboxFixture> = {
+  module: alibabaSandboxModule,
+  demo: {
+    fixture: demoFixture,
+    accounts: () => [
+      {
+        id: 'alibaba-main',
+        vendor: 'alibaba',
+        credentials: 'renewal-guard/alibaba-main',
+        secret: { accessKeyId: DEMO_KEY_ID, accessKeySecret: DEMO_KEY_SECRET },
+        options: { site: 'cn' },
+      },
+    ],
+  },
+};
