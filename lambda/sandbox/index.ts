@@ -1,0 +1,5 @@
+export * from './demo';
+export * from './sandbox-fixtures';
+export * from './sandbox-registration';
+export * from './sandbox-vendor';
+export * from './vendor-sandbox';
