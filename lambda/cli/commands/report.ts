@@ -1,0 +1,67 @@
+import { existsSync } from 'fs';
+import { mkdir, writeFile } from 'fs/promises';
+import * as path from 'path';
+import { DEFAULT_STORE_DIR } from './check';
+import { addDays, isCalendarDate, localDate } from '../../core/dates';
+import type { GuardConfig, ServiceConfig } from '../../core/model';
+import { buildReportData, DEFAULT_REPORT_DAYS, DEFAULT_REPORT_LEAD_DAYS, renderReport } from '../../report';
+import { CliError, type CliIo, printJson } from '../cli-io';
+import { openEmbeddedStore } from '../embedded-store';
+import { loadCliConfig, printWarnings } from '../load-cli-config';
+
+export interface ReportOptions {
+  readonly config?: string;
+  readonly store?: string;
+  readonly from?: string;
+  readonly days?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+/**
+ * Writes the HTML report. Services come from the config and from the embedded registry when there is
+ * one (a service the registry still holds but the file no longer declares stays visible until the next
+ * `check` retires it). Account history is not kept by the registry yet, so every account shows its
+ * status instead of a chart; once it is, its daily states go into `accountFacts` here.
+ */
+export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
+  if (!options.out) throw new CliError('--out FILE is required (where to write the HTML page)', 2);
+  const { config, warnings } = loadCliConfig(options.config, io);
+  const now = io.now();
+  const from = options.from ?? addDays(localDate(now, config.timeZone), -DEFAULT_REPORT_LEAD_DAYS);
+  if (!isCalendarDate(from)) throw new CliError(`--from: "${from}" is not a calendar date (expected YYYY-MM-DD)`, 2);
+  const days = options.days === undefined ? DEFAULT_REPORT_DAYS : Number(options.days);
+  if (!Number.isInteger(days) || days < 1 || days > 3660) {
+    throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
+  }
+  const storeDir = path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR);
+  if (options.store !== undefined && !existsSync(storeDir)) {
+    throw new CliError(`--store: ${storeDir} does not exist (run renewal-guard check first, or leave --store out)`, 2);
+  }
+
+  const services = existsSync(storeDir) ? await withStoredServices(config, storeDir) : config.services;
+  const data = buildReportData({ config, services, now, from, days });
+  const out = path.resolve(io.cwd, options.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, renderReport(data), 'utf8');
+
+  if (options.json) {
+    printJson(io, { out, services: data.services.length, accounts: data.accounts.length });
+    return 0;
+  }
+  printWarnings(io, warnings);
+  io.stdout(`${out}\n`);
+  return 0;
+}
+
+/** The declared services, then any other the registry still holds active. The file's entries win. */
+async function withStoredServices(config: GuardConfig, storeDir: string): Promise<ServiceConfig[]> {
+  const store = await openEmbeddedStore({ dir: storeDir });
+  try {
+    const declared = new Set(config.services.map((s) => s.id));
+    const records = await store.registry.listServices();
+    return [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))];
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './report-data';
+export * from './report-page';
+export * from './runway-projection';
+export * from './runway-svg';
+export * from './timeline-svg';
