@@ -8,6 +8,7 @@ import { errorMessage } from '../core/errors';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { previewCommand } from './commands/preview';
+import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -48,6 +49,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--secrets <file>', 'local JSON file of secrets by name (default: <store>/secrets.json)')
     .option('--json', 'one JSON document on stdout')
     .action(act(checkCommand));
+  program
+    .command('report')
+    .description('write one self-contained HTML page: renewal timeline across projects, runway per account')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--out <file>', 'where to write the HTML page')
+    .option('--store <dir>', 'embedded registry folder (default: .renewal-guard, when it exists)')
+    .option('--from <date>', 'first day of the timeline (YYYY-MM-DD); default a week before today')
+    .option('--days <n>', 'days the timeline spans (default 120)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(reportCommand));
   program
     .command('demo')
     .description('a self-contained tour on an embedded store: no AWS account, no network')
