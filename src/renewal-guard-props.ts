@@ -95,9 +95,45 @@ export interface RenewalGuardProps {
    * An existing SNS topic for alerts. Channel subscriptions are added to it. If it is encrypted with a
    * customer-managed key, that key's policy must let the poller's role use it.
    *
-   * @default - a new topic, encrypted with `encryptionKey`, that only accepts TLS requests
+   * It is also the default `alarmTopic`; see there what CloudWatch needs to publish to it.
+   *
+   * @default - a new topic, encrypted with `encryptionKey`, that only accepts TLS requests and lets this
+   * account's CloudWatch alarms publish
    */
   readonly alertTopic?: sns.ITopic;
+
+  /**
+   * Whether to create the default alarms (see `RenewalGuard.alarms`): the dead-man's switch, poller
+   * errors, dead-lettered checks and poll failures.
+   *
+   * @default true
+   */
+  readonly alarmsEnabled?: boolean;
+
+  /**
+   * Where the default alarms notify when they go to ALARM. Ignored when `alarmsEnabled` is false.
+   *
+   * The guard's own topic and key are set up for CloudWatch. A topic you bring must let
+   * `cloudwatch.amazonaws.com` publish if its access policy is not the SNS default (allow `sns:Publish`,
+   * best with an `aws:SourceAccount` condition), and if it is encrypted, the key must be customer-managed
+   * and its key policy must allow `cloudwatch.amazonaws.com` `kms:Decrypt` and `kms:GenerateDataKey*`:
+   * the AWS managed `alias/aws/sns` key cannot. Otherwise the alarms change state but notify no one.
+   *
+   * Alarm notifications carry no message attributes, so the email and SMS subscriptions the guard adds
+   * for its channels (which filter on them) do not receive them: subscribe the operators' addresses to
+   * this topic without a filter policy, or pass a topic of theirs.
+   *
+   * @default - `alertTopic`
+   */
+  readonly alarmTopic?: sns.ITopic;
+
+  /**
+   * Whether to create the CloudWatch dashboard (see `RenewalGuard.dashboard`). It is the same size for
+   * any number of services and accounts.
+   *
+   * @default true
+   */
+  readonly dashboardEnabled?: boolean;
 
   /**
    * An existing EventBridge bus that receives the guard's events (source `renewal-guard`).
@@ -109,6 +145,10 @@ export interface RenewalGuardProps {
   /**
    * The KMS key that encrypts what the guard creates: the registry table, the alert topic and the
    * dead-letter queue. Resources you bring keep their own encryption.
+   *
+   * If the guard creates the alert topic with a key you bring, the alarms can notify through it only if
+   * the key policy allows `cloudwatch.amazonaws.com` `kms:Decrypt` and `kms:GenerateDataKey*` (the key the
+   * guard creates has this statement).
    *
    * @default - a new customer-managed key with rotation on
    */

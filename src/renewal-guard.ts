@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Annotations, CustomResource, Duration, Names, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,13 +15,28 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
 import { ConfigProblem, loadGuardConfig, LoadedConfig } from './private/config-loader';
+import { allowCloudWatchAlarmsToPublish, createGuardAlarms } from './private/guard-alarms';
+import { createGuardDashboard } from './private/guard-dashboard';
 import { GuardFunction } from './private/guard-function';
+import { assertDeclared, declaredIds, guardMetric } from './private/guard-metrics';
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
 import { propsDocument } from './private/props-document';
 import { createRegistryTable } from './private/registry-table';
 import { stageCode } from './private/staged-code';
 import { grantVendorSecrets } from './private/vendor-secret-grants';
 import { RenewalGuardProps } from './renewal-guard-props';
+import {
+  DIMENSION_ACCOUNT,
+  DIMENSION_SERVICE,
+  ENV_GUARD_NAME,
+  METRIC_ALERTS_SENT,
+  METRIC_BALANCE,
+  METRIC_CYCLE_COMPLETED,
+  METRIC_DAYS_TO_EXPIRY,
+  METRIC_POLL_FAILURES,
+  METRIC_RUNWAY_DAYS,
+  METRIC_SPEND_PER_DAY,
+} from './shared/metrics-schema';
 import {
   ENV_ALERT_TOPIC_ARN,
   ENV_EVENT_BUS_NAME,
@@ -83,12 +99,59 @@ export class RenewalGuard extends Construct {
   /** Receives daily checks that could not be delivered to, or kept failing in, `pollerFunction`. */
   public readonly deadLetterQueue: sqs.IQueue;
 
+  /**
+   * Names this guard in its metrics (the `Guard` dimension of every one), its alarms and its dashboard:
+   * the stack name and the construct path, so two guards in one account and region never mix their data.
+   */
+  public readonly guardName: string;
+
+  /**
+   * The default alarms, each notifying `alarmTopic` when it goes to ALARM: `deadMansSwitchAlarm`,
+   * `pollerErrorsAlarm`, `deadLetterQueueAlarm` and `pollFailuresAlarm`. Empty when `alarmsEnabled` is
+   * false. Add actions of your own with `addAlarmAction`, or watch their state changes on EventBridge.
+   */
+  public readonly alarms: cloudwatch.IAlarm[];
+
+  /**
+   * ALARM when no daily check has completed in 26 hours, including when the guard reports nothing at all:
+   * the guard watching the guard. Undefined when `alarmsEnabled` is false.
+   */
+  public readonly deadMansSwitchAlarm?: cloudwatch.IAlarm;
+
+  /** ALARM for the hour in which the daily check failed. Undefined when `alarmsEnabled` is false. */
+  public readonly pollerErrorsAlarm?: cloudwatch.IAlarm;
+
+  /** ALARM while a daily check waits in `deadLetterQueue`. Undefined when `alarmsEnabled` is false. */
+  public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
+
+  /**
+   * ALARM for the hour after a check in which a vendor account could not be polled: a warning for
+   * operators (the account's channels get a blind-spot alert of their own if it persists). Undefined when
+   * `alarmsEnabled` is false.
+   */
+  public readonly pollFailuresAlarm?: cloudwatch.IAlarm;
+
+  /**
+   * The guard's CloudWatch dashboard, named `guardName`: days to expiry per service, runway, balance and
+   * spend per account, completed checks, poll failures, alerts sent, and the poller's health. Undefined
+   * when `dashboardEnabled` is false.
+   */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  private readonly defaultAlarms: cloudwatch.Alarm[];
+  private readonly serviceIds: ReadonlySet<string>;
+  private readonly accountIds: ReadonlySet<string>;
+
   constructor(scope: Construct, id: string, props: RenewalGuardProps = {}) {
     super(scope, id);
     const config = this.loadConfig(props);
     const code = stageCode(config.loaded);
     const removalPolicy = props.registryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+    // 200 leaves room for the alarm name suffixes within CloudWatch's 255 characters
+    this.guardName = Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
+    this.serviceIds = declaredIds(config.loaded.services);
+    this.accountIds = declaredIds(config.loaded.accounts);
 
     this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy);
     this.registry = props.registryTable ?? createRegistryTable(this, this.encryptionKey, removalPolicy);
@@ -99,6 +162,7 @@ export class RenewalGuard extends Construct {
         masterKey: this.encryptionKey,
         enforceSSL: true,
       });
+    if (!props.alertTopic) allowCloudWatchAlarmsToPublish(this.alertTopic);
     this.eventBus =
       props.eventBus ??
       new events.EventBus(this, 'EventBus', {
@@ -120,6 +184,7 @@ export class RenewalGuard extends Construct {
         [ENV_REGISTRY_TABLE]: this.registry.tableName,
         [ENV_ALERT_TOPIC_ARN]: this.alertTopic.topicArn,
         [ENV_EVENT_BUS_NAME]: this.eventBus.eventBusName,
+        [ENV_GUARD_NAME]: this.guardName,
       },
       logRetention,
       deadLetterQueue: this.deadLetterQueue,
@@ -146,6 +211,39 @@ export class RenewalGuard extends Construct {
 
     this.schedule = this.addDailySchedule(config.loaded);
     addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
+
+    const alarms =
+      (props.alarmsEnabled ?? true)
+        ? createGuardAlarms(this, {
+            guardName: this.guardName,
+            cycleCompleted: this.metricCycleCompleted(),
+            pollFailures: this.metricPollFailures(),
+            pollerFunction: this.pollerFunction,
+            deadLetterQueue: this.deadLetterQueue,
+            topic: props.alarmTopic ?? this.alertTopic,
+          })
+        : undefined;
+    this.deadMansSwitchAlarm = alarms?.deadMansSwitch;
+    this.pollerErrorsAlarm = alarms?.pollerErrors;
+    this.deadLetterQueueAlarm = alarms?.deadLetters;
+    this.pollFailuresAlarm = alarms?.pollFailures;
+    this.defaultAlarms = alarms
+      ? [alarms.deadMansSwitch, alarms.pollerErrors, alarms.deadLetters, alarms.pollFailures]
+      : [];
+    this.alarms = [...this.defaultAlarms];
+    this.dashboard =
+      (props.dashboardEnabled ?? true)
+        ? createGuardDashboard(this, 'Dashboard', {
+            guardName: this.guardName,
+            cycleCompleted: this.metricCycleCompleted(),
+            pollFailures: this.metricPollFailures(),
+            alertsSent: this.metricAlertsSent(),
+            pollerFunction: this.pollerFunction,
+            pollerTimeout: poller.function.timeout ?? Duration.minutes(5),
+            deadLetterQueue: this.deadLetterQueue,
+            alarms: this.alarms,
+          })
+        : undefined;
     guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider });
   }
 
@@ -156,6 +254,130 @@ export class RenewalGuard extends Construct {
    */
   public grantReadRegistry(grantee: iam.IGrantable): iam.Grant {
     return this.registry.grantReadData(grantee);
+  }
+
+  /**
+   * Adds actions to every default alarm, for its ALARM state: a pager topic, an on-call integration.
+   * Does nothing when `alarmsEnabled` is false.
+   *
+   * @example
+   * declare const pagerTopic: sns.ITopic;
+   * guard.addAlarmAction(new cloudwatch_actions.SnsAction(pagerTopic));
+   *
+   * @param actions the actions to add
+   */
+  public addAlarmAction(...actions: cloudwatch.IAlarmAction[]): void {
+    for (const alarm of this.defaultAlarms) alarm.addAlarmAction(...actions);
+  }
+
+  /**
+   * One of the guard's metrics, by name, with its `Guard` dimension (see `src/shared/metrics-schema.ts`
+   * for the names). Dimensions in `props.dimensionsMap` are added to `Guard`, not put in its place.
+   *
+   * @param metricName e.g. `CycleCompleted`
+   * @param props options over the defaults: statistic Average, period one day (the guard reports daily)
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, metricName, { statistic: cloudwatch.Stats.AVERAGE }, props);
+  }
+
+  /**
+   * Days until a service expires (negative once it has), per daily check: Minimum per day.
+   *
+   * The guard publishes it only while the expiry is within the service's reminder horizon (its largest
+   * tier) or past, so alarms on it should treat missing data as not breaching.
+   *
+   * @example
+   * guard.metricDaysToExpiry('live-rtc').createAlarm(this, 'LiveRtcExpiry', {
+   *   threshold: 7,
+   *   comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+   *   evaluationPeriods: 1,
+   *   treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+   * });
+   *
+   * @param serviceId the id of a service declared in the config; any other throws
+   * @param props options over the defaults: statistic Minimum, period one day
+   */
+  public metricDaysToExpiry(serviceId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    assertDeclared(serviceId, this.serviceIds, {
+      method: 'metricDaysToExpiry',
+      prop: 'serviceId',
+      kind: 'a service',
+    });
+    return this.accountOrServiceMetric(METRIC_DAYS_TO_EXPIRY, DIMENSION_SERVICE, serviceId, 'Minimum', props);
+  }
+
+  /**
+   * Days until an account's balance runs out at its recent spend, per daily check: Minimum per day.
+   * Published for accounts whose vendor reports a balance and spend.
+   *
+   * @param accountId the id of an account declared in the config; any other throws
+   * @param props options over the defaults: statistic Minimum, period one day
+   */
+  public metricRunwayDays(accountId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    assertDeclared(accountId, this.accountIds, { method: 'metricRunwayDays', prop: 'accountId', kind: 'an account' });
+    return this.accountOrServiceMetric(METRIC_RUNWAY_DAYS, DIMENSION_ACCOUNT, accountId, 'Minimum', props);
+  }
+
+  /**
+   * An account's balance in its own currency, per daily check: Minimum per day. Published for accounts
+   * whose vendor reports a balance.
+   *
+   * @param accountId the id of an account declared in the config; any other throws
+   * @param props options over the defaults: statistic Minimum, period one day
+   */
+  public metricBalance(accountId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    assertDeclared(accountId, this.accountIds, { method: 'metricBalance', prop: 'accountId', kind: 'an account' });
+    return this.accountOrServiceMetric(METRIC_BALANCE, DIMENSION_ACCOUNT, accountId, 'Minimum', props);
+  }
+
+  /**
+   * An account's average daily spend over the vendor's last days, in the balance's currency (or the
+   * vendor's usage unit): Average per day.
+   *
+   * @param accountId the id of an account declared in the config; any other throws
+   * @param props options over the defaults: statistic Average, period one day
+   */
+  public metricSpendPerDay(accountId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    assertDeclared(accountId, this.accountIds, { method: 'metricSpendPerDay', prop: 'accountId', kind: 'an account' });
+    return this.accountOrServiceMetric(METRIC_SPEND_PER_DAY, DIMENSION_ACCOUNT, accountId, 'Average', props);
+  }
+
+  /**
+   * Vendor accounts that could not be polled, per check: Sum per day.
+   *
+   * @param props options over the defaults: statistic Sum, period one day
+   */
+  public metricPollFailures(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_POLL_FAILURES, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /**
+   * Alerts published (to the topic and the bus), per check: Sum per day.
+   *
+   * @param props options over the defaults: statistic Sum, period one day
+   */
+  public metricAlertsSent(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_ALERTS_SENT, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /**
+   * 1 for every daily check that ran to the end: Sum per day. The dead-man's switch reads it.
+   *
+   * @param props options over the defaults: statistic Sum, period one day
+   */
+  public metricCycleCompleted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_CYCLE_COMPLETED, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  private accountOrServiceMetric(
+    metricName: string,
+    dimension: string,
+    id: string,
+    statistic: string,
+    props: cloudwatch.MetricOptions | undefined,
+  ): cloudwatch.Metric {
+    return guardMetric(this.guardName, metricName, { statistic, dimensions: { [dimension]: id } }, props);
   }
 
   /** Merges and validates the config before any resource exists, throwing one error with every problem. */

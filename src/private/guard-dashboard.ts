@@ -1,0 +1,159 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { guardSearchExpression } from './guard-metrics';
+import {
+  DIMENSION_ACCOUNT,
+  DIMENSION_SERVICE,
+  METRIC_BALANCE,
+  METRIC_DAYS_TO_EXPIRY,
+  METRIC_RUNWAY_DAYS,
+  METRIC_SPEND_PER_DAY,
+} from '../shared/metrics-schema';
+
+export interface GuardDashboardProps {
+  readonly guardName: string;
+  /** The guard's per-cycle metrics (Sum per day). */
+  readonly cycleCompleted: cloudwatch.IMetric;
+  readonly pollFailures: cloudwatch.IMetric;
+  readonly alertsSent: cloudwatch.IMetric;
+  readonly pollerFunction: lambda.IFunction;
+  readonly pollerTimeout: Duration;
+  readonly deadLetterQueue: sqs.IQueue;
+  /** Shown as a status row; none when the alarms are disabled. */
+  readonly alarms: readonly cloudwatch.IAlarm[];
+}
+
+const FULL = 24;
+const HALF = 12;
+const THIRD = 8;
+const GRAPH_HEIGHT = 7;
+
+/**
+ * The guard's dashboard. Per-service and per-account graphs are SEARCH expressions, one widget each
+ * however many services and accounts there are: the template must not grow with the config. A search
+ * graphs at most 500 time series (and finds metrics reported in the last two weeks), so the HTML report
+ * is the view for larger registries.
+ */
+export function createGuardDashboard(scope: Construct, id: string, props: GuardDashboardProps): cloudwatch.Dashboard {
+  const search = (title: string, dimension: string, metricName: string, statistic: string, label: string) =>
+    new cloudwatch.GraphWidget({
+      title,
+      width: HALF,
+      height: GRAPH_HEIGHT,
+      left: [
+        new cloudwatch.MathExpression({
+          expression: guardSearchExpression(props.guardName, dimension, metricName, statistic),
+          usingMetrics: {},
+          period: Duration.days(1),
+          // a dynamic label: the legend shows the service or account id, not every dimension value
+          label,
+        }),
+      ],
+      legendPosition: cloudwatch.LegendPosition.RIGHT,
+    });
+  const daily = (title: string, metric: cloudwatch.IMetric) =>
+    new cloudwatch.GraphWidget({
+      title,
+      width: THIRD,
+      height: GRAPH_HEIGHT,
+      left: [metric],
+      view: cloudwatch.GraphWidgetView.BAR,
+      legendPosition: cloudwatch.LegendPosition.HIDDEN,
+    });
+
+  const rows: cloudwatch.IWidget[][] = [
+    [
+      new cloudwatch.TextWidget({
+        width: FULL,
+        height: 2,
+        markdown:
+          `# RenewalGuard ${props.guardName}\n` +
+          'Days to expiry are published for services within their reminder horizon (their largest tier) or ' +
+          'past expiry; runway, balance and spend for accounts whose vendor reports them. One datapoint a day.',
+      }),
+    ],
+  ];
+  if (props.alarms.length > 0) {
+    rows.push([
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...props.alarms], width: FULL, height: 3 }),
+    ]);
+  }
+  rows.push(
+    [
+      search(
+        'Days to expiry per service',
+        DIMENSION_SERVICE,
+        METRIC_DAYS_TO_EXPIRY,
+        cloudwatch.Stats.MINIMUM,
+        `\${PROP('Dim.${DIMENSION_SERVICE}')}`,
+      ),
+      search(
+        'Runway per account (days)',
+        DIMENSION_ACCOUNT,
+        METRIC_RUNWAY_DAYS,
+        cloudwatch.Stats.MINIMUM,
+        `\${PROP('Dim.${DIMENSION_ACCOUNT}')}`,
+      ),
+    ],
+    [
+      search(
+        "Balance per account (in the account's currency)",
+        DIMENSION_ACCOUNT,
+        METRIC_BALANCE,
+        cloudwatch.Stats.MINIMUM,
+        `\${PROP('Dim.${DIMENSION_ACCOUNT}')}`,
+      ),
+      search(
+        'Spend per day per account',
+        DIMENSION_ACCOUNT,
+        METRIC_SPEND_PER_DAY,
+        cloudwatch.Stats.AVERAGE,
+        `\${PROP('Dim.${DIMENSION_ACCOUNT}')}`,
+      ),
+    ],
+    [
+      daily('Completed daily checks', props.cycleCompleted),
+      daily('Vendor accounts that could not be polled', props.pollFailures),
+      daily('Alerts sent', props.alertsSent),
+    ],
+    [
+      new cloudwatch.GraphWidget({
+        title: 'Poller invocations and errors',
+        width: THIRD,
+        height: GRAPH_HEIGHT,
+        left: [
+          props.pollerFunction.metricInvocations({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
+          props.pollerFunction.metricErrors({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
+        ],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Poller duration',
+        width: THIRD,
+        height: GRAPH_HEIGHT,
+        left: [props.pollerFunction.metricDuration({ period: Duration.hours(1), statistic: cloudwatch.Stats.MAXIMUM })],
+        leftAnnotations: [{ value: props.pollerTimeout.toMilliseconds(), label: 'Timeout' }],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Dead-lettered daily checks',
+        width: THIRD,
+        height: GRAPH_HEIGHT,
+        left: [
+          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: cloudwatch.Stats.MAXIMUM,
+          }),
+        ],
+      }),
+    ],
+  );
+
+  return new cloudwatch.Dashboard(scope, id, {
+    dashboardName: props.guardName,
+    // the guard reports once a day: the console's default three hours would show an empty dashboard
+    defaultInterval: Duration.days(30),
+    widgets: rows,
+  });
+}
