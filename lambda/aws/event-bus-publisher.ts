@@ -9,10 +9,16 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   expiry: 'Renewal Reminder',
   'expired-in-use': 'Renewal Reminder',
   'auto-renew-risk': 'Renewal Reminder',
+  'renewal-missed': 'Renewal Reminder',
+  'coverage-gap': 'Renewal Reminder',
+  'contacts-stale': 'Renewal Reminder',
+  'renewal-confirmed': 'Renewal Confirmed',
   balance: 'Low Balance',
   runway: 'Low Balance',
   'spend-spike': 'Low Balance',
+  'spend-growth': 'Low Balance',
   'blind-spot': 'Blind Spot',
+  digest: 'Digest',
 };
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */

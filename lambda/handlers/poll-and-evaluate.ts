@@ -6,9 +6,12 @@
 import type { Context } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
 import { powertoolsLogger } from './powertools-logger';
+import { ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '../../src/shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { cycleMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
 import { DynamoRegistry } from '../aws/dynamo-registry';
+import { emitEmfMetrics } from '../aws/emf-metrics';
 import { EventBusPublisher } from '../aws/event-bus-publisher';
 import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
 import { SnsAlertPublisher } from '../aws/sns-alert-publisher';
@@ -20,11 +23,12 @@ import { ResilientHttp } from '../vendors/http/resilient-http';
 const logger = powertoolsLogger();
 
 // built on the first invocation and kept for the container's life (clients reuse their connections)
-let deps: { config: GuardConfig; cycle: CycleDeps } | undefined;
+let deps: { config: GuardConfig; guardName: string; cycle: CycleDeps } | undefined;
 
 function init() {
   return {
     config: loadStagedConfig(),
+    guardName: requireEnv(ENV_GUARD_NAME),
     cycle: {
       registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
       publishers: [
@@ -40,8 +44,9 @@ function init() {
 }
 
 export async function handler(_event: unknown, context: Context) {
-  const { config, cycle } = (deps ??= init());
-  const report = await runCycle(config, cycle, new Date(), context.awsRequestId);
+  const { config, guardName, cycle } = (deps ??= init());
+  const now = new Date();
+  const report = await runCycle(config, cycle, now, context.awsRequestId);
   const failedAccounts = report.accounts.filter((a) => a.status === 'failed').map((a) => a.id);
   const failedDeliveries = report.deliveries.filter((d) => d.status === 'failed');
   logger.info('cycle completed', {
@@ -52,6 +57,11 @@ export async function handler(_event: unknown, context: Context) {
     failedAccounts,
     failedDeliveries: failedDeliveries.length,
   });
+  // a cycle that left alerts in the outbox has not completed: the dead-man's switch should see that
+  const metrics = cycleMetrics(report, config, { guardName }).filter(
+    (m) => failedDeliveries.length === 0 || m.name !== METRIC_CYCLE_COMPLETED,
+  );
+  emitEmfMetrics(metrics, { timestamp: now });
   if (failedDeliveries.length > 0) {
     throw new CycleIncompleteError(
       `${failedDeliveries.length} deliveries failed and stay in the outbox: ` +

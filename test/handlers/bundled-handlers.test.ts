@@ -5,6 +5,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
 import {
   CONFIG_ASSET_FILE,
   ENV_ALERT_TOPIC_ARN,
@@ -55,6 +56,7 @@ async function invoke(name: string, event: unknown, table: string, requestId = '
     [ENV_REGISTRY_TABLE]: table,
     [ENV_ALERT_TOPIC_ARN]: TOPIC,
     [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
+    [ENV_GUARD_NAME]: 'guard-under-test',
   };
   const { stdout } = await run(process.execPath, ['-e', script], { env }).catch((e) => e);
   const lines = String(stdout).trim().split('\n');
@@ -148,6 +150,7 @@ describe('the bundled poll-and-evaluate handler', () => {
     aws.failSnsPublishes(0);
 
     expect(failed.outcome).toMatch(/^ERROR CycleIncompleteError: 2 deliveries failed and stay in the outbox: /);
+    expect(failed.logs.some((l) => l.CycleCompleted !== undefined)).toBe(false);
     const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
     expect((await registry.listOutbox()).map((e) => e.pendingTargets)).toEqual([['sns'], ['sns']]);
   }, 30_000);
