@@ -62,8 +62,9 @@ export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): Gu
     datapointsToAlarm: DEAD_MANS_SWITCH_HOURS,
     treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     alarmDescription:
-      `RenewalGuard ${props.guardName} has not completed a daily check in ${DEAD_MANS_SWITCH_HOURS} hours: ` +
-      'reminders and balance warnings are not going out. Read the logs of the poller function ' +
+      `RenewalGuard ${props.guardName} has not completed a daily check in ${DEAD_MANS_SWITCH_HOURS} hours ` +
+      '(a check that could not deliver every alert does not count): reminders and balance warnings may not ' +
+      'be reaching anyone. Read the logs of the poller function ' +
       `${fn} and the messages in the dead-letter queue; the PollerErrors alarm usually says why ` +
       '(credentials, permissions, a timeout, a disabled schedule). After fixing the cause, invoke the poller ' +
       'once: the next completed check catches up missed reminders and returns this alarm to OK. Right after ' +
