@@ -125,9 +125,15 @@ function accountCard(account: ReportAccount, data: ReportData): string {
         `${projection.runOutOn ? `, runs out <b>${esc(shortDate(projection.runOutOn, true))}</b>` : ''}</span>`
       : '<span>no spend recorded: the balance is not running down</span>',
   ].join('');
+  // a chart of the days that were read, and a word that the latest reading failed
+  const failed =
+    account.current?.status === 'failed'
+      ? `<p class="failed">The last poll failed${account.current.error ? `: <b>${esc(account.current.error)}</b>` : ''}; ` +
+        'the chart ends at the last good reading.</p>'
+      : '';
   return (
     `<div class="card account">${title}${badge(projection.tone, TONE_LABELS[projection.tone])}</div>` +
-    `<div class="facts">${facts}</div>${policyLine(account)}` +
+    `<div class="facts">${facts}</div>${policyLine(account)}${failed}` +
     `<div class="chart">${renderRunway(account, history, projection, data.today)}</div></div>`
   );
 }
@@ -160,9 +166,8 @@ function currentStatus(account: ReportAccount): string {
     account.vendor === 'manual'
       ? '<p class="muted">A manual account: its services carry their dates in the config, and there is no ' +
           'balance to poll.</p>'
-      : '<p class="muted">No balance history is recorded for this account yet, so there is no runway to draw. ' +
-          'Each <code>renewal-guard check</code> (or deployed daily cycle) adds a day once the registry keeps ' +
-          'account snapshots.</p>',
+      : '<p class="muted">No balance history is recorded for this account yet, so there is no runway to draw: ' +
+          'each <code>renewal-guard check</code> (or the deployed daily cycle) adds a day.</p>',
   );
   return `<div class="status">${lines.join('')}${policyLine(account)}</div>`;
 }
@@ -260,6 +265,7 @@ svg .days,svg .label,svg .halo{paint-order:stroke;stroke:#fff;stroke-width:4px;s
 .big{font-size:22px;font-weight:700;color:${INK}}
 .policy{margin:4px 0 0;font-size:12.5px;color:${MUTED}}
 .status p{margin:6px 0}
+.failed{margin:6px 0 0;font-size:13px;color:${TONE_COLOURS.warning}}
 .chart{margin-top:8px}
 .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap}
 table{width:100%;border-collapse:collapse;font-size:13.5px}

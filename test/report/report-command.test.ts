@@ -74,6 +74,39 @@ describe('renewal-guard report', () => {
     expect(fs.readFileSync(path.join(dir, 'r.html'), 'utf8')).toContain('<div class="name">Old SMS package</div>');
   });
 
+  it('draws the runway of an account from the daily balances the registry keeps', async () => {
+    // Prepare
+    const store = await openEmbeddedStore({ dir: path.join(dir, 'store') });
+    try {
+      await store.registry.saveAccountStates([
+        {
+          accountId: 'contracts',
+          consecutiveFailures: 0,
+          currency: 'CNY',
+          history: [
+            { date: '2026-09-28', balance: 3000, spend: 100 },
+            { date: '2026-09-29', balance: 2900, spend: 100 },
+            { date: '2026-09-30', balance: 2800, spend: 100 },
+          ],
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+
+    // Act
+    const run = await cli(['report', '--config', 'renewal-guard.yaml', '--store', 'store', '--out', 'r.html'], {
+      cwd: dir,
+    });
+
+    // Assess
+    expect(run.code).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('<svg class="runway"');
+    expect(html).toContain('runway <b>28 days</b>, runs out <b>28 Oct 2026</b>');
+    expect(html).toContain('2,800 CNY');
+  });
+
   it.each([
     [['--config', 'renewal-guard.yaml'], 'renewal-guard: --out FILE is required (where to write the HTML page)\n'],
     [

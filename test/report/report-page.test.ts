@@ -106,6 +106,19 @@ describe('the report page', () => {
     expect(html).toContain('<span class="big">1,235 USD</span> · runway 20 days');
   });
 
+  it('keeps the chart of an account whose latest poll failed, and says that it did', () => {
+    // Prepare
+    const [agora] = sampleReport().accounts;
+    const data = withAccounts(sampleReport(), [{ ...agora!, current: { status: 'failed', error: 'HTTP 503' } }]);
+
+    // Act
+    const html = renderReport(data);
+
+    // Assess
+    expect(html).toContain('<svg class="runway"');
+    expect(html).toContain('The last poll failed: <b>HTTP 503</b>; the chart ends at the last good reading.');
+  });
+
   it('says so when no service is declared', () => {
     // Prepare
     const config = guardConfig({ services: [] });

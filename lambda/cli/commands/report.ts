@@ -2,9 +2,16 @@ import { existsSync } from 'fs';
 import { mkdir, writeFile } from 'fs/promises';
 import * as path from 'path';
 import { DEFAULT_STORE_DIR } from './check';
+import type { AccountState } from '../../core/accounts/account-state';
 import { addDays, isCalendarDate, localDate } from '../../core/dates';
 import type { GuardConfig, ServiceConfig } from '../../core/model';
-import { buildReportData, DEFAULT_REPORT_DAYS, DEFAULT_REPORT_LEAD_DAYS, renderReport } from '../../report';
+import {
+  buildReportData,
+  DEFAULT_REPORT_DAYS,
+  DEFAULT_REPORT_LEAD_DAYS,
+  renderReport,
+  type AccountFacts,
+} from '../../report';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -21,8 +28,8 @@ export interface ReportOptions {
 /**
  * Writes the HTML report. Services come from the config and from the embedded registry when there is
  * one (a service the registry still holds but the file no longer declares stays visible until the next
- * `check` retires it). Account history is not kept by the registry yet, so every account shows its
- * status instead of a chart; once it is, its daily states go into `accountFacts` here.
+ * `check` retires it); so do the accounts' daily balances, which `check` records, for the runway charts.
+ * Without a registry the page still shows every declared service, and each account's status.
  */
 export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
   if (!options.out) throw new CliError('--out FILE is required (where to write the HTML page)', 2);
@@ -39,8 +46,15 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     throw new CliError(`--store: ${storeDir} does not exist (run renewal-guard check first, or leave --store out)`, 2);
   }
 
-  const services = existsSync(storeDir) ? await withStoredServices(config, storeDir) : config.services;
-  const data = buildReportData({ config, services, now, from, days });
+  const stored = existsSync(storeDir) ? await readStore(config, storeDir) : undefined;
+  const data = buildReportData({
+    config,
+    services: stored?.services ?? config.services,
+    now,
+    from,
+    days,
+    ...(stored ? { accountFacts: stored.accountFacts } : {}),
+  });
   const out = path.resolve(io.cwd, options.out);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, renderReport(data), 'utf8');
@@ -54,14 +68,40 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   return 0;
 }
 
-/** The declared services, then any other the registry still holds active. The file's entries win. */
-async function withStoredServices(config: GuardConfig, storeDir: string): Promise<ServiceConfig[]> {
+/**
+ * The declared services, then any other the registry still holds active (the file's entries win: it is
+ * what the next `check` syncs), and what the registry remembers of each account.
+ */
+async function readStore(
+  config: GuardConfig,
+  storeDir: string,
+): Promise<{ services: ServiceConfig[]; accountFacts: Map<string, AccountFacts> }> {
   const store = await openEmbeddedStore({ dir: storeDir });
   try {
     const declared = new Set(config.services.map((s) => s.id));
     const records = await store.registry.listServices();
-    return [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))];
+    const states = await store.registry.listAccountStates();
+    return {
+      services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))],
+      accountFacts: new Map(states.map((state) => [state.accountId, accountFacts(state)])),
+    };
   } finally {
     await store.close();
   }
+}
+
+function accountFacts(state: AccountState): AccountFacts {
+  return {
+    ...(state.currency ? { currency: state.currency } : {}),
+    ...(state.history.length > 0 ? { history: state.history } : {}),
+    ...(state.consecutiveFailures > 0
+      ? {
+          current: {
+            status: 'failed' as const,
+            ...(state.lastError ? { error: state.lastError } : {}),
+            ...(state.failingSince ? { asOf: state.failingSince } : {}),
+          },
+        }
+      : {}),
+  };
 }
