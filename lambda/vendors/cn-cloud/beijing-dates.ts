@@ -21,8 +21,15 @@ export function lastServiceDay(end: Date): IsoDate {
   return localDate(new Date(end.getTime() - 1), BEIJING);
 }
 
-/** The `days` Beijing days before today, oldest first: today's data is still accruing at every vendor. */
-export function completedDays(now: Date, days: number): { readonly from: IsoDate; readonly to: IsoDate } {
-  const yesterday = addDays(beijingToday(now), -1);
+/**
+ * The `days` days before today, oldest first: today's data is still accruing at every vendor. Days are
+ * Beijing days unless the vendor counts in another zone (Huawei's RTC statistics count UTC days).
+ */
+export function completedDays(
+  now: Date,
+  days: number,
+  timeZone: string = BEIJING,
+): { readonly from: IsoDate; readonly to: IsoDate } {
+  const yesterday = addDays(localDate(now, timeZone), -1);
   return { from: addDays(yesterday, -(days - 1)), to: yesterday };
 }
