@@ -41,6 +41,19 @@ export interface BalancePolicy {
   readonly minFractionOfMonthlySpend?: number;
 }
 
+/**
+ * Spend-trend thresholds of an account (amounts in its currency). Absent fields take the defaults in
+ * lambda/core/policy/policy-defaults.ts.
+ */
+export interface SpendPolicy {
+  /** A day's spend at least this many times its trailing 14-day average is a spike. */
+  readonly spikeFactor?: number;
+  /** A spike must also be above this amount, so pennies never alert. */
+  readonly spikeMinAmount?: number;
+  /** Month-over-month growth of the average daily spend above this fraction (0.3 = 30%) alerts. */
+  readonly monthlyGrowth?: number;
+}
+
 export interface AccountConfig {
   readonly id: string;
   readonly vendor: Vendor;
@@ -48,8 +61,15 @@ export interface AccountConfig {
   readonly credentials?: string;
   readonly endpoint?: string;
   readonly balance?: BalancePolicy;
+  readonly spend?: SpendPolicy;
   /** Vendor-specific extras (price table, site, product codes...), validated by the vendor adapter. */
   readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** An amount in an ISO 4217 currency. */
+export interface Price {
+  readonly amount: number;
+  readonly currency: string;
 }
 
 export interface ServiceConfig {
@@ -62,10 +82,21 @@ export interface ServiceConfig {
   readonly autoRenew: boolean;
   readonly owners: readonly string[];
   readonly criticality: Criticality;
-  /** Resolved: the service's own tiers, else the document's, in descending order, unique. */
+  /**
+   * Resolved, in descending order, unique: the service's own tiers, else its criticality's
+   * (`criticalityTiers`, else the built-in core / experimental tiers), else the document's `reminderDays`.
+   */
   readonly reminderDays: readonly number[];
   /** Resolved: the service's own channel ids, else every channel id. */
   readonly channels: readonly string[];
+  /** What an automatic renewal costs, for the auto-renewal risk check against the account's balance. */
+  readonly renewalPrice?: Price;
+  /** The id of the service that takes over when this one ends (a migration or plan change). */
+  readonly replacedBy?: string;
+  /** The first day the service is in force; a successor starting after its predecessor ends leaves a gap. */
+  readonly startsOn?: IsoDate;
+  /** The day the owners were last confirmed as still responsible. */
+  readonly ownersConfirmedOn?: IsoDate;
 }
 
 export interface ChannelConfig {
@@ -104,6 +135,20 @@ export interface CalendarData {
   readonly workdays: readonly IsoDate[];
 }
 
+/** Tier lists for criticalities other than `standard` (which uses the document's `reminderDays`). */
+export interface CriticalityTiers {
+  readonly core?: readonly number[];
+  readonly experimental?: readonly number[];
+}
+
+/** The channels an alert of a severity reaches beyond its service's own: the stronger ones. */
+export interface EscalationPolicy {
+  /** Receive a critical alert left unacknowledged until the next working day's cycle. */
+  readonly critical?: readonly string[];
+  /** Receive every emergency, and its daily repeats until it is acknowledged or resolved. */
+  readonly emergency?: readonly string[];
+}
+
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -120,6 +165,15 @@ export interface GuardConfig {
   readonly accounts: readonly AccountConfig[];
   readonly services: readonly ServiceConfig[];
   readonly channels: readonly ChannelConfig[];
+  /** Present only when the document sets it; see ServiceConfig.reminderDays for how tiers resolve. */
+  readonly criticalityTiers?: CriticalityTiers;
+  readonly escalation?: EscalationPolicy;
+  /** Owners confirmed longer ago than this are due for a check (default 180). */
+  readonly contactsMaxAgeDays?: number;
+  /** Days after an auto-renewing expiry passes without moving before it is reported missed (default 1). */
+  readonly renewalGraceDays?: number;
+  /** Days before a predecessor ends that a gap before its successor is reported (default 30). */
+  readonly coverageGapLeadDays?: number;
 }
 
 /** One problem in a config document, named by its path: `services[2].expiresOn`. */
@@ -136,6 +190,12 @@ export const ALERT_KINDS = [
   'spend-spike',
   'auto-renew-risk',
   'blind-spot',
+  'spend-growth',
+  'renewal-missed',
+  'renewal-confirmed',
+  'coverage-gap',
+  'contacts-stale',
+  'digest',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -155,6 +215,13 @@ export interface Alert {
   readonly expiresOn?: IsoDate;
   /** The day the alert is delivered on (after working-day shifting). */
   readonly date: IsoDate;
+  /** Spend alerts: the day the balance runs out at the rate the alert is about. */
+  readonly runOutOn?: IsoDate;
+  /**
+   * Set on the escalation ladder's follow-ups of an alert that was not acknowledged: a daily `repeat` of
+   * an emergency, or the one `escalation` of a critical alert to stronger channels.
+   */
+  readonly followUp?: 'repeat' | 'escalation';
   readonly owners: readonly string[];
   readonly channels: readonly string[];
   readonly message: string;

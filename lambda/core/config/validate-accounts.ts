@@ -1,5 +1,5 @@
 /** `accounts[]`: the vendor accounts that are polled. */
-import { VENDORS, type AccountConfig, type BalancePolicy, type Vendor } from '../model';
+import { VENDORS, type AccountConfig, type BalancePolicy, type SpendPolicy, type Vendor } from '../model';
 import { readEndpoint } from './endpoint';
 import {
   describeValue,
@@ -16,8 +16,9 @@ import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readSecretName } from './secret-names';
 import { closestMatch } from './suggest';
 
-const ACCOUNT_FIELDS = ['id', 'vendor', 'credentials', 'endpoint', 'balance'] as const;
+const ACCOUNT_FIELDS = ['id', 'vendor', 'credentials', 'endpoint', 'balance', 'spend'] as const;
 const BALANCE_FIELDS = ['minAmount', 'minRunwayDays', 'minFractionOfMonthlySpend'] as const;
+const SPEND_FIELDS = ['spikeFactor', 'spikeMinAmount', 'monthlyGrowth'] as const;
 
 /**
  * Validates one account. Keys it does not know are vendor extras (price table, site, product codes) and
@@ -39,6 +40,8 @@ export function validateAccount(log: ProblemLog, raw: unknown, at: ListPosition)
     endpointValue === undefined ? undefined : readEndpoint(log, endpointValue, fieldPath(path, 'endpoint'));
   const balanceValue = valueOf(obj, 'balance');
   const balance = balanceValue === undefined ? undefined : readBalance(log, balanceValue, fieldPath(path, 'balance'));
+  const spendValue = valueOf(obj, 'spend');
+  const spend = spendValue === undefined ? undefined : readSpend(log, spendValue, fieldPath(path, 'spend'));
 
   const options: [string, unknown][] = [];
   for (const key of Object.keys(obj)) {
@@ -55,6 +58,7 @@ export function validateAccount(log: ProblemLog, raw: unknown, at: ListPosition)
     ...(credentials !== undefined && { credentials }),
     ...(endpoint !== undefined && { endpoint }),
     ...(balance !== undefined && { balance }),
+    ...(spend !== undefined && { spend }),
     // fromEntries defines properties, so an extra named __proto__ stays data and never becomes a prototype.
     options: Object.fromEntries(options),
   };
@@ -129,4 +133,42 @@ function readThreshold(
       : `${value} is out of range; give 0 or more`,
   );
   return undefined;
+}
+
+/**
+ * Spend-trend thresholds: `spikeFactor` above 1 and at most 100 (times the trailing average),
+ * `spikeMinAmount` 0 or more (in the account's currency), `monthlyGrowth` above 0 and at most 10
+ * (0.3 = 30% month over month).
+ */
+function readSpend(log: ProblemLog, value: unknown, path: string): SpendPolicy | undefined {
+  if (!isMapping(value)) {
+    log.error(path, `expected a mapping with ${SPEND_FIELDS.join(', ')}, got ${describeValue(value)}`);
+    return undefined;
+  }
+  const before = log.count;
+  for (const key of Object.keys(value)) {
+    if (!(SPEND_FIELDS as readonly string[]).includes(key)) {
+      log.error(fieldPath(path, key), unknownFieldMessage(key, SPEND_FIELDS));
+    }
+  }
+  const read = (key: string, ok: (n: number) => boolean, range: string): number | undefined => {
+    const n = valueOf(value, key);
+    if (n === undefined) return undefined;
+    if (typeof n !== 'number') {
+      log.error(fieldPath(path, key), `expected a number, got ${describeValue(n)}`);
+      return undefined;
+    }
+    if (Number.isFinite(n) && ok(n)) return n;
+    log.error(fieldPath(path, key), `${n} is out of range; give ${range}`);
+    return undefined;
+  };
+  const spikeFactor = read('spikeFactor', (n) => n > 1 && n <= 100, 'a number above 1 and at most 100');
+  const spikeMinAmount = read('spikeMinAmount', (n) => n >= 0, '0 or more');
+  const monthlyGrowth = read('monthlyGrowth', (n) => n > 0 && n <= 10, 'a fraction above 0 and at most 10 (0.3 = 30%)');
+  if (log.count > before) return undefined;
+  return {
+    ...(spikeFactor !== undefined && { spikeFactor }),
+    ...(spikeMinAmount !== undefined && { spikeMinAmount }),
+    ...(monthlyGrowth !== undefined && { monthlyGrowth }),
+  };
 }

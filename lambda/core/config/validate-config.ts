@@ -11,7 +11,8 @@ import { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS } from './reminder-days';
 import { validateAccount } from './validate-accounts';
 import { validateChannel } from './validate-channels';
-import { validateService } from './validate-services';
+import { largestCriticalityTier, POLICY_SETTING_FIELDS, readPolicySettings } from './validate-policy-settings';
+import { collectSuccessors, validateService } from './validate-services';
 import { readSettings, readVersion } from './validate-settings';
 
 export type ConfigResult =
@@ -62,7 +63,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
     return { ok: false, problems: log.problems, warnings: log.warnings };
   }
 
-  reportUnknownKeys(log, doc, '', TOP_LEVEL_FIELDS);
+  reportUnknownKeys(log, doc, '', [...TOP_LEVEL_FIELDS, ...POLICY_SETTING_FIELDS]);
   readVersion(log, doc);
   const settings = readSettings(log, doc, options.isSupportedCalendar);
 
@@ -71,6 +72,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
   const accountIds = collectIds(listOrEmpty(doc, 'accounts'));
   const serviceIds = collectIds(listOrEmpty(doc, 'services'));
   const channelIds = collectIds(listOrEmpty(doc, 'channels'));
+  const policy = readPolicySettings(log, doc, { channelIds, rawChannels: listOrEmpty(doc, 'channels') });
 
   const accounts = readSectionList(log, doc, 'accounts').map((raw, index) =>
     validateAccount(log, raw, { listPath: 'accounts', index, ids: accountIds }),
@@ -81,7 +83,14 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       log,
       raw,
       { listPath: 'services', index, ids: serviceIds },
-      { accountIds, channelIds, reminderDays: settings.reminderDays },
+      {
+        accountIds,
+        channelIds,
+        reminderDays: settings.reminderDays,
+        criticalityTiers: policy.criticalityTiers,
+        serviceIds,
+        successors: collectSuccessors(rawServices),
+      },
     ),
   );
   const channels = readSectionList(log, doc, 'channels').map((raw, index) =>
@@ -106,6 +115,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       accounts: accounts as AccountConfig[],
       services: services as ServiceConfig[],
       channels: channels as ChannelConfig[],
+      ...policy,
     },
     warnings: log.warnings,
   };
@@ -148,7 +158,10 @@ function resolveCalendar(
   warnUncoveredYears(
     log,
     calendar,
-    yearsRemindersLandIn(dates, largestTier(valueOf(doc, 'reminderDays'), rawServices)),
+    yearsRemindersLandIn(
+      dates,
+      Math.max(largestTier(valueOf(doc, 'reminderDays'), rawServices), largestCriticalityTier(doc, rawServices)),
+    ),
   );
   return calendar;
 }

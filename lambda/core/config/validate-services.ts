@@ -1,8 +1,17 @@
 /** `services[]`: what must not lapse. */
-import { CRITICALITIES, SERVICE_KINDS, type ServiceConfig, type ServiceKind } from '../model';
+import { compareDates } from '../dates';
+import {
+  CRITICALITIES,
+  SERVICE_KINDS,
+  type CriticalityTiers,
+  type Price,
+  type ServiceConfig,
+  type ServiceKind,
+} from '../model';
 import {
   describeValue,
   expectMapping,
+  isMapping,
   readBoolean,
   readDate,
   readEnum,
@@ -10,12 +19,14 @@ import {
   readList,
   readString,
   reportUnknownKeys,
+  unknownFieldMessage,
   valueOf,
   type Mapping,
 } from './fields';
 import { reportDuplicateId, unknownReferenceMessage, type ListPosition } from './ids';
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readReminderDays } from './reminder-days';
+import { tiersForCriticality } from '../policy/criticality-tiers';
 
 const SERVICE_FIELDS = [
   'id',
@@ -29,7 +40,14 @@ const SERVICE_FIELDS = [
   'criticality',
   'reminderDays',
   'channels',
+  'renewalPrice',
+  'replacedBy',
+  'startsOn',
+  'ownersConfirmedOn',
 ] as const;
+
+const PRICE_FIELDS = ['amount', 'currency'] as const;
+const CURRENCY = /^[A-Z]{3}$/;
 
 /** Kinds that lapse on a date the user must know; prepaid and postpaid run out with the balance instead. */
 const DATED_KINDS: readonly ServiceKind[] = ['subscription', 'contract', 'package', 'sdk-support'];
@@ -40,6 +58,22 @@ export interface ServiceContext {
   readonly channelIds: ReadonlyMap<string, number>;
   /** The document's tiers; undefined when they are themselves invalid (the document fails anyway). */
   readonly reminderDays: readonly number[] | undefined;
+  /** The document's `criticalityTiers`, when it sets valid ones. */
+  readonly criticalityTiers?: CriticalityTiers;
+  /** Every service id, for `replacedBy`. */
+  readonly serviceIds?: ReadonlyMap<string, number>;
+  /** Each service's `replacedBy` as written (see `collectSuccessors`), to find loops. */
+  readonly successors?: ReadonlyMap<string, string>;
+}
+
+/** Service id → the id its `replacedBy` names, for every entry that has both well-formed. */
+export function collectSuccessors(rawServices: readonly unknown[]): Map<string, string> {
+  const successors = new Map<string, string>();
+  for (const raw of rawServices) {
+    if (!isMapping(raw) || typeof raw.id !== 'string' || typeof raw.replacedBy !== 'string') continue;
+    if (!successors.has(raw.id)) successors.set(raw.id, raw.replacedBy.trim());
+  }
+  return successors;
 }
 
 export function validateService(
@@ -75,9 +109,20 @@ export function validateService(
   const owners = readOwners(log, obj, path);
   const criticality = readEnum(log, obj, path, 'criticality', CRITICALITIES, 'a criticality', false) ?? 'standard';
   const ownDays = valueOf(obj, 'reminderDays');
+  // A service's own tiers win; without them its criticality decides (standard: the document's tiers).
   const reminderDays =
-    ownDays === undefined ? ctx.reminderDays : readReminderDays(log, ownDays, fieldPath(path, 'reminderDays'));
+    ownDays !== undefined
+      ? readReminderDays(log, ownDays, fieldPath(path, 'reminderDays'))
+      : ctx.reminderDays && tiersForCriticality(criticality, ctx.reminderDays, ctx.criticalityTiers);
   const channels = readChannelRefs(log, obj, path, ctx.channelIds);
+  const renewalPrice = readRenewalPrice(log, obj, path);
+  const replacedBy = readReplacedBy(log, obj, path, id, ctx);
+  const startsOn = readDate(log, obj, path, 'startsOn');
+  if (startsOn !== undefined && expiresOn !== undefined && compareDates(startsOn, expiresOn) >= 0) {
+    log.error(fieldPath(path, 'startsOn'), `${startsOn} is not before expiresOn ${expiresOn}`);
+  }
+  const ownersConfirmedOn = readDate(log, obj, path, 'ownersConfirmedOn');
+  warnUnusedPolicyFields(log, path, { renewalPrice, autoRenew, account, replacedBy, expiresOn });
 
   if (log.count > before) return undefined;
   return {
@@ -90,9 +135,115 @@ export function validateService(
     autoRenew,
     owners: owners!,
     criticality,
-    reminderDays: reminderDays ?? [],
+    reminderDays: reminderDays ? [...reminderDays] : [],
     channels: channels ?? [...ctx.channelIds.keys()],
+    ...(renewalPrice !== undefined && { renewalPrice }),
+    ...(replacedBy !== undefined && { replacedBy }),
+    ...(startsOn !== undefined && { startsOn }),
+    ...(ownersConfirmedOn !== undefined && { ownersConfirmedOn }),
   };
+}
+
+/** What an automatic renewal costs: a positive amount and an ISO 4217 code. */
+function readRenewalPrice(log: ProblemLog, obj: Mapping, path: string): Price | undefined {
+  const value = valueOf(obj, 'renewalPrice');
+  const at = fieldPath(path, 'renewalPrice');
+  if (value === undefined) return undefined;
+  if (!isMapping(value)) {
+    log.error(
+      at,
+      `expected a mapping with amount and currency, e.g. { amount: 1200, currency: USD }, got ${describeValue(value)}`,
+    );
+    return undefined;
+  }
+  const before = log.count;
+  for (const key of Object.keys(value)) {
+    if (!(PRICE_FIELDS as readonly string[]).includes(key)) {
+      log.error(fieldPath(at, key), unknownFieldMessage(key, PRICE_FIELDS));
+    }
+  }
+  const amount = valueOf(value, 'amount');
+  if (amount === undefined) {
+    log.error(fieldPath(at, 'amount'), 'required; give the price in the account currency, e.g. 1200');
+  } else if (typeof amount !== 'number') {
+    log.error(fieldPath(at, 'amount'), `expected a number, got ${describeValue(amount)}`);
+  } else if (!(amount > 0) || !Number.isFinite(amount)) {
+    log.error(fieldPath(at, 'amount'), `${amount} is out of range; give an amount above 0`);
+  }
+  const currency = valueOf(value, 'currency');
+  if (currency === undefined) {
+    log.error(fieldPath(at, 'currency'), 'required; give an ISO 4217 currency code such as USD or CNY');
+  } else if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
+    const hint =
+      typeof currency === 'string' && CURRENCY.test(currency.trim().toUpperCase())
+        ? `; did you mean ${currency.trim().toUpperCase()}?`
+        : '';
+    log.error(
+      fieldPath(at, 'currency'),
+      `${describeValue(currency)} is not an ISO 4217 currency code such as USD or CNY${hint}`,
+    );
+  }
+  if (log.count > before) return undefined;
+  return { amount: amount as number, currency: currency as string };
+}
+
+/** The id of an existing, other service, whose own chain of successors does not lead back here. */
+function readReplacedBy(
+  log: ProblemLog,
+  obj: Mapping,
+  path: string,
+  id: string | undefined,
+  ctx: ServiceContext,
+): string | undefined {
+  const successor = readString(log, obj, path, 'replacedBy');
+  const at = fieldPath(path, 'replacedBy');
+  if (successor === undefined) return undefined;
+  const serviceIds = ctx.serviceIds ?? new Map<string, number>();
+  if (!serviceIds.has(successor)) {
+    log.error(at, unknownReferenceMessage(successor, 'a service', 'services', serviceIds));
+    return undefined;
+  }
+  if (successor === id) {
+    log.error(at, `${describeValue(successor)} is this service itself; name the service that takes over from it`);
+    return undefined;
+  }
+  const chain = [id, successor];
+  for (let next = ctx.successors?.get(successor); next !== undefined; next = ctx.successors?.get(next)) {
+    if (chain.includes(next)) {
+      if (next === id) {
+        log.error(
+          at,
+          `${describeValue(successor)} leads back to ${describeValue(id)} (${[...chain, next].join(' → ')}); a chain of successors cannot loop`,
+        );
+        return undefined;
+      }
+      break; // a loop further on, reported where it closes
+    }
+    chain.push(next);
+  }
+  return successor;
+}
+
+/** Fields that are valid but do nothing in this combination: worth a warning, not a failure. */
+function warnUnusedPolicyFields(
+  log: ProblemLog,
+  path: string,
+  s: { renewalPrice?: Price; autoRenew: boolean; account?: string; replacedBy?: string; expiresOn?: string },
+): void {
+  if (s.renewalPrice && !s.autoRenew) {
+    log.warn(fieldPath(path, 'renewalPrice'), 'only used with autoRenew: true; no balance is checked against it');
+  } else if (s.renewalPrice && s.account === undefined) {
+    log.warn(
+      fieldPath(path, 'renewalPrice'),
+      'the service names no account, so there is no balance to check it against',
+    );
+  }
+  if (s.replacedBy !== undefined && s.expiresOn === undefined) {
+    log.warn(
+      fieldPath(path, 'replacedBy'),
+      'the service has no expiresOn, so no gap before its successor can be found',
+    );
+  }
 }
 
 /** Owners are named in every alert, so at least one is needed; names and email addresses both do. */
