@@ -229,19 +229,22 @@ function fromVerdict(
 }
 
 /**
- * A fetch that threw without an answer. Its message is never quoted: undici puts the whole URL, query
- * string included, into some of them ("Failed to parse URL from …").
+ * A fetch that threw without an answer. Its message is never quoted, nor its cause kept: undici puts
+ * the whole URL, query string included, into some of them ("Failed to parse URL from …", a cause's
+ * `input`). Read by shape, not `instanceof`: errors may come from another realm.
  */
 function fromThrown(e: unknown): Failure {
-  const code = (e as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  if (typeof code === 'string') {
-    return { kind: 'network', retryable: true, reason: `network error (${code})`, cause: new Error(code) };
-  }
-  if (e instanceof TypeError && /url/i.test(e.message)) {
+  const { name, message, cause } = (typeof e === 'object' && e !== null ? e : {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown };
+  };
+  const code = typeof cause === 'object' && cause !== null ? cause.code : undefined;
+  if (code === 'ERR_INVALID_URL' || (typeof message === 'string' && /\burl\b/i.test(message) && code === undefined)) {
     return { kind: 'client', retryable: false, reason: 'the request URL is not valid' };
   }
-  const name = e instanceof Error ? e.name : typeof e;
-  return { kind: 'network', retryable: true, reason: `network error (${name})` };
+  if (typeof code === 'string') return { kind: 'network', retryable: true, reason: `network error (${code})` };
+  return { kind: 'network', retryable: true, reason: `network error (${typeof name === 'string' ? name : typeof e})` };
 }
 
 function headerMap(headers: Headers): Record<string, string> {

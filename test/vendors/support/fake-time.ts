@@ -1,6 +1,6 @@
 /**
- * A pinned clock whose sleep moves time forward at once, so retries and rate limits run instantly
- * and every wait is recorded.
+ * A pinned clock whose sleep moves time forward instead of waiting, so retries and rate limits run
+ * instantly and every wait is recorded.
  */
 export interface FakeTime {
   readonly clock: () => Date;
@@ -15,9 +15,12 @@ export function fakeTime(startIso: string, options: { advanceOnSleep?: boolean }
   const sleeps: number[] = [];
   return {
     clock: () => new Date(now),
+    // Time moves when the sleep ends, to when it was due: concurrent sleeps overlap as timers do.
     sleep: async (ms) => {
       sleeps.push(ms);
-      if (options.advanceOnSleep ?? true) now += ms;
+      const due = now + ms;
+      await Promise.resolve();
+      if (options.advanceOnSleep ?? true) now = Math.max(now, due);
     },
     sleeps,
     advance: (ms) => {
