@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo } from './cli-io';
 import { errorMessage } from '../core/errors';
+import { ackCommand, type AckOptions } from './commands/ack';
+import { calendarCommand } from './commands/calendar';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { previewCommand } from './commands/preview';
@@ -59,6 +61,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--days <n>', 'days the timeline spans (default 120)')
     .option('--json', 'one JSON document on stdout')
     .action(act(reportCommand));
+  program
+    .command('calendar')
+    .description('write the expiry calendar (iCalendar): one event per expiry, an alarm per reminder')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('-o, --out <file>', 'the .ics file to write')
+    .option('--name <name>', 'calendar name shown by calendar apps')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(calendarCommand));
+  program
+    .command('ack')
+    .description('acknowledge an alert key: its repeats and escalations stop until the next tier or a renewal')
+    .argument('<key>', 'alert key, e.g. live-rtc:expiry:2026-10-09:7')
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--store <dir>', 'embedded registry folder (default: .renewal-guard)')
+    .option('--by <name>', 'who acknowledges (default: $USER)')
+    .option('--snooze <days>', 'pause repeats and escalations for this many days instead')
+    .option('--json', 'one JSON document on stdout')
+    .action((key: string, options: Omit<AckOptions, 'key'>) => act(ackCommand)({ ...options, key }));
   program
     .command('demo')
     .description('a self-contained tour on an embedded store: no AWS account, no network')
