@@ -22,7 +22,8 @@ export class SnsAlertPublisher implements AlertPublisher {
         new PublishCommand({
           TopicArn: this.options.topicArn,
           Subject: alertSubject(alert),
-          Message: alertBody(alert),
+          MessageStructure: 'json',
+          Message: alertMessage(alert),
           MessageAttributes: alertAttributes(alert),
         }),
       );
@@ -52,6 +53,28 @@ export function alertSubject(alert: Alert): string {
   }
   const subject = `[${alert.severity.toUpperCase()}] ${text}`.replace(/[^\x20-\x7e]/g, '?');
   return subject.length < 100 ? subject : `${subject.slice(0, 96)}...`;
+}
+
+/**
+ * One message, a variant per protocol (SNS `MessageStructure: json`): people read text by email and SMS,
+ * while a Lambda subscriber (the notifier) receives the alert object itself, as EventBridge does.
+ */
+export function alertMessage(alert: Alert): string {
+  const text = alertBody(alert);
+  return JSON.stringify({
+    default: text,
+    email: text,
+    sms: smsText(alert),
+    lambda: JSON.stringify(alert),
+  });
+}
+
+/** SMS: the severity and the one-paragraph message, kept within two concatenated segments. */
+export function smsText(alert: Alert): string {
+  const text = `${alert.severity.toUpperCase()}: ${alert.message}`;
+  const limit = /[^\x00-\x7f]/.test(text) ? 134 : 306; // two UCS-2 or two GSM segments
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
 }
 
 export function alertBody(alert: Alert): string {

@@ -122,6 +122,13 @@ describe('the bundled poll-and-evaluate handler', () => {
         },
       ],
     ]);
+    // each protocol gets its variant: text for people, the alert object for the notifier Lambda
+    expect(sent[0].messageStructure).toBe('json');
+    const variants = JSON.parse(sent[0].message);
+    expect(variants.email).toBe(variants.default);
+    expect(variants.email).toContain('Live app RTC (live-rtc, project live-app) expired on 2026-10-09');
+    expect(variants.sms).toMatch(/^EMERGENCY: Live app RTC/);
+    expect(JSON.parse(variants.lambda)).toMatchObject({ key: 'live-rtc:expiry:2026-10-09:0', channels: ['ops'] });
     const event = aws.events.find((e) => JSON.parse(e.Detail as string).serviceId === 'live-rtc')!;
     expect(event).toMatchObject({
       Source: 'renewal-guard',

@@ -10,6 +10,7 @@ export interface SnsPublish {
   readonly topicArn: string;
   readonly subject: string;
   readonly message: string;
+  readonly messageStructure: string | null;
   readonly attributes: Record<string, { DataType: string; StringValue: string }>;
 }
 
@@ -88,6 +89,7 @@ function readPublish(form: URLSearchParams): SnsPublish {
     topicArn: form.get('TopicArn')!,
     subject: form.get('Subject')!,
     message: form.get('Message')!,
+    messageStructure: form.get('MessageStructure'),
     attributes,
   };
 }
