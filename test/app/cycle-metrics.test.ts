@@ -2,7 +2,9 @@ import { guardConfig } from './cycle-fixtures';
 import { cycleMetrics, type MetricDatum } from '../../lambda/app/cycle-metrics';
 import type { AccountReport } from '../../lambda/app/poll-accounts';
 import type { CycleReport } from '../../lambda/app/run-cycle';
+import { addDays } from '../../lambda/core/dates';
 import type { Alert } from '../../lambda/core/model';
+import { sampleService } from '../support/model-fixtures';
 
 const GUARD = { Guard: 'prod-guard' };
 
@@ -207,16 +209,11 @@ describe('cycle metrics', () => {
   });
 
   it('publishes only the services inside the window at 10,000 services', () => {
-    // Prepare: expiries spread evenly over a year, one service a day per ~27
-    const services = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `svc-${i}`,
-      name: `Service ${i}`,
-      project: 'p',
-      kind: 'contract',
-      expiresOn: new Date(Date.UTC(2026, 9, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10),
-      owners: ['a@example.com'],
-    }));
-    const config = guardConfig({ services });
+    // Prepare: expiries spread evenly over a year (built directly: the loader's validation is not under test)
+    const services = Array.from({ length: 10_000 }, (_, i) =>
+      sampleService({ id: `svc-${i}`, expiresOn: addDays('2026-10-01', i % 365), reminderDays: [60, 30, 15, 7, 1] }),
+    );
+    const config = { ...guardConfig(), services };
 
     // Act
     const datums = cycleMetrics(cycleReport(), config, { guardName: 'prod-guard' });

@@ -31,6 +31,7 @@ export function reportConfig(): GuardConfig {
         expiresOn: '2026-10-09',
         owners: owners('alice'),
         criticality: 'core',
+        reminderDays: [60, 30, 15, 7, 1],
       },
       {
         id: 'live-cdn',
