@@ -130,6 +130,22 @@ describe('the Agora adapter', () => {
     expect(asked).toEqual([null, 'p1', 'p1', 'p2', 'p2']);
   });
 
+  it('counts duration fields it has never seen and ignores other keys', async () => {
+    await start(
+      fixtureAccount({
+        usage: {
+          p1: {
+            default: [{ date: '2026-09-28', usage: { durationAudioAll: 60, durationVideo8K: 60, peakUsers: 500 } }],
+          },
+        },
+      }),
+    );
+
+    const snapshot = await h.poll(adapter, account({ appIds: ['app-1'] }, h));
+
+    expect(snapshot.dailySpend).toEqual([{ date: '2026-09-28', amount: 2, unit: 'minutes' }]);
+  });
+
   it('reads only the projects of the App IDs given, disabled or not', async () => {
     await start();
 
