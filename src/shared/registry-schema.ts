@@ -16,5 +16,10 @@ export const REGISTRY_OUTBOX_SORT_KEY = 'claimedAt';
 export const ENV_REGISTRY_TABLE = 'RENEWAL_GUARD_REGISTRY_TABLE';
 export const ENV_ALERT_TOPIC_ARN = 'RENEWAL_GUARD_ALERT_TOPIC_ARN';
 export const ENV_EVENT_BUS_NAME = 'RENEWAL_GUARD_EVENT_BUS_NAME';
+/**
+ * Name (never the value) of the Secrets Manager secret behind acknowledge links and the calendar feed: a
+ * JSON object `{ "linkSigningKey": "<at least 32 characters>", "feedToken": "<at least 16 characters>" }`.
+ */
+export const ENV_LINK_SECRET_NAME = 'RENEWAL_GUARD_LINK_SECRET_NAME';
 /** Name of the normalized config document staged next to each handler in its code asset. */
 export const CONFIG_ASSET_FILE = 'renewal-guard.config.json';

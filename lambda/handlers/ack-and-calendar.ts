@@ -1,0 +1,28 @@
+/**
+ * Behind a Lambda function URL: acknowledge / snooze links from messages, and the expiry calendar feed.
+ * The routes live in ./ack-and-calendar/app.ts; this file only wires the deployed dependencies.
+ */
+import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { ENV_LINK_SECRET_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { DynamoRegistry } from '../aws/dynamo-registry';
+import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
+import { createAckAndCalendarHandler, type AckAndCalendarHandler } from './ack-and-calendar/app';
+import { loadStagedConfig, requireEnv } from './handler-config';
+import { powertoolsLogger } from './powertools-logger';
+
+const logger = powertoolsLogger();
+
+// built on the first invocation and kept for the container's life (clients reuse their connections)
+let handle: AckAndCalendarHandler | undefined;
+
+export async function handler(event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> {
+  handle ??= createAckAndCalendarHandler({
+    config: loadStagedConfig(),
+    registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
+    secrets: new SecretsManagerResolver(),
+    secretName: requireEnv(ENV_LINK_SECRET_NAME),
+    clock: () => new Date(),
+    logger,
+  });
+  return handle(event);
+}

@@ -1,0 +1,83 @@
+/**
+ * The function URL's side of HTTP: reading a request (payload format 2.0) and writing responses with
+ * the headers every answer carries.
+ */
+import { createHash } from 'node:crypto';
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly isBase64Encoded: false;
+}
+
+export interface HttpRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The body as an HTML form (`application/x-www-form-urlencoded`), empty for anything else. */
+  readonly form: URLSearchParams;
+}
+
+export function readRequest(event: LambdaFunctionURLEvent): HttpRequest {
+  const contentType = headerValue(event.headers, 'content-type') ?? '';
+  const body =
+    event.body === undefined
+      ? ''
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
+  return {
+    method: event.requestContext?.http?.method ?? 'GET',
+    path: event.rawPath ?? '/',
+    query: new URLSearchParams(event.rawQueryString ?? ''),
+    form: contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')
+      ? new URLSearchParams(body)
+      : new URLSearchParams(),
+  };
+}
+
+function headerValue(headers: LambdaFunctionURLEvent['headers'], name: string): string | undefined {
+  // function URLs lower-case header names; a hand-made event might not
+  const match = Object.keys(headers ?? {}).find((key) => key.toLowerCase() === name);
+  return match === undefined ? undefined : headers[match];
+}
+
+/**
+ * A page: no caching (it answers for one token), no referrer (tokens live in URLs), no framing, and a
+ * content security policy that allows only the page's own inline style and forms posted back here.
+ */
+export function htmlResponse(statusCode: number, html: string, style: string): HttpResponse {
+  const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
+  return {
+    statusCode,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-robots-tag': 'noindex',
+    },
+    body: html,
+    isBase64Encoded: false,
+  };
+}
+
+/** The feed: private (it names owners), and worth refetching every so often, not on every view. */
+export function calendarResponse(ics: string): HttpResponse {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'inline; filename="renewal-guard.ics"',
+      'cache-control': 'private, max-age=900',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-robots-tag': 'noindex',
+    },
+    body: ics,
+    isBase64Encoded: false,
+  };
+}
