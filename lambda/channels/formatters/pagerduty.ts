@@ -1,0 +1,87 @@
+/**
+ * PagerDuty Events API v2 (developer.pagerduty.com, "Send an Alert Event"): POST
+ * https://events.pagerduty.com/v2/enqueue with `routing_key`, `event_action` (trigger | acknowledge |
+ * resolve), `dedup_key` (at most 255 characters) and, for a trigger, `payload.summary` (at most 1,024
+ * characters), `payload.source` and `payload.severity` (critical | error | warning | info).
+ *
+ * `dedup_key` is the alert key — without the `:repeat:<day>` or `:escalated` suffix the escalation
+ * ladder adds, so a retried delivery, a daily repeat and an escalation all land on the same PagerDuty
+ * alert, and a later `resolve` closes it. `routing_key` is a secret: delivery adds it, the formatter
+ * never sees it.
+ */
+import type { FormatInput } from './format-input';
+import type { Severity } from '../../core/model';
+import { buildAlertView } from '../messages/alert-view';
+import { truncateChars } from '../text/truncate';
+
+export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
+
+export const PAGERDUTY_SEVERITY: Readonly<Record<Severity, PagerDutySeverity>> = {
+  info: 'info',
+  warning: 'warning',
+  critical: 'error',
+  emergency: 'critical',
+};
+
+export const PAGERDUTY_LIMITS = { summaryChars: 1024, dedupKeyChars: 255 } as const;
+
+/** An Events API v2 event without its `routing_key`. */
+export interface PagerDutyTrigger {
+  readonly event_action: 'trigger';
+  readonly dedup_key: string;
+  readonly payload: {
+    readonly summary: string;
+    readonly source: string;
+    readonly severity: PagerDutySeverity;
+    readonly component?: string;
+    readonly group?: string;
+    readonly class: string;
+    readonly custom_details: Readonly<Record<string, unknown>>;
+  };
+  readonly client: string;
+  readonly links?: readonly { readonly href: string; readonly text: string }[];
+}
+
+export interface PagerDutyResolve {
+  readonly event_action: 'resolve';
+  readonly dedup_key: string;
+}
+
+export type PagerDutyEvent = PagerDutyTrigger | PagerDutyResolve;
+
+export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
+  const { alert } = input;
+  const view = buildAlertView(input);
+  const component = alert.serviceId ?? alert.accountId;
+  return {
+    event_action: 'trigger',
+    dedup_key: pagerDutyDedupKey(alert.key),
+    payload: {
+      summary: truncateChars(view.headline, PAGERDUTY_LIMITS.summaryChars),
+      source: 'renewal-guard',
+      severity: PAGERDUTY_SEVERITY[alert.severity],
+      ...(component && { component }),
+      ...(alert.project && { group: alert.project }),
+      class: alert.kind,
+      custom_details: {
+        ...Object.fromEntries(view.facts.map((f) => [f.label, f.value])),
+        [view.labels.whatToDo]: view.action,
+        ...(view.details && { [view.labels.details]: view.details }),
+        key: alert.key,
+        ...(alert.tier !== undefined && { tier: alert.tier }),
+      },
+    },
+    client: 'RenewalGuard',
+    ...(view.ack && { links: [{ href: view.ack.url, text: view.ack.label }] }),
+  };
+}
+
+/** Closes the PagerDuty alert opened for `key` (on recovery or renewal); unknown keys are dropped by PagerDuty. */
+export function pagerDutyResolve(key: string): PagerDutyResolve {
+  return { event_action: 'resolve', dedup_key: pagerDutyDedupKey(key) };
+}
+
+/** The alert key of an episode: follow-ups (`:repeat:2026-10-10`, `:escalated`) share their root's. */
+export function pagerDutyDedupKey(key: string): string {
+  return key.replace(/:repeat:\d{4}-\d{2}-\d{2}$/, '').replace(/:escalated$/, '');
+}

@@ -1,0 +1,183 @@
+import { messagesFor, type Messages } from './messages';
+import type { Alert, Severity } from '../../core/model';
+import type { FormatInput } from '../formatters/format-input';
+import { truncateChars } from '../text/truncate';
+
+/**
+ * Caps on the free-text parts, applied before any platform limit so that a very long service name or
+ * vendor error can never push the acknowledge link, the owners or the alert key out of a message. A
+ * digest's details are its whole content, so they get more room.
+ */
+export const FIELD_CAPS = { name: 100, project: 100, owners: 300, details: 1500, digest: 3000 } as const;
+
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** One alert as a message, in one language, before any platform's markup. */
+export interface AlertView {
+  readonly severity: Severity;
+  /** `Critical`, or `Emergency, repeated` for a follow-up. */
+  readonly severityLabel: string;
+  /** The headline, without the severity: `Live app RTC expires in 9 days`. */
+  readonly title: string;
+  /** The headline with the severity first: `[Critical] Live app RTC expires in 9 days` (`【严重】…` in zh-CN). */
+  readonly headline: string;
+  readonly facts: readonly Fact[];
+  readonly action: string;
+  /** The core's own text for alerts whose numbers live only there (balances, vendor errors, digests). */
+  readonly details?: string;
+  readonly ack?: { readonly url: string; readonly label: string };
+  /** `RenewalGuard · <alert key>`: names the sender (a keyword chat robots can require) and the key. */
+  readonly footer: string;
+  readonly labels: Messages['labels'];
+  /** Between a label and its value, in the message's language. */
+  readonly colon: string;
+}
+
+/** Kinds about an account rather than a service: the account is their subject. */
+const ACCOUNT_KINDS: ReadonlySet<string> = new Set(['balance', 'runway', 'spend-spike', 'spend-growth', 'blind-spot']);
+/** Kinds whose days-left figure is about the service's expiry. */
+const EXPIRY_KINDS: ReadonlySet<string> = new Set(['expiry', 'expired-in-use', 'auto-renew-risk', 'renewal-missed']);
+
+/**
+ * Fields some versions of the alert model carry and others do not yet; read by name so this module
+ * works with both.
+ */
+interface AlertExtras {
+  readonly runOutOn?: string;
+  readonly followUp?: 'repeat' | 'escalation';
+}
+
+/** A balance alert that closes a low-balance episode (`<account>:balance:<since>:recovered`). */
+export function isRecovery(alert: Alert): boolean {
+  return alert.kind === 'balance' && alert.key.endsWith(':recovered');
+}
+
+export function buildAlertView(input: FormatInput): AlertView {
+  const { alert } = input;
+  const kind: string = alert.kind;
+  const extras = alert as Alert & AlertExtras;
+  const m = messagesFor(input.language);
+  const name = truncateChars(subjectName(input), FIELD_CAPS.name);
+  const facts: Fact[] = [];
+  if (alert.serviceId) facts.push({ label: m.labels.service, value: serviceValue(input) });
+  if (alert.accountId && (ACCOUNT_KINDS.has(kind) || !alert.serviceId)) {
+    facts.push({ label: m.labels.account, value: truncateChars(alert.accountId, FIELD_CAPS.name) });
+  }
+  if (alert.project) facts.push({ label: m.labels.project, value: truncateChars(alert.project, FIELD_CAPS.project) });
+  if (alert.expiresOn) facts.push({ label: m.labels.expiresOn, value: alert.expiresOn });
+  if (alert.daysLeft !== undefined && EXPIRY_KINDS.has(kind)) {
+    facts.push({ label: m.labels.daysLeft, value: m.daysLeft(alert.daysLeft) });
+  }
+  if (extras.runOutOn) facts.push({ label: m.labels.runsOutOn, value: extras.runOutOn });
+  if (alert.owners.length > 0) {
+    facts.push({ label: m.labels.owners, value: truncateChars(alert.owners.join(m.listSeparator), FIELD_CAPS.owners) });
+  }
+  const heading = title(alert, name, m);
+  const severityLabel = followUpLabel(m.severity[alert.severity], extras.followUp, m);
+  const cap = kind === 'digest' ? FIELD_CAPS.digest : FIELD_CAPS.details;
+  return {
+    severity: alert.severity,
+    severityLabel,
+    title: heading,
+    headline: m.headline(severityLabel, heading),
+    facts,
+    action: action(alert, m),
+    ...(kind !== 'expiry' && alert.message && { details: truncateChars(alert.message, cap) }),
+    ...(input.ackUrl && { ack: { url: input.ackUrl, label: m.labels.acknowledge } }),
+    footer: `RenewalGuard · ${alert.key}`,
+    labels: m.labels,
+    colon: m.colon,
+  };
+}
+
+function followUpLabel(severity: string, followUp: AlertExtras['followUp'], m: Messages): string {
+  if (followUp === 'repeat') return m.followUp.repeat(severity);
+  if (followUp === 'escalation') return m.followUp.escalation(severity);
+  return severity;
+}
+
+function subjectName(input: FormatInput): string {
+  const { alert } = input;
+  if (ACCOUNT_KINDS.has(alert.kind)) return alert.accountId ?? alert.serviceId ?? alert.key;
+  return input.serviceName ?? alert.serviceId ?? alert.accountId ?? alert.key;
+}
+
+function serviceValue(input: FormatInput): string {
+  const id = input.alert.serviceId!;
+  if (!input.serviceName || input.serviceName === id) return id;
+  return `${truncateChars(input.serviceName, FIELD_CAPS.name)} (${id})`;
+}
+
+function title(alert: Alert, name: string, m: Messages): string {
+  const kind: string = alert.kind;
+  switch (kind) {
+    case 'expiry': {
+      const d = alert.daysLeft;
+      if (d === undefined) return m.titles.renewalDue(name);
+      if (d < 0) return m.titles.expiredAgo(name, -d);
+      if (d === 0) return m.titles.expiresToday(name);
+      if (d === 1) return m.titles.expiresTomorrow(name);
+      return m.titles.expiresIn(name, d);
+    }
+    case 'expired-in-use':
+      return m.titles.expiredInUse(name);
+    case 'auto-renew-risk':
+      return m.titles.autoRenewRisk(name);
+    case 'balance':
+      return isRecovery(alert) ? m.titles.balanceRecovered(name) : m.titles.lowBalance(name);
+    case 'runway':
+      return m.titles.runway(name);
+    case 'spend-spike':
+      return m.titles.spendSpike(name);
+    case 'spend-growth':
+      return m.titles.spendGrowth(name);
+    case 'blind-spot':
+      return m.titles.blindSpot(name);
+    case 'renewal-missed':
+      return m.titles.renewalMissed(name);
+    case 'renewal-confirmed':
+      return m.titles.renewalConfirmed(name);
+    case 'coverage-gap':
+      return m.titles.coverageGap(name);
+    case 'contacts-stale':
+      return m.titles.contactsStale(name);
+    case 'digest':
+      return m.titles.digest;
+    default:
+      return m.titles.other(name, kind);
+  }
+}
+
+function action(alert: Alert, m: Messages): string {
+  const kind: string = alert.kind;
+  switch (kind) {
+    case 'expiry':
+      return alert.expiresOn && (alert.daysLeft ?? 1) > 0 ? m.actions.renewBefore(alert.expiresOn) : m.actions.renewNow;
+    case 'expired-in-use':
+      return m.actions.renewNow;
+    case 'auto-renew-risk':
+      return m.actions.confirmAutoRenew;
+    case 'balance':
+      return isRecovery(alert) ? m.actions.noAction : m.actions.topUp;
+    case 'runway':
+      return m.actions.topUp;
+    case 'spend-spike':
+    case 'spend-growth':
+      return m.actions.checkUsage;
+    case 'blind-spot':
+      return m.actions.checkAccess;
+    case 'renewal-missed':
+      return m.actions.checkRenewal;
+    case 'coverage-gap':
+      return m.actions.closeGap;
+    case 'contacts-stale':
+      return m.actions.confirmOwners;
+    case 'digest':
+      return m.actions.reviewDigest;
+    default:
+      return m.actions.noAction;
+  }
+}

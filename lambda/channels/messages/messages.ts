@@ -1,0 +1,75 @@
+import { EN } from './en';
+import { ZH_CN } from './zh-cn';
+import type { Language, Severity } from '../../core/model';
+
+/**
+ * Every word a channel message uses, per language. Phrases that hold a number or a name are functions,
+ * so each language orders them its own way.
+ */
+export interface Messages {
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly labels: {
+    readonly service: string;
+    readonly account: string;
+    readonly project: string;
+    readonly expiresOn: string;
+    readonly daysLeft: string;
+    readonly owners: string;
+    readonly severity: string;
+    readonly whatToDo: string;
+    readonly details: string;
+    readonly acknowledge: string;
+    readonly runsOutOn: string;
+  };
+  readonly titles: {
+    readonly expiresIn: (name: string, days: number) => string;
+    readonly expiresTomorrow: (name: string) => string;
+    readonly expiresToday: (name: string) => string;
+    readonly expiredAgo: (name: string, days: number) => string;
+    readonly renewalDue: (name: string) => string;
+    readonly expiredInUse: (name: string) => string;
+    readonly autoRenewRisk: (name: string) => string;
+    readonly lowBalance: (name: string) => string;
+    readonly balanceRecovered: (name: string) => string;
+    readonly runway: (name: string) => string;
+    readonly spendSpike: (name: string) => string;
+    readonly blindSpot: (name: string) => string;
+    readonly spendGrowth: (name: string) => string;
+    readonly renewalMissed: (name: string) => string;
+    readonly renewalConfirmed: (name: string) => string;
+    readonly coverageGap: (name: string) => string;
+    readonly contactsStale: (name: string) => string;
+    readonly digest: string;
+    /** Any kind this version has no words for yet. */
+    readonly other: (name: string, kind: string) => string;
+  };
+  /** Marks the escalation ladder's follow-ups in the severity label: `Emergency, repeated`. */
+  readonly followUp: {
+    readonly repeat: (severity: string) => string;
+    readonly escalation: (severity: string) => string;
+  };
+  readonly daysLeft: (days: number) => string;
+  /** The title with the severity label in front. */
+  readonly headline: (severity: string, title: string) => string;
+  readonly actions: {
+    readonly renewBefore: (date: string) => string;
+    readonly renewNow: string;
+    readonly confirmAutoRenew: string;
+    readonly topUp: string;
+    readonly noAction: string;
+    readonly checkUsage: string;
+    readonly checkAccess: string;
+    readonly checkRenewal: string;
+    readonly closeGap: string;
+    readonly confirmOwners: string;
+    readonly reviewDigest: string;
+  };
+  /** Joins list items (owners) in this language. */
+  readonly listSeparator: string;
+  /** Between a label and its value: `: ` in English, the full-width `：` in Chinese. */
+  readonly colon: string;
+}
+
+export function messagesFor(language: Language | undefined): Messages {
+  return language === 'zh-CN' ? ZH_CN : EN;
+}

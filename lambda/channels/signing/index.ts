@@ -1,0 +1,3 @@
+export * from './dingtalk-sign';
+export * from './feishu-sign';
+export * from './webhook-signature';

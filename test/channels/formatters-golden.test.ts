@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ACK_URL, ALL_TYPES, channelOf, expiryAlert } from './channel-fixtures';
+import {
+  formatDingTalk,
+  formatEmail,
+  formatFeishu,
+  formatPagerDuty,
+  formatSlack,
+  formatSms,
+  formatTeams,
+  formatWebhook,
+  formatWeCom,
+  type FormatInput,
+} from '../../lambda/channels/formatters';
+import { LANGUAGES, type ChannelType, type Language } from '../../lambda/core/model';
+import {
+  checkDingTalkShape,
+  checkFeishuShape,
+  checkPagerDutyShape,
+  checkSlackShape,
+  checkTeamsShape,
+  checkWebhookShape,
+  checkWeComShape,
+} from '../support/receivers';
+
+const GOLDEN = path.join(__dirname, 'golden');
+// Regenerate after an intended change with UPDATE_GOLDEN=1, then review the diff like code.
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+const FORMAT: Record<ChannelType, (input: FormatInput) => unknown> = {
+  dingtalk: formatDingTalk,
+  feishu: formatFeishu,
+  wecom: formatWeCom,
+  slack: formatSlack,
+  teams: formatTeams,
+  webhook: formatWebhook,
+  pagerduty: formatPagerDuty,
+  email: formatEmail,
+  sms: (formatInput) => ({ text: formatSms(formatInput) }),
+};
+
+const SHAPE: Partial<Record<ChannelType, (payload: unknown) => string[]>> = {
+  dingtalk: checkDingTalkShape,
+  feishu: checkFeishuShape,
+  wecom: checkWeComShape,
+  slack: checkSlackShape,
+  teams: checkTeamsShape,
+  webhook: checkWebhookShape,
+  pagerduty: (payload) => checkPagerDutyShape(payload, { requireRoutingKey: false }),
+};
+
+function input(type: ChannelType, language: Language): FormatInput {
+  return { alert: expiryAlert(), channel: channelOf(type), language, serviceName: 'Live app RTC', ackUrl: ACK_URL };
+}
+
+describe.each(LANGUAGES)('channel messages in %s', (language) => {
+  it.each(ALL_TYPES)('formats the contract example for %s exactly as its golden file', (type) => {
+    // Prepare
+    const file = path.join(GOLDEN, `${type}.${language}.json`);
+
+    // Act
+    const payload = FORMAT[type](input(type, language));
+
+    // Assess
+    const text = `${JSON.stringify(payload, null, 2)}\n`;
+    if (UPDATE) fs.writeFileSync(file, text);
+    expect(text).toBe(fs.readFileSync(file, 'utf8'));
+  });
+
+  it.each(Object.keys(SHAPE) as ChannelType[])('gives %s the payload shape its platform documents', (type) => {
+    // Act
+    const payload = FORMAT[type](input(type, language));
+
+    // Assess
+    expect(SHAPE[type]!(payload)).toEqual([]);
+  });
+});
+
+describe('golden files', () => {
+  it('exist for every channel type and language, and for nothing else', () => {
+    // Act
+    const files = fs.readdirSync(GOLDEN).sort();
+
+    // Assess
+    expect(files).toEqual(ALL_TYPES.flatMap((t) => LANGUAGES.map((l) => `${t}.${l}.json`)).sort());
+  });
+});
