@@ -1,0 +1,31 @@
+import { JSON_HEADERS, retryableStatus, snippet, type PlatformDriver } from './platform-driver';
+import { formatWebhook } from '../../formatters/webhook';
+import { webhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../signing/webhook-signature';
+
+/**
+ * Generic webhook: `{ url, signingSecret }`. Any 2xx is success; 408, 425, 429 and 5xx are retried.
+ * `Idempotency-Key` carries the alert key, so a receiver can drop the duplicate a retry may cause.
+ */
+export const WEBHOOK_PLATFORM: PlatformDriver = {
+  type: 'webhook',
+  secret: { required: ['url', 'signingSecret'], optional: [], urlField: 'url' },
+  rateLimits: [],
+  payloads: (input) => [formatWebhook(input)],
+  request: (payload, secret, now) => {
+    const body = JSON.stringify(payload);
+    return {
+      url: secret.url,
+      headers: {
+        ...JSON_HEADERS,
+        [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(secret.signingSecret, Math.floor(now.getTime() / 1000), body),
+        'Idempotency-Key': (payload as { key: string }).key,
+        'User-Agent': 'RenewalGuard',
+      },
+      body,
+    };
+  },
+  judge: (status, body) =>
+    status >= 200 && status < 300
+      ? { ok: true }
+      : { ok: false, retryable: retryableStatus(status), message: snippet(body) },
+};
