@@ -2,6 +2,7 @@
 import { agoraSandbox } from './agora';
 import { alibabaSandbox } from './alibaba';
 import { httpJsonSandbox } from './http-json';
+import { huaweiSandbox } from './huawei';
 import { tencentSandbox } from './tencent';
 import { twilioSandbox } from './twilio';
 import { vonageSandbox } from './vonage';
@@ -15,4 +16,5 @@ export const SANDBOX_VENDORS = {
   'http-json': httpJsonSandbox,
   tencent: tencentSandbox,
   alibaba: alibabaSandbox,
+  huawei: huaweiSandbox,
 } satisfies Partial<Record<Vendor, SandboxRegistration<unknown>>>;

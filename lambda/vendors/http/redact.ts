@@ -6,7 +6,8 @@ const MAX_ECHO = 300;
 const MIN_SECRET_LENGTH = 6;
 
 /** Words of authorization headers that are scheme and structure, not secrets. */
-const STRUCTURE_WORDS = /^(basic|bearer|credential|signedheaders|signature|[a-z0-9]+-hmac-sha\d+)$/i;
+// `Access` opens Huawei's `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=…` header: a label, not a secret
+const STRUCTURE_WORDS = /^(basic|bearer|access|credential|signedheaders|signature|[a-z0-9]+-hmac-sha\d+)$/i;
 /** Names of query parameters and headers whose values may be credentials or derived from them. */
 const SECRET_NAME = /auth|key|secret|token|sig|pass|cred|session/i;
 
@@ -35,7 +36,8 @@ export function requestSecrets(request: PreparedRequest): string[] {
     if (!SECRET_NAME.test(name)) continue;
     add(value);
     for (const word of value.split(/[\s,=]+/)) {
-      if (STRUCTURE_WORDS.test(word)) continue;
+      // signed-header lists (`content-type;host;x-sdk-date`) name headers, they hold no secret
+      if (STRUCTURE_WORDS.test(word) || word.includes(';')) continue;
       add(word);
       add(word.split('/')[0]); // TC3: Credential=<SecretId>/<date>/<service>/tc3_request
     }
