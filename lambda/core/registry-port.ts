@@ -77,7 +77,9 @@ export interface Registry {
    *
    * How long it lasts needs no bookkeeping: keys name what they warn about (an expiry key carries the
    * expiry date and the tier), so the next tier is another key, and a renewal starts keys no
-   * acknowledgement covers. Ask `acknowledgementHolds` (lambda/core/ack) before repeating or escalating.
+   * acknowledgement covers. The link handler and `renewal-guard ack` record on the episode's root key
+   * (`ackRoot` in lambda/core/policy: an escalation's or a repeat's key acknowledges its episode), so look
+   * acknowledgements up by root keys; `acknowledgedRoots` / `acknowledgementHolds` say whether one holds.
    */
   acknowledge(entry: Acknowledgement): Promise<'recorded' | 'already'>;
   /** The acknowledgement recorded on a key, if any (a snooze that has run out included). */

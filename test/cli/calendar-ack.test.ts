@@ -114,6 +114,19 @@ describe('renewal-guard ack', () => {
     });
   });
 
+  it("records the key of an escalation or a repeat on its episode's key, which the other then finds", async () => {
+    const config = writeConfig(dir);
+    const store = ['--config', config, '--store', 'store', '--by', 'alice'];
+
+    const escalated = await cli(['ack', `${KEY}:escalated`, ...store], { cwd: dir });
+    const repeat = await cli(['ack', `${KEY}:repeat:2026-10-01`, ...store, '--json'], { cwd: dir });
+
+    expect(escalated.stdout.split('\n')[0]).toBe(
+      `Acknowledged ${KEY} (Live app RTC, 7 days before its expiry on 2026-10-09) as alice at 2026-09-30T09:30:00+08:00.`,
+    );
+    expect(JSON.parse(repeat.stdout)).toMatchObject({ key: KEY, status: 'already' });
+  });
+
   it('snoozes for a number of days, and prints JSON with --json', async () => {
     const config = writeConfig(dir);
 

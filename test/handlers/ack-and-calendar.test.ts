@@ -185,6 +185,17 @@ describe('the acknowledge endpoint', () => {
     expect(await registry.getAcknowledgement(KEY)).toEqual({ key: KEY, by: 'link', at: '2026-09-30T01:30:00.000Z' });
   });
 
+  it("acknowledges an escalation's or a repeat's link on its episode's key", async () => {
+    const { handle, registry } = await setup();
+
+    const escalation = await handle(formPost(token({ key: `${KEY}:escalated` })));
+    const repeat = await handle(urlEvent('GET', ackUrl(BASE, token({ key: `${KEY}:repeat:2026-10-01` }))));
+
+    expect(visibleText(escalation.body)).toContain(`Acknowledged Live app RTC (project live-app): the reminder 7 days`);
+    expect(visibleText(repeat.body)).toMatch(/^Already acknowledged /);
+    expect(await registry.getAcknowledgement(KEY)).toEqual({ key: KEY, by: 'link', at: '2026-09-30T01:30:00.000Z' });
+  });
+
   it('snoozes for the days the link names, counted from the click', async () => {
     const { handle, registry } = await setup();
     const t = token({ action: 'snooze', snoozeDays: 3 });

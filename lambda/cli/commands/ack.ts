@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { alertKeySubject, MAX_SNOOZE_DAYS, type Acknowledgement, type AlertKeySubject } from '../../core/ack';
 import { formatOffsetDateTime } from '../../core/dates';
+import { ackRoot } from '../../core/policy/policy-keys';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -23,7 +24,9 @@ const MS_PER_DAY = 86_400_000;
  */
 export async function ackCommand(options: AckOptions, io: CliIo): Promise<number> {
   const { config, warnings } = loadCliConfig(options.config, io);
-  const subject = alertKeySubject(options.key, config);
+  // the key of an escalation or a repeat acknowledges its whole episode: record it on the root
+  const key = ackRoot(options.key);
+  const subject = alertKeySubject(key, config);
   if (!subject.service && !subject.account) {
     throw new CliError(
       `"${options.key}" names no service or account of ${options.config}; ` +
@@ -36,7 +39,7 @@ export async function ackCommand(options: AckOptions, io: CliIo): Promise<number
   if (by.trim() === '') throw new CliError('--by: give a name', 2);
   const now = io.now();
   const entry: Acknowledgement = {
-    key: options.key,
+    key,
     by,
     at: now.toISOString(),
     ...(snoozeDays === undefined ? {} : { until: new Date(now.getTime() + snoozeDays * MS_PER_DAY).toISOString() }),
@@ -48,19 +51,19 @@ export async function ackCommand(options: AckOptions, io: CliIo): Promise<number
   let recorded: Acknowledgement | undefined;
   try {
     status = await store.registry.acknowledge(entry);
-    recorded = await store.registry.getAcknowledgement(options.key);
+    recorded = await store.registry.getAcknowledgement(key);
   } finally {
     await store.close();
   }
   const acknowledgement = recorded ?? entry;
 
   if (options.json) {
-    printJson(io, { key: options.key, status, acknowledgement });
+    printJson(io, { key, status, acknowledgement });
     return 0;
   }
   printWarnings(io, warnings);
   const when = (iso: string) => formatOffsetDateTime(new Date(iso), config.timeZone);
-  const what = `${options.key} (${describe(subject)})`;
+  const what = `${key} (${describe(subject)})`;
   if (status === 'already') {
     const until = acknowledgement.until === undefined ? '' : `, snoozed until ${when(acknowledgement.until)}`;
     io.stdout(

@@ -22,6 +22,7 @@ import { alertKeySubject } from '../../core/ack/alert-key-subject';
 import { localDate, localTime } from '../../core/dates';
 import { errorMessage } from '../../core/errors';
 import type { GuardConfig } from '../../core/model';
+import { ackRoot } from '../../core/policy/policy-keys';
 import type { Registry } from '../../core/registry-port';
 import type { SecretResolver } from '../../core/vendor-port';
 import { renderCalendar } from '../../ics/render-calendar';
@@ -57,10 +58,13 @@ export function createAckAndCalendarHandler(deps: AckAndCalendarDeps): AckAndCal
     return secret;
   };
 
-  /** The claims of a valid token, or undefined after logging why not (never the token itself). */
+  /**
+   * The claims of a valid token, or undefined after logging why not (never the token itself). A link on
+   * an escalation or a repeat acknowledges its episode, so the claims name the episode's root key.
+   */
   const verified = async (token: string, now: Date): Promise<AckClaims | undefined> => {
     const verdict = verifyAckToken(token, (await linkSecret()).linkSigningKey, now);
-    if (verdict.ok) return verdict.claims;
+    if (verdict.ok) return { ...verdict.claims, key: ackRoot(verdict.claims.key) };
     logger.warn('acknowledge link refused', { reason: verdict.reason });
     return undefined;
   };
