@@ -5,7 +5,12 @@ const CDK_FLOOR = '2.189.1';
 
 // Entry points bundled by esbuild into assets/lambda/<dir>/<name>/index.js and shipped in the npm package.
 // Lambda handlers run on Node.js 22; the CLI and the synth-time config loader run on the user's Node.js (>= 20).
-const LAMBDA_ENTRIES = ['lambda/handlers/poll-and-evaluate.ts', 'lambda/handlers/sync-registry.ts'];
+const LAMBDA_ENTRIES = [
+  'lambda/handlers/poll-and-evaluate.ts',
+  'lambda/handlers/sync-registry.ts',
+  'lambda/handlers/notify.ts',
+  'lambda/handlers/ack-and-calendar.ts',
+];
 const NODE_ENTRIES = ['lambda/cli/main.ts', 'lambda/synth/config-loader.ts'];
 
 const project = new awscdk.AwsCdkConstructLibrary({

@@ -23,3 +23,5 @@ export const ENV_EVENT_BUS_NAME = 'RENEWAL_GUARD_EVENT_BUS_NAME';
 export const ENV_LINK_SECRET_NAME = 'RENEWAL_GUARD_LINK_SECRET_NAME';
 /** Name of the normalized config document staged next to each handler in its code asset. */
 export const CONFIG_ASSET_FILE = 'renewal-guard.config.json';
+/** The acknowledge endpoint's base URL (the guard's function URL), for links in messages. */
+export const ENV_ACK_BASE_URL = 'RENEWAL_GUARD_ACK_BASE_URL';

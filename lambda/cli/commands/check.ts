@@ -4,8 +4,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
+import { channelPublishers } from '../../channels/delivery';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
+import type { VendorHttp } from '../../core/vendor-http-port';
 import { defaultVendorAdapters } from '../../vendors';
 import { ResilientHttp } from '../../vendors/http/resilient-http';
 import { CliError, type CliIo, printJson } from '../cli-io';
@@ -20,7 +22,15 @@ export interface CheckOptions {
   readonly store?: string;
   readonly table?: string;
   readonly secrets?: string;
+  /** Deliver to the configured chat, webhook and PagerDuty channels (email and SMS go through SNS when deployed). */
+  readonly send?: boolean;
   readonly json?: boolean;
+  /**
+   * The vendor HTTP client (not a command-line option). Real vendors check signatures against their own
+   * clock, so the default signs with the real time even when `--now` simulates another cycle time; the
+   * demo's sandbox lives at the simulated time and passes a client on that clock.
+   */
+  readonly http?: VendorHttp;
 }
 
 export const DEFAULT_STORE_DIR = '.renewal-guard';
@@ -38,7 +48,14 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   const report = await withRegistry(options, storeDir, async (registry, declaredHere) => {
     // the deployed guard syncs on deploy; locally, the config file is the declaration, so every check syncs
     if (declaredHere) await registry.syncDeclaredServices(config.services, now.toISOString());
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets, http: new ResilientHttp(), publishers: [] };
+    const publishers = options.send ? channelPublishers(config, { secrets }) : [];
+    const deps = {
+      registry,
+      vendors: defaultVendorAdapters(),
+      secrets,
+      http: options.http ?? new ResilientHttp(),
+      publishers,
+    };
     return runCycle(config, deps, now, cycleId(now));
   });
 
@@ -98,6 +115,7 @@ export function checkJson(report: CycleReport) {
       status: a.status,
       ...(a.balance ? { balance: a.balance } : {}),
       ...(a.runwayDays !== undefined ? { runwayDays: a.runwayDays } : {}),
+      ...(a.snapshot && a.snapshot.entitlements.length > 0 ? { entitlements: a.snapshot.entitlements } : {}),
       ...(a.error ? { error: a.error } : {}),
     })),
     alerts: report.alerts.map((a) => ({
@@ -113,6 +131,7 @@ export function checkJson(report: CycleReport) {
       expiresOn: a.expiresOn,
       owners: a.owners,
     })),
+    ...(report.deliveries.length > 0 ? { deliveries: report.deliveries } : {}),
   };
 }
 
@@ -125,16 +144,32 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
     io.stdout('\nAccounts\n');
     io.stdout(
       renderTable(
-        ['account', 'vendor', 'status', 'balance', 'note'],
+        ['account', 'vendor', 'status', 'balance', 'runway'],
         report.accounts.map((a) => [
           a.id,
           a.vendor,
           a.status,
-          a.balance ? `${a.balance.amount} ${a.balance.currency}${a.balance.estimated ? ' (estimated)' : ''}` : '-',
-          a.error ?? '',
+          a.balance
+            ? `${a.balance.exact ?? a.balance.amount} ${a.balance.currency}${a.balance.estimated ? ' (estimated)' : ''}`
+            : '-',
+          a.runwayDays === undefined ? '-' : `${a.runwayDays} days`,
         ]),
       ),
     );
+    for (const a of report.accounts.filter((x) => x.error)) io.stdout(`  ${a.id} could not be read: ${a.error}\n`);
+    const discovered = report.accounts.flatMap((a) =>
+      (a.snapshot?.entitlements ?? []).map((e) => [
+        a.id,
+        e.name,
+        e.expiresOn ?? '-',
+        e.autoRenew === undefined ? '-' : e.autoRenew ? 'on' : 'off',
+        e.remaining === undefined ? '-' : `${e.remaining}${e.unit ? ` ${e.unit}` : ''}`,
+      ]),
+    );
+    if (discovered.length > 0) {
+      io.stdout('\nDiscovered at the vendors (subscriptions, plans, packages)\n');
+      io.stdout(renderTable(['account', 'entitlement', 'expires on', 'auto-renew', 'remaining'], discovered));
+    }
   }
   if (report.alerts.length === 0) {
     io.stdout('\nNo new alerts: nothing is due that was not already sent.\n');
@@ -156,4 +191,22 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
   );
   for (const a of report.alerts) io.stdout(`\n  ${a.message}`);
   io.stdout('\n');
+  printDeliveries(io, config, report);
+}
+
+function printDeliveries(io: CliIo, config: GuardConfig, report: CycleReport): void {
+  if (report.deliveries.length === 0) return;
+  io.stdout('\nDeliveries\n');
+  io.stdout(
+    renderTable(
+      ['channel', 'alert', 'status', 'reason'],
+      report.deliveries.map((d) => [d.target.replace(/^channel:/, ''), d.key, d.status, d.error ?? '']),
+    ),
+  );
+  const viaSns = config.channels.filter((c) => c.type === 'email' || c.type === 'sms').map((c) => c.id);
+  if (viaSns.length > 0) {
+    io.stdout(
+      `\n${viaSns.join(', ')}: email and SMS are delivered by the deployed guard's SNS topic, not from here.\n`,
+    );
+  }
 }

@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { stringify } from 'yaml';
+import type { AccountConfig } from '../../core/model';
+import { demoAccounts, demoFixtures, startVendorSandbox } from '../../sandbox';
+import { ResilientHttp } from '../../vendors/http/resilient-http';
 import { type CliIo, printJson } from '../cli-io';
 import { checkCommand } from './check';
 import { previewCommand } from './preview';
@@ -26,6 +30,7 @@ reminderDays: [60, 30, 15, 7, 1]
 accounts:
   - id: contracts
     vendor: manual            # dates from contracts, no API to poll
+  # + the vendor accounts of the local sandbox, added by the demo (see below)
 
 services:
   - id: live-rtc
@@ -36,6 +41,7 @@ services:
     expiresOn: 2026-10-09
     owners: [alice@example.com]
     criticality: core
+    reminderDays: [60, 30, 15, 7, 1]
   - id: voice-room
     name: 语音房 TRTC package
     project: voice-room
@@ -62,7 +68,16 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-demo-'));
   const config = path.join(dir, 'renewal-guard.yaml');
   const store = path.join(dir, 'store');
-  fs.writeFileSync(config, DEMO_CONFIG);
+  const secrets = path.join(dir, 'secrets.json');
+  const cycle = '2026-09-30T09:30:00+08:00';
+  const later = '2026-10-08T09:30:00+08:00';
+  let clock = new Date(cycle);
+  // the vendors' documented APIs, answered on loopback from realistic data: no network, no accounts
+  const sandbox = await startVendorSandbox({ fixtures: demoFixtures(clock), clock: () => clock });
+  const vendor = demoAccounts(sandbox, clock);
+  const document = withAccounts(DEMO_CONFIG, vendor.accounts);
+  fs.writeFileSync(config, document);
+  fs.writeFileSync(secrets, JSON.stringify(vendor.secrets, null, 2));
   const steps: { step: string; output: unknown }[] = [];
   const quiet = captureJson(io, steps);
   const say = (text: string) => {
@@ -72,10 +87,15 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     if (options.json) await fn(quiet(step));
     else await fn(io);
   };
+  // the sandbox checks request signatures against its own (simulated) clock, so the client signs on it too
+  const http = new ResilientHttp({ clock: () => clock });
+  const check = (now: string) => (x: CliIo) =>
+    checkCommand({ config, now, store, secrets, http, json: options.json }, x);
 
   try {
-    say(`RenewalGuard demo — everything runs on this machine: an embedded registry in ${dir}\n\n`);
-    say(`1. The config (${config}):\n\n${indent(DEMO_CONFIG)}\n`);
+    say(`RenewalGuard demo — everything runs on this machine: an embedded registry in ${dir} and a\n`);
+    say(`vendor sandbox at ${sandbox.url} that answers each vendor's documented billing API.\n\n`);
+    say(`1. The config (${config}):\n\n${indent(document)}\n`);
     say('2. validate — every problem is reported with its path before anything runs:\n\n');
     await run('validate', (x) => validateCommand({ config, json: options.json }, x));
 
@@ -84,18 +104,18 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     say('   the last working day before them, 2026-09-30:\n\n');
     await run('preview', (x) => previewCommand({ config, from: '2026-09-01', days: '60', json: options.json }, x));
 
-    const cycle = '2026-09-30T09:30:00+08:00';
-    say(`\n4. check — the daily cycle at ${cycle}: claims each due reminder in the registry's ledger:\n\n`);
-    await run('check', (x) => checkCommand({ config, now: cycle, store, json: options.json }, x));
+    say(`\n4. check — the daily cycle at ${cycle}: polls every vendor account (balances, runway,\n`);
+    say("   subscriptions and packages they report), and claims each due alert in the registry's ledger:\n\n");
+    await run('check', check(cycle));
 
     say('\n5. check again — the same cycle retried (or run twice) fires nothing new; each key fires once:\n\n');
-    await run('check-again', (x) => checkCommand({ config, now: cycle, store, json: options.json }, x));
+    await run('check-again', check(cycle));
 
-    fs.writeFileSync(config, DEMO_CONFIG.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-10-09'));
-    const later = '2026-10-08T09:30:00+08:00';
+    fs.writeFileSync(config, document.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-10-09'));
+    clock = new Date(later);
     say(`\n6. live-rtc is renewed to 2027-10-09. The cycle on ${later} sends it nothing more — a renewal\n`);
     say('   starts a fresh set of tiers — while the other services keep their reminders:\n\n');
-    await run('check-after-renewal', (x) => checkCommand({ config, now: later, store, json: options.json }, x));
+    await run('check-after-renewal', check(later));
 
     say('\nTry it on your own services: write a renewal-guard.yaml like the one above, then\n');
     say('  npx renewal-guard validate --config renewal-guard.yaml\n');
@@ -104,8 +124,23 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     if (options.json) printJson(io, { dir: options.keep ? dir : undefined, steps });
     return 0;
   } finally {
+    await sandbox.stop();
     if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The demo document with the sandbox's accounts appended to its accounts section, as a user would write them. */
+function withAccounts(document: string, accounts: readonly AccountConfig[]): string {
+  const entries = accounts.map(({ options: extras, ...account }) => ({
+    ...account,
+    ...(account.vendor === 'twilio' ? { balance: { minRunwayDays: 20 } } : {}),
+    ...extras,
+  }));
+  const yaml = stringify(entries, { flow: false }).replace(/^/gm, '  ').trimEnd();
+  return document.replace(
+    '  # + the vendor accounts of the local sandbox, added by the demo (see below)\n',
+    `${yaml}\n`,
+  );
 }
 
 /** An io for `--json`: each step's stdout document is collected instead of printed. */
