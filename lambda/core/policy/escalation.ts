@@ -56,12 +56,12 @@ const REPEAT_PRIORITY: readonly string[] = ['expired-in-use', 'renewal-missed', 
  * An acknowledgement or a running snooze on the alert, its repeat or its escalation stops both.
  */
 export function escalationsAndRepeats(due: readonly Alert[], ledger: LedgerFacts, ctx: EscalationContext): Alert[] {
-  const silenced = acknowledgedRoots(ledger.acknowledgements, ctx.now);
+  let silenced: ReadonlySet<string> | undefined; // read only when something is old enough to follow up
   const firedEarlier = (alert: Alert): IsoDate | undefined => {
     const firedOn = ledger.firedOn.get(alert.key);
-    return firedOn !== undefined && compareDates(firedOn, ctx.today) < 0 && !isAcknowledged(alert.key, silenced)
-      ? firedOn
-      : undefined;
+    if (firedOn === undefined || compareDates(firedOn, ctx.today) >= 0) return undefined;
+    silenced ??= acknowledgedRoots(ledger.acknowledgements, ctx.now);
+    return isAcknowledged(alert.key, silenced) ? undefined : firedOn;
   };
 
   const repeats = new Map<string, { alert: Alert; firedOn: IsoDate }>();

@@ -10,7 +10,7 @@ import { escalationsAndRepeats, withEscalationChannels, type LedgerFacts } from 
 import { expiredInUseAlert } from './expired-in-use';
 import { policyDays } from './policy-defaults';
 import { renewalCheckAlert } from './renewal-confirmation';
-import type { ServiceRuleContext } from './service-alert';
+import { deliverableToday, type ServiceRuleContext } from './service-alert';
 import { spendGrowthAlert } from './spend-growth';
 import { spendSpikeAlert } from './spend-spike';
 import { indexChannels } from '../reminders/channel-routing';
@@ -67,7 +67,8 @@ export function accountPolicyAlerts(
 
 /**
  * Every alert a cycle at `facts.now` owes, before the ledger's once-only claim: each service's due expiry
- * reminder and policy alerts, each account's balance alerts (as given) and spend alerts, emergencies
+ * reminder (an info or warning tier caught up on a non-working day waits for the next working day's
+ * cycle, like every planning notice; critical and emergency catch-ups go out at once) and policy alerts, each account's balance alerts (as given) and spend alerts, emergencies
  * widened to the escalation channels, then the repeats and escalations the ledger and the
  * acknowledgements call for. Keys already claimed come back too, as they do from `dueExpiryReminder`:
  * the claim is what makes each fire once.
@@ -88,7 +89,7 @@ export function decideCycleAlerts(
   const due: Alert[] = [...facts.accountAlerts];
   for (const service of facts.services) {
     const expiry = dueExpiryReminder(service, today, ctx);
-    if (expiry) due.push(expiry);
+    if (expiry && deliverableToday(expiry.severity, ctx)) due.push(expiry);
     const account = service.account === undefined ? undefined : facts.accounts.get(service.account);
     const successor = service.replacedBy === undefined ? undefined : byId.get(service.replacedBy);
     due.push(
