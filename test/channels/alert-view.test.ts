@@ -86,6 +86,79 @@ describe('alert headlines', () => {
   });
 });
 
+describe('policy notices and follow-ups', () => {
+  it.each<[string, Partial<Alert>, string, string]>([
+    [
+      'renewal missed',
+      { kind: 'renewal-missed' as Alert['kind'], severity: 'emergency', daysLeft: -1 },
+      '[Emergency] Live app RTC did not renew automatically',
+      '【紧急】Live app RTC 未按时自动续费',
+    ],
+    [
+      'renewal confirmed',
+      { kind: 'renewal-confirmed' as Alert['kind'], severity: 'info' },
+      '[Info] Live app RTC was renewed',
+      '【提示】Live app RTC 已续费',
+    ],
+    [
+      'coverage gap',
+      { kind: 'coverage-gap' as Alert['kind'], severity: 'warning' },
+      '[Warning] Coverage gap after Live app RTC',
+      '【警告】Live app RTC 到期后存在服务空档',
+    ],
+    [
+      'stale owners',
+      { kind: 'contacts-stale' as Alert['kind'], severity: 'info' },
+      '[Info] Owners of Live app RTC need confirming',
+      '【提示】请确认 Live app RTC 的负责人',
+    ],
+    ['a digest', { kind: 'digest' as Alert['kind'], severity: 'info' }, '[Info] Renewal digest', '【提示】续费摘要'],
+    [
+      'a daily repeat',
+      { severity: 'emergency', daysLeft: 0, followUp: 'repeat' } as Partial<Alert>,
+      '[Emergency, repeated] Live app RTC expires today',
+      '【紧急·重复提醒】Live app RTC 今天到期',
+    ],
+    [
+      'an escalation',
+      { followUp: 'escalation' } as Partial<Alert>,
+      '[Critical, escalated] Live app RTC expires in 9 days',
+      '【严重·已升级】Live app RTC 将于 9 天后到期',
+    ],
+  ])('heads %s in both languages', (_case, overrides, en, zh) => {
+    expect(view(expiryAlert(overrides), 'en').headline).toBe(en);
+    expect(view(expiryAlert(overrides), 'zh-CN').headline).toBe(zh);
+  });
+
+  it('shows the day a balance runs out on, for spend alerts that name it', () => {
+    // Act
+    const v = view(
+      balanceAlert({ kind: 'spend-growth' as Alert['kind'], runOutOn: '2026-10-20' } as Partial<Alert>),
+      'en',
+    );
+
+    // Assess
+    expect(v.headline).toBe('[Warning] Spending growing fast: agora-main');
+    expect(v.facts).toContainEqual({ label: 'Runs out on', value: '2026-10-20' });
+    expect(v.action).toBe('Check recent usage for unexpected traffic.');
+  });
+
+  it("keeps a digest's lines, with more room than other details", () => {
+    // Prepare
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) => `- service-${i}: expires 2026-11-${String((i % 28) + 1).padStart(2, '0')}`,
+    );
+
+    // Act
+    const v = view(expiryAlert({ kind: 'digest' as Alert['kind'], message: lines.join('\n') }), 'en');
+
+    // Assess
+    expect(v.details).toBe(lines.join('\n'));
+    expect(v.details!.length).toBeGreaterThan(1500);
+  });
+});
+
 describe('alert facts', () => {
   it('names the service, project, date, days left and owners, and says what to do', () => {
     // Act

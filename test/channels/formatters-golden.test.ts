@@ -13,7 +13,7 @@ import {
   formatWeCom,
   type FormatInput,
 } from '../../lambda/channels/formatters';
-import { LANGUAGES, type ChannelType, type Language } from '../../lambda/core/model';
+import { ALERT_KINDS, LANGUAGES, type Alert, type ChannelType, type Language } from '../../lambda/core/model';
 import {
   checkDingTalkShape,
   checkFeishuShape,
@@ -75,6 +75,32 @@ describe.each(LANGUAGES)('channel messages in %s', (language) => {
     // Assess
     expect(SHAPE[type]!(payload)).toEqual([]);
   });
+});
+
+describe('every alert kind', () => {
+  // A digest names no service, project or owner: the sparsest message there is.
+  const sparse = (kind: Alert['kind']): Alert =>
+    kind === 'digest'
+      ? {
+          key: '_guard:digest:2026-09-28',
+          kind,
+          severity: 'info',
+          date: '2026-09-28',
+          owners: [],
+          channels: [],
+          message: 'a\nb',
+        }
+      : expiryAlert({ kind });
+
+  it.each(ALERT_KINDS.flatMap((kind) => (Object.keys(SHAPE) as ChannelType[]).map((type) => [kind, type] as const)))(
+    'formats %s for %s in the shape its platform documents',
+    (kind, type) => {
+      for (const language of LANGUAGES) {
+        const payload = FORMAT[type]({ alert: sparse(kind), channel: channelOf(type), language });
+        expect(SHAPE[type]!(payload)).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('golden files', () => {

@@ -43,11 +43,9 @@ export function formatDingTalk(input: FormatInput): DingTalkMarkdownMessage {
 }
 
 function render(view: AlertView, mentions: string): string {
-  const blocks = [
-    `#### ${view.headline}`,
-    view.facts.map((f) => `- **${f.label}**${view.colon}${f.value}`).join('\n'),
-    `**${view.labels.whatToDo}**${view.colon}${view.action}`,
-  ];
+  const blocks = [`#### ${view.headline}`];
+  if (view.facts.length > 0) blocks.push(view.facts.map((f) => `- **${f.label}**${view.colon}${f.value}`).join('\n'));
+  blocks.push(`**${view.labels.whatToDo}**${view.colon}${view.action}`);
   // two trailing spaces make a markdown line break, so a digest keeps its lines
   if (view.details) blocks.push(`> ${view.details.replace(/\n/g, '  \n> ')}`);
   if (view.ack) blocks.push(`[${view.ack.label}](${view.ack.url})`);

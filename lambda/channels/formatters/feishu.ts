@@ -40,13 +40,14 @@ export function formatFeishu(input: FormatInput): FeishuCardMessage {
 
 function render(view: AlertView): FeishuCardMessage {
   const md = (content: string) => ({ tag: 'lark_md', content });
-  const elements: unknown[] = [
-    {
+  const elements: unknown[] = [];
+  if (view.facts.length > 0) {
+    elements.push({
       tag: 'div',
       fields: view.facts.map((f) => ({ is_short: true, text: md(`**${f.label}**\n${f.value}`) })),
-    },
-    { tag: 'div', text: md(`**${view.labels.whatToDo}**\n${view.action}`) },
-  ];
+    });
+  }
+  elements.push({ tag: 'div', text: md(`**${view.labels.whatToDo}**\n${view.action}`) });
   if (view.details) elements.push({ tag: 'div', text: md(`**${view.labels.details}**\n${view.details}`) });
   if (view.ack) {
     elements.push({

@@ -53,12 +53,15 @@ function render(view: AlertView): SlackMessage {
       type: 'header',
       text: { type: 'plain_text', text: truncateChars(view.headline, SLACK_LIMITS.headerChars), emoji: true },
     },
-    {
+  ];
+  // a section's fields must hold at least one item
+  if (view.facts.length > 0) {
+    blocks.push({
       type: 'section',
       fields: view.facts.slice(0, SLACK_LIMITS.fields).map((f) => labelled(f.label, f.value, SLACK_LIMITS.fieldChars)),
-    },
-    { type: 'section', text: labelled(view.labels.whatToDo, view.action, SLACK_LIMITS.sectionTextChars) },
-  ];
+    });
+  }
+  blocks.push({ type: 'section', text: labelled(view.labels.whatToDo, view.action, SLACK_LIMITS.sectionTextChars) });
   if (view.details) {
     blocks.push({ type: 'section', text: labelled(view.labels.details, view.details, SLACK_LIMITS.sectionTextChars) });
   }

@@ -53,9 +53,11 @@ function render(view: AlertView): TeamsMessage {
   const body: unknown[] = [
     { type: 'TextBlock', text: view.severityLabel, weight: 'Bolder', color: COLOURS[view.severity], size: 'Small' },
     { type: 'TextBlock', text: view.title, weight: 'Bolder', size: 'Large', wrap: true },
-    { type: 'FactSet', facts: view.facts.map((f) => ({ title: f.label, value: f.value })) },
-    { type: 'TextBlock', text: `**${view.labels.whatToDo}**${view.colon}${view.action}`, wrap: true },
   ];
+  if (view.facts.length > 0) {
+    body.push({ type: 'FactSet', facts: view.facts.map((f) => ({ title: f.label, value: f.value })) });
+  }
+  body.push({ type: 'TextBlock', text: `**${view.labels.whatToDo}**${view.colon}${view.action}`, wrap: true });
   if (view.details) body.push({ type: 'TextBlock', text: view.details, wrap: true, isSubtle: true });
   body.push({ type: 'TextBlock', text: view.footer, wrap: true, isSubtle: true, size: 'Small' });
   return {

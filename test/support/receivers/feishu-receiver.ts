@@ -50,6 +50,12 @@ export function checkFeishuShape(payload: unknown): string[] {
   } else if (!card.elements.every((e) => isObject(e) && isNonEmptyString(e.tag))) {
     problems.push('every element needs a tag');
   }
+  if (
+    Array.isArray(card.elements) &&
+    card.elements.some((e) => isObject(e) && Array.isArray(e.fields) && e.fields.length === 0)
+  ) {
+    problems.push('a div has empty fields');
+  }
   if (hasLoneSurrogate(JSON.stringify(card))) problems.push('card holds a lone surrogate');
   return problems;
 }

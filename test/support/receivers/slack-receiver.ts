@@ -41,8 +41,8 @@ export function checkSlackShape(payload: unknown): string[] {
         if (block.text === undefined && block.fields === undefined) return fail(`${at} needs text or fields`);
         if (block.text !== undefined) textObject(block.text, undefined, 3000, `${at}.text`, problems);
         if (block.fields !== undefined) {
-          if (!Array.isArray(block.fields) || block.fields.length > 10) {
-            return fail(`${at}.fields must be at most 10 items`);
+          if (!Array.isArray(block.fields) || block.fields.length === 0 || block.fields.length > 10) {
+            return fail(`${at}.fields must be 1 to 10 items`);
           }
           block.fields.forEach((f, j) => textObject(f, undefined, 2000, `${at}.fields[${j}]`, problems));
         }
