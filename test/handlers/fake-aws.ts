@@ -20,6 +20,8 @@ export interface FakeAws {
   readonly events: Record<string, unknown>[];
   /** Answer the next n SNS publishes with a 500. */
   failSnsPublishes(n: number): void;
+  /** Secrets Manager: what GetSecretValue answers, by secret name. */
+  putSecret(name: string, value: Readonly<Record<string, string>>): void;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startFakeAws(): Promise<FakeAws> {
   const published: SnsPublish[] = [];
   const events: Record<string, unknown>[] = [];
   let snsFailures = 0;
+  const secrets = new Map<string, string>();
 
   const server = http.createServer((req, res) => {
     let body = '';
@@ -42,6 +45,23 @@ export async function startFakeAws(): Promise<FakeAws> {
             FailedEntryCount: 0,
             Entries: entries.map((_, i) => ({ EventId: `event-${events.length + i}` })),
           }),
+        );
+        return;
+      }
+      if (target === 'secretsmanager.GetSecretValue') {
+        const name = JSON.parse(body).SecretId as string;
+        const value = secrets.get(name);
+        res.writeHead(value === undefined ? 400 : 200, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(
+          JSON.stringify(
+            value === undefined
+              ? { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." }
+              : {
+                  ARN: `arn:aws:secretsmanager:ap-east-1:123456789012:secret:${name}-AbCdEf`,
+                  Name: name,
+                  SecretString: value,
+                },
+          ),
         );
         return;
       }
@@ -73,6 +93,7 @@ export async function startFakeAws(): Promise<FakeAws> {
     published,
     events,
     failSnsPublishes: (n) => (snsFailures = n),
+    putSecret: (name, value) => secrets.set(name, JSON.stringify(value)),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

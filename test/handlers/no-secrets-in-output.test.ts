@@ -1,0 +1,108 @@
+/**
+ * A full deployed cycle against every vendor of the sandbox — healthy, throttled, failing
+ * authentication and answering garbage — with credentials read from (a stand-in for) Secrets Manager:
+ * no credential value may appear in any log line, metric line, SNS message or event.
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { startFakeAws, type FakeAws } from './fake-aws';
+import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { demoAccounts, demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
+import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
+import {
+  CONFIG_ASSET_FILE,
+  ENV_ALERT_TOPIC_ARN,
+  ENV_EVENT_BUS_NAME,
+  ENV_REGISTRY_TABLE,
+} from '../../src/shared/registry-schema';
+import { guardConfig } from '../app/cycle-fixtures';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+
+const run = promisify(execFile);
+const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'lambda', 'handlers', 'poll-and-evaluate');
+
+let dynamo: LocalDynamo;
+let aws: FakeAws;
+let sandbox: VendorSandbox;
+let codeRoot: string;
+let secretValues: string[];
+let table: string;
+
+beforeAll(async () => {
+  [dynamo, aws] = await Promise.all([startDynalite(), startFakeAws()]);
+  const now = new Date();
+  sandbox = await startVendorSandbox({ fixtures: demoFixtures(now) });
+  const vendor = demoAccounts(sandbox, now);
+  for (const [name, fields] of Object.entries(vendor.secrets)) aws.putSecret(name, fields);
+  // every field of every secret, as the strings an accidental log or message would carry
+  secretValues = Object.values(vendor.secrets).flatMap((fields) => Object.values(fields));
+  const config = guardConfig({
+    accounts: [
+      ...vendor.accounts.map(({ options, ...a }) => ({ ...a, ...options, balance: { minRunwayDays: 400 } })),
+      { id: 'contracts', vendor: 'manual' },
+    ],
+  });
+  codeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-code-'));
+  fs.cpSync(BUNDLE, path.join(codeRoot, 'poll-and-evaluate'), { recursive: true });
+  fs.writeFileSync(path.join(codeRoot, CONFIG_ASSET_FILE), JSON.stringify(config));
+  table = await dynamo.createRegistryTable();
+  await new DynamoRegistry({ tableName: table, client: dynamo.client }).syncDeclaredServices(
+    config.services,
+    now.toISOString(),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([dynamo.stop(), aws.stop(), sandbox.stop()]);
+  fs.rmSync(codeRoot, { recursive: true, force: true });
+});
+
+async function cycle(requestId: string): Promise<string> {
+  const script = `require(${JSON.stringify(path.join(codeRoot, 'poll-and-evaluate', 'index.js'))})
+    .handler({}, { awsRequestId: ${JSON.stringify(requestId)} })
+    .then((r) => console.log('RESULT ' + JSON.stringify(r)), (e) => console.log('ERROR ' + e.message));`;
+  const { stdout, stderr } = await run(process.execPath, ['-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      LAMBDA_TASK_ROOT: codeRoot,
+      AWS_REGION: 'ap-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
+      AWS_SECRET_ACCESS_KEY: 'local-endpoints-only',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SNS: aws.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      [ENV_REGISTRY_TABLE]: table,
+      [ENV_ALERT_TOPIC_ARN]: 'arn:aws:sns:ap-east-1:123456789012:alerts',
+      [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
+      [ENV_GUARD_NAME]: 'guard-under-test',
+    },
+  });
+  return stdout + stderr;
+}
+
+describe('a full cycle', () => {
+  it('leaks no credential into logs, metrics, SNS messages or events, through successes and failures', async () => {
+    // Prepare: one vendor refuses authentication, one throttles then answers, one answers garbage
+    sandbox.inject('twilio', { kind: 'auth-failure' });
+    sandbox.inject('tencent', { kind: 'throttle', times: 1, retryAfterSeconds: 0 });
+    sandbox.inject('vonage', { kind: 'malformed', times: 10 });
+
+    // Act: two cycles, so the failing accounts become blind spots and raise alerts too
+    const first = await cycle('cycle-1');
+    const second = await cycle('cycle-2');
+
+    // Assess
+    const output = [first, second, JSON.stringify(aws.published), JSON.stringify(aws.events)].join('\n');
+    expect(output).toContain('twilio account twilio-video'); // the failures really were logged and alerted
+    expect(aws.published.some((p) => p.subject.includes('blind-spot'))).toBe(true);
+    expect(secretValues.length).toBeGreaterThan(10);
+    expect(secretValues.every((secret) => secret.length >= 8)).toBe(true);
+    // name a leaked secret by its position only: the failure message must not print it either
+    expect(secretValues.flatMap((secret, i) => (output.includes(secret) ? [i] : []))).toEqual([]);
+  }, 90_000);
+});
