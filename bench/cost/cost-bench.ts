@@ -1,0 +1,148 @@
+/**
+ * Benchmark 4: the monthly cost model at 100 and 10,000 services, fed by the cycle and synth benchmarks
+ * (from this run, or from the results file when only `cost` runs).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { costModel, vmCost, type CostInputs } from '../cost-model';
+import { PRICES, PRICES_CHECKED } from './prices';
+import type { CycleDetails, CycleScaleSummary } from '../cycle/cycle-bench';
+import { REPO_ROOT } from '../support/child-process';
+import type { MachineInfo } from '../support/machine';
+import type { BenchmarkResult, TargetRow } from '../support/results';
+
+/** A daily check: the construct schedules one cycle a day. */
+const CYCLES_PER_MONTH = 30;
+/** Log retention the construct sets by default (logs.RetentionDays.ONE_YEAR). */
+const LOG_RETENTION_MONTHS = 12;
+/** Lambda's own START/REPORT lines per invocation in JSON log format (estimate). */
+const PLATFORM_LOG_BYTES = 700;
+/** DynamoDB bills 100 bytes of index overhead per item on top of its size. */
+const ITEM_OVERHEAD_BYTES = 100;
+/** Snapshot and ledger retention (lambda/aws/registry): 90 days of snapshots, 400 days of ledger entries. */
+const SNAPSHOT_DAYS = 90;
+const LEDGER_MONTHS = 400 / 30;
+/** An account state's balance history grows to 62 daily points (~40 bytes each) past the measured first one. */
+const HISTORY_POINT_BYTES = 40;
+const HISTORY_POINTS_MORE = 61;
+
+interface SynthSizeSummary {
+  readonly services: number;
+  readonly resourceTypes: Readonly<Record<string, number>>;
+}
+
+const TARGETS = [
+  { services: 100, usd: 0.1 },
+  { services: 10_000, usd: 5 },
+] as const;
+
+export function costBenchmark(options: {
+  cycle: CycleDetails;
+  synth: { file: readonly SynthSizeSummary[] };
+  machine: MachineInfo;
+}): BenchmarkResult {
+  const scenarios = [options.cycle.small, options.cycle.scale].map((scale) => {
+    const synth = options.synth.file.find((s) => s.services === scale.services);
+    if (!synth) throw new Error(`no synth result for ${scale.services} services to count alarms and keys from`);
+    return costModel(costInputs(scale, synth));
+  });
+  const targets: TargetRow[] = TARGETS.map(({ services, usd }) => {
+    const estimate = scenarios.find((s) => s.services === services)!;
+    return {
+      id: `cost-usage-${services}`,
+      what: `usage-driven AWS cost a month, ${services.toLocaleString('en')} services / ${estimate.accounts} accounts`,
+      target: `≤ $${usd.toFixed(2)}`,
+      measured:
+        `$${estimate.usageUsd.toFixed(2)} (largest: ${estimate.largestUsage.item}, ` +
+        `${Math.round(estimate.largestUsage.share * 100)}%); fixed $${estimate.fixedUsd.toFixed(2)}`,
+      ratio: estimate.usageUsd / usd,
+      met: estimate.usageUsd <= usd,
+    };
+  });
+  return {
+    id: 'cost',
+    title: 'Monthly AWS cost model at public prices',
+    date: options.machine.date,
+    machine: options.machine,
+    method:
+      `bench/cost-model.ts prices monthly quantities taken from the cycle benchmark (DynamoDB units, alerts, ` +
+      `log and EMF bytes, distinct metrics, cycle duration) and the synth benchmark (alarms, dashboards, keys), ` +
+      `${CYCLES_PER_MONTH} daily cycles a month, us-east-1 list prices checked ${PRICES_CHECKED}, no free tier, ` +
+      'SMS excluded. Each line item is marked measured, derived or assumed.',
+    targets,
+    details: {
+      scenarios,
+      vm: [vmCost('nano'), vmCost('micro')],
+      pollerEmitsEmf: pollerEmitsEmf(),
+      prices: PRICES,
+    },
+  };
+}
+
+export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary): CostInputs {
+  const { daily } = scale.cycles;
+  const catchUp = scale.cycles['catch-up'];
+  const writes = (c: typeof daily) => c.writeUnits + c.indexWriteUnitsEstimated + c.failedConditionalWrites;
+  // Both the catch-up and the daily cycle poll every account and write its state and snapshot once, so
+  // their difference is what the extra alerts cost: claims, ledger and outbox writes, deliveries.
+  const extraAlerts = Math.max(1, catchUp.alerts - daily.alerts);
+  const readsPerAlert = Math.max(0, (catchUp.readUnits - daily.readUnits) / extraAlerts);
+  const writesPerAlert = Math.max(0, (writes(catchUp) - writes(daily)) / extraAlerts);
+  const dailyBaseReads = daily.readUnits - daily.alerts * readsPerAlert;
+  const dailyBaseWrites = writes(daily) - daily.alerts * writesPerAlert;
+  const alertsPerMonth = scale.alertsNext30Days;
+
+  const bytes = (kind: string) => (scale.itemBytes[kind]?.averageBytes ?? 0) + ITEM_OVERHEAD_BYTES;
+  const storageBytes =
+    scale.services * bytes('service') +
+    scale.accounts * (bytes('account') + HISTORY_POINTS_MORE * HISTORY_POINT_BYTES) +
+    scale.accounts * SNAPSHOT_DAYS * bytes('snapshot') +
+    alertsPerMonth * LEDGER_MONTHS * bytes('alert');
+  const logGbPerMonth = (CYCLES_PER_MONTH * (daily.logBytes + daily.emfBytes + PLATFORM_LOG_BYTES)) / 1e9;
+
+  return {
+    label: `${scale.services.toLocaleString('en')} services / ${scale.accounts.toLocaleString('en')} accounts`,
+    services: scale.services,
+    accounts: scale.accounts,
+    cyclesPerMonth: CYCLES_PER_MONTH,
+    lambdaMemoryGb: pollerMemoryMb() / 1024,
+    lambdaSecondsPerCycle: daily.wallMsMedian / 1000,
+    dynamoReadUnitsPerMonth: CYCLES_PER_MONTH * Math.max(0, dailyBaseReads) + alertsPerMonth * readsPerAlert,
+    dynamoWriteUnitsPerMonth: CYCLES_PER_MONTH * Math.max(0, dailyBaseWrites) + alertsPerMonth * writesPerAlert,
+    dynamoStorageGb: storageBytes / 1e9,
+    alertsPerMonth,
+    emailsPerAlert: 1,
+    customMetrics: daily.distinctMetrics,
+    metricHoursPerMetric: CYCLES_PER_MONTH,
+    logGbPerMonth,
+    logGbStored: logGbPerMonth * LOG_RETENTION_MONTHS,
+    alarms: synth.resourceTypes['AWS::CloudWatch::Alarm'] ?? 0,
+    dashboards: synth.resourceTypes['AWS::CloudWatch::Dashboard'] ?? 0,
+    kmsKeys: synth.resourceTypes['AWS::KMS::Key'] ?? 0,
+    // assumed: ~10 data-key requests a cycle (DynamoDB, SQS, Lambda) and one per SNS publish to the encrypted topic
+    kmsRequestsPerMonth: CYCLES_PER_MONTH * 10 + alertsPerMonth,
+    // a daily invocation usually lands in a new container, whose secret cache is empty
+    secretReadsPerMonth: scale.accounts * CYCLES_PER_MONTH,
+    basis: {
+      lambdaSecondsPerCycle: 'measured',
+      dynamo: 'derived',
+      storage: 'derived',
+      alerts: 'derived',
+      metrics: 'measured',
+      logs: 'measured',
+      secrets: 'assumed',
+    },
+  };
+}
+
+/** The poller's memory size, read from the construct's source (GuardFunction). */
+function pollerMemoryMb(): number {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'src', 'private', 'guard-function.ts'), 'utf8');
+  return Number(source.match(/memorySize:\s*(\d+)/)?.[1] ?? 512);
+}
+
+/** Whether the deployed poller writes the EMF metrics yet (the model counts them either way). */
+function pollerEmitsEmf(): boolean {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'lambda', 'handlers', 'poll-and-evaluate.ts'), 'utf8');
+  return /emitEmfMetrics|cycleMetrics/.test(source);
+}
