@@ -1,3 +1,4 @@
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Severity } from './severity';
 
 /** An email channel: an SNS email subscription per address. */
@@ -37,4 +38,49 @@ export interface SmsChannelProps {
    * @default Severity.INFO
    */
   readonly minSeverity?: Severity;
+}
+
+/**
+ * A channel the notifier function delivers to (chat, webhook, PagerDuty): its endpoint and keys live in a
+ * Secrets Manager secret, a JSON object whose fields each factory names.
+ */
+export interface SecretChannelProps {
+  /** Unique id of the channel (`[a-z0-9-]`, up to 64 characters); `id` in the config document. */
+  readonly channelId: string;
+
+  /**
+   * The secret holding the channel's endpoint and keys as a JSON object (the fields depend on the type;
+   * see the factory). Only its NAME reaches the config, and only the notifier function is granted read
+   * access to it (with its KMS key, when it has one).
+   *
+   * The name must be known at synth time: import the secret with `Secret.fromSecretNameV2()` or
+   * `Secret.fromSecretCompleteArn()`, or create it with an explicit `secretName`. A secret whose name
+   * CloudFormation generates at deploy time is rejected with a config error.
+   */
+  readonly secret: secretsmanager.ISecret;
+
+  /**
+   * The least severe alert this channel receives.
+   *
+   * @default Severity.INFO
+   */
+  readonly minSeverity?: Severity;
+}
+
+/** A DingTalk group robot: a `SecretChannelProps` plus whom its messages mention. */
+export interface DingTalkChannelProps extends SecretChannelProps {
+  /**
+   * Mobile numbers of group members to mention (@) in every message, e.g. the on-call's. Digits,
+   * optionally with `+` and a country code.
+   *
+   * @default - nobody is mentioned by number
+   */
+  readonly atMobiles?: string[];
+
+  /**
+   * Whether every message mentions the whole group (@all).
+   *
+   * @default false
+   */
+  readonly atAll?: boolean;
 }

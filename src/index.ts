@@ -1,6 +1,7 @@
 export * from './alert-channel';
 export * from './alert-channel-props';
 export * from './criticality';
+export * from './language';
 export * from './renewal-guard';
 export * from './renewal-guard-props';
 export * from './renewal-guard-stack';

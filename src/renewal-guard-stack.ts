@@ -1,4 +1,4 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RenewalGuard } from './renewal-guard';
 import { RenewalGuardProps } from './renewal-guard-props';
@@ -8,6 +8,9 @@ export interface RenewalGuardStackProps extends StackProps, RenewalGuardProps {}
 
 /**
  * A stack that holds one `RenewalGuard`, for deploying the guard on its own with `cdk deploy`.
+ *
+ * When the guard deploys its acknowledge links, the stack outputs `LinksUrl` and `LinkSecretArn`: the
+ * calendar feed is `<LinksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field of that secret.
  *
  * @example
  * const app = new App();
@@ -20,5 +23,16 @@ export class RenewalGuardStack extends Stack {
   constructor(scope: Construct, id: string, props: RenewalGuardStackProps = {}) {
     super(scope, id, props);
     this.guard = new RenewalGuard(this, 'Guard', props);
+    if (this.guard.linksUrl && this.guard.linkSecret) {
+      new CfnOutput(this, 'LinksUrl', {
+        description: 'Base URL of the acknowledge links; the calendar feed is <LinksUrl>calendar.ics?token=<feedToken>',
+        value: this.guard.linksUrl,
+      });
+      new CfnOutput(this, 'LinkSecretArn', {
+        description:
+          'Secret holding the calendar feedToken: aws secretsmanager get-secret-value --secret-id <LinkSecretArn>',
+        value: this.guard.linkSecret.secretArn,
+      });
+    }
   }
 }

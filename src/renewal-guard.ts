@@ -9,21 +9,24 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
 import { ConfigProblem, loadGuardConfig, LoadedConfig } from './private/config-loader';
-import { allowCloudWatchAlarmsToPublish, createGuardAlarms } from './private/guard-alarms';
+import { allowCloudWatchAlarmsToPublish, createGuardAlarms, createNotifierAlarms } from './private/guard-alarms';
 import { createGuardDashboard } from './private/guard-dashboard';
 import { GuardFunction } from './private/guard-function';
+import { createLinks } from './private/guard-links';
 import { assertDeclared, declaredIds, guardMetric } from './private/guard-metrics';
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
+import { createNotifier, NOTIFIER_TIMEOUT } from './private/guard-notifier';
 import { propsDocument } from './private/props-document';
 import { createRegistryTable } from './private/registry-table';
+import { grantSecretsByName } from './private/secret-grants';
 import { stageCode } from './private/staged-code';
-import { grantVendorSecrets } from './private/vendor-secret-grants';
 import { RenewalGuardProps } from './renewal-guard-props';
 import {
   DIMENSION_ACCOUNT,
@@ -47,8 +50,10 @@ import {
 /**
  * Keeps paid services from lapsing: a daily check at `checkTime` in `timeZone` polls the vendor accounts,
  * evaluates every declared service against its reminder tiers and working-day calendar, records each
- * alert once in a DynamoDB registry, and publishes it to an SNS topic (email and SMS subscriptions per
- * channel) and an EventBridge bus.
+ * alert once in a DynamoDB registry, and publishes it to an SNS topic and an EventBridge bus. Email and
+ * SMS channels are subscriptions on the topic; a notifier function delivers to the chat, webhook and
+ * PagerDuty channels. Messages carry a signed acknowledge link served, with an iCalendar feed of every
+ * expiry, by a function behind a function URL (`linksUrl`).
  *
  * The config (services, accounts, channels) is validated at synth time and staged into the functions'
  * code package, not the template: 10 or 10,000 services deploy the same resources. Each deploy that
@@ -100,6 +105,42 @@ export class RenewalGuard extends Construct {
   public readonly deadLetterQueue: sqs.IQueue;
 
   /**
+   * Delivers alerts to the chat, webhook and PagerDuty channels: subscribed to `alertTopic` with a filter
+   * on their channel ids, and the only function that may read their secrets. Runs one delivery at a time,
+   * which keeps each robot within its rate limit. Undefined when the config has no such channel.
+   */
+  public readonly notifierFunction?: lambda.IFunction;
+
+  /**
+   * Keeps the alerts the notifier could not take (from SNS) or kept failing to deliver (after Lambda's
+   * retries), for 14 days. Undefined when there is no notifier.
+   */
+  public readonly notifierDeadLetterQueue?: sqs.IQueue;
+
+  /**
+   * Serves the acknowledge links of messages and the calendar feed, behind `linksUrl`. Undefined when the
+   * links are not deployed (see `linksEnabled`).
+   */
+  public readonly linksFunction?: lambda.IFunction;
+
+  /**
+   * The base URL of the acknowledge links and the calendar feed (a Lambda function URL, ending in `/`).
+   * Subscribe a calendar app to `<linksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field
+   * of `linkSecret`:
+   *
+   *   aws secretsmanager get-secret-value --secret-id <linkSecret ARN> --query SecretString --output text
+   *
+   * Undefined when the links are not deployed (see `linksEnabled`).
+   */
+  public readonly linksUrl?: string;
+
+  /**
+   * The secret holding `{ "linkSigningKey": …, "feedToken": … }`: the one given as `linkSecret`, or the one
+   * the guard created with both values generated. Undefined when the links are not deployed.
+   */
+  public readonly linkSecret?: secretsmanager.ISecret;
+
+  /**
    * Names this guard in its metrics (the `Guard` dimension of every one), its alarms and its dashboard:
    * the stack name and the construct path, so two guards in one account and region never mix their data.
    */
@@ -107,8 +148,9 @@ export class RenewalGuard extends Construct {
 
   /**
    * The default alarms, each notifying `alarmTopic` when it goes to ALARM: `deadMansSwitchAlarm`,
-   * `pollerErrorsAlarm`, `deadLetterQueueAlarm` and `pollFailuresAlarm`. Empty when `alarmsEnabled` is
-   * false. Add actions of your own with `addAlarmAction`, or watch their state changes on EventBridge.
+   * `pollerErrorsAlarm`, `deadLetterQueueAlarm` and `pollFailuresAlarm`, then `notifierErrorsAlarm` and
+   * `notifierDeadLetterQueueAlarm` when there is a notifier. Empty when `alarmsEnabled` is false. Add
+   * actions of your own with `addAlarmAction`, or watch their state changes on EventBridge.
    */
   public readonly alarms: cloudwatch.IAlarm[];
 
@@ -132,9 +174,21 @@ export class RenewalGuard extends Construct {
   public readonly pollFailuresAlarm?: cloudwatch.IAlarm;
 
   /**
+   * ALARM for the hour in which the notifier failed to deliver an alert to a chat, webhook or PagerDuty
+   * channel. Undefined when there is no notifier or `alarmsEnabled` is false.
+   */
+  public readonly notifierErrorsAlarm?: cloudwatch.IAlarm;
+
+  /**
+   * ALARM while an undelivered alert waits in `notifierDeadLetterQueue`. Undefined when there is no
+   * notifier or `alarmsEnabled` is false.
+   */
+  public readonly notifierDeadLetterQueueAlarm?: cloudwatch.IAlarm;
+
+  /**
    * The guard's CloudWatch dashboard, named `guardName`: days to expiry per service, runway, balance and
-   * spend per account, completed checks, poll failures, alerts sent, and the poller's health. Undefined
-   * when `dashboardEnabled` is false.
+   * spend per account, completed checks, poll failures, alerts sent, and the health of the poller and the
+   * notifier. Undefined when `dashboardEnabled` is false.
    */
   public readonly dashboard?: cloudwatch.Dashboard;
 
@@ -175,6 +229,19 @@ export class RenewalGuard extends Construct {
       retentionPeriod: Duration.days(14),
     });
 
+    const links = config.linksEnabled
+      ? createLinks(this, {
+          codeDirectory: code.directory,
+          registry: this.registry,
+          encryptionKey: this.encryptionKey,
+          logRetention,
+          linkSecret: props.linkSecret,
+        })
+      : undefined;
+    this.linksFunction = links?.function.function;
+    this.linksUrl = links?.functionUrl.url;
+    this.linkSecret = links?.secret;
+
     const poller = new GuardFunction(this, 'Poller', {
       handler: 'poll-and-evaluate',
       description: 'RenewalGuard daily check: poll vendors, evaluate services, publish alerts',
@@ -185,6 +252,7 @@ export class RenewalGuard extends Construct {
         [ENV_ALERT_TOPIC_ARN]: this.alertTopic.topicArn,
         [ENV_EVENT_BUS_NAME]: this.eventBus.eventBusName,
         [ENV_GUARD_NAME]: this.guardName,
+        ...links?.environment,
       },
       logRetention,
       deadLetterQueue: this.deadLetterQueue,
@@ -195,7 +263,16 @@ export class RenewalGuard extends Construct {
     this.alertTopic.grantPublish(poller.role);
     this.eventBus.grantPutEventsTo(poller.role);
     this.grantDeadLetterEncryption(poller.role);
-    grantVendorSecrets(this, poller.role, config.loaded.accounts, config.secrets);
+    grantSecretsByName(
+      this,
+      'VendorSecrets',
+      poller.role,
+      config.loaded.accounts.flatMap((a) =>
+        a.credentials === undefined ? [] : [{ id: a.id, secretName: a.credentials }],
+      ),
+      config.accountSecrets,
+    );
+    links?.grantSigning(poller.role);
 
     const sync = new GuardFunction(this, 'RegistrySync', {
       handler: 'sync-registry',
@@ -211,25 +288,49 @@ export class RenewalGuard extends Construct {
 
     this.schedule = this.addDailySchedule(config.loaded);
     addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
+    const notifier = createNotifier(this, {
+      codeDirectory: code.directory,
+      topic: this.alertTopic,
+      registry: this.registry,
+      channels: config.loaded.channels,
+      channelSecrets: config.channelSecrets,
+      logRetention,
+      links,
+    });
+    this.notifierFunction = notifier?.function.function;
+    this.notifierDeadLetterQueue = notifier?.deadLetterQueue;
 
-    const alarms =
-      (props.alarmsEnabled ?? true)
-        ? createGuardAlarms(this, {
+    const alarmsEnabled = props.alarmsEnabled ?? true;
+    const alarmTopic = props.alarmTopic ?? this.alertTopic;
+    const alarms = alarmsEnabled
+      ? createGuardAlarms(this, {
+          guardName: this.guardName,
+          cycleCompleted: this.metricCycleCompleted(),
+          pollFailures: this.metricPollFailures(),
+          pollerFunction: this.pollerFunction,
+          deadLetterQueue: this.deadLetterQueue,
+          topic: alarmTopic,
+        })
+      : undefined;
+    const notifierAlarms =
+      alarmsEnabled && notifier
+        ? createNotifierAlarms(this, {
             guardName: this.guardName,
-            cycleCompleted: this.metricCycleCompleted(),
-            pollFailures: this.metricPollFailures(),
-            pollerFunction: this.pollerFunction,
-            deadLetterQueue: this.deadLetterQueue,
-            topic: props.alarmTopic ?? this.alertTopic,
+            notifierFunction: notifier.function.function,
+            deadLetterQueue: notifier.deadLetterQueue,
+            topic: alarmTopic,
           })
         : undefined;
     this.deadMansSwitchAlarm = alarms?.deadMansSwitch;
     this.pollerErrorsAlarm = alarms?.pollerErrors;
     this.deadLetterQueueAlarm = alarms?.deadLetters;
     this.pollFailuresAlarm = alarms?.pollFailures;
-    this.defaultAlarms = alarms
-      ? [alarms.deadMansSwitch, alarms.pollerErrors, alarms.deadLetters, alarms.pollFailures]
-      : [];
+    this.notifierErrorsAlarm = notifierAlarms?.notifierErrors;
+    this.notifierDeadLetterQueueAlarm = notifierAlarms?.notifierDeadLetters;
+    this.defaultAlarms = [
+      ...(alarms ? [alarms.deadMansSwitch, alarms.pollerErrors, alarms.deadLetters, alarms.pollFailures] : []),
+      ...(notifierAlarms ? [notifierAlarms.notifierErrors, notifierAlarms.notifierDeadLetters] : []),
+    ];
     this.alarms = [...this.defaultAlarms];
     this.dashboard =
       (props.dashboardEnabled ?? true)
@@ -242,9 +343,14 @@ export class RenewalGuard extends Construct {
             pollerTimeout: poller.function.timeout ?? Duration.minutes(5),
             deadLetterQueue: this.deadLetterQueue,
             alarms: this.alarms,
+            notifier: notifier && {
+              function: notifier.function.function,
+              timeout: NOTIFIER_TIMEOUT,
+              deadLetterQueue: notifier.deadLetterQueue,
+            },
           })
         : undefined;
-    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider });
+    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider, links });
   }
 
   /**
@@ -370,6 +476,26 @@ export class RenewalGuard extends Construct {
     return guardMetric(this.guardName, METRIC_CYCLE_COMPLETED, { statistic: cloudwatch.Stats.SUM }, props);
   }
 
+  /**
+   * Failed invocations of the notifier (an alert that could not reach at least one of its chat, webhook or
+   * PagerDuty channels, counted once per attempt): Sum per hour.
+   *
+   * @param props options over the defaults: statistic Sum, period one hour
+   */
+  public metricNotifierErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    if (!this.notifierFunction) {
+      throw new Error(
+        'metricNotifierErrors: this guard has no notifier; it is created when the config declares a chat, ' +
+          'webhook or pagerduty channel',
+      );
+    }
+    return this.notifierFunction.metricErrors({
+      ...props,
+      statistic: props?.statistic ?? cloudwatch.Stats.SUM,
+      period: props?.period ?? Duration.hours(1),
+    });
+  }
+
   private accountOrServiceMetric(
     metricName: string,
     dimension: string,
@@ -386,18 +512,18 @@ export class RenewalGuard extends Construct {
     const file = props.configFile === undefined ? undefined : path.resolve(props.configFile);
     const result = loadGuardConfig(file, fromProps.overrides);
     const problems: ConfigProblem[] = [...fromProps.problems, ...(result.ok ? [] : result.problems)];
+    if (props.linkSecret && props.linksEnabled === false) {
+      problems.push({
+        path: 'linkSecret',
+        message: 'given while linksEnabled is false, so nothing would read it; remove one of the two',
+      });
+    }
     if (!result.ok || problems.length > 0) {
       throw new Error(`invalid RenewalGuard config:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
     }
     for (const w of result.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.message}`);
-    result.config.channels.forEach((channel, i) => {
-      if (channel.type === 'email' || channel.type === 'sms') return;
-      Annotations.of(this).addWarning(
-        `channels[${i}]: ${channel.type} channels are delivered by the notifier function, which this version ` +
-          'does not deploy yet; only email and sms channels receive alerts',
-      );
-    });
-    return { loaded: result.config, ...fromProps };
+    const linksEnabled = props.linksEnabled ?? (result.config.channels.length > 0 || props.linkSecret !== undefined);
+    return { loaded: result.config, linksEnabled, ...fromProps };
   }
 
   private createKey(removalPolicy: RemovalPolicy): kms.Key {

@@ -13,6 +13,11 @@ const PROTOCOLS: Readonly<Record<string, sns.SubscriptionProtocol>> = {
   sms: sns.SubscriptionProtocol.SMS,
 };
 
+/** Whether SNS delivers to a channel of this type itself (email, sms); the notifier delivers the others. */
+export function isSubscribedChannel(type: string): boolean {
+  return PROTOCOLS[type] !== undefined;
+}
+
 /** The severities a channel with this minimum receives. */
 export function severitiesFrom(minSeverity: string): string[] {
   const from = SEVERITY_ORDER.indexOf(minSeverity);

@@ -8,10 +8,15 @@ export interface AccountBinding {
   readonly credentials?: secretsmanager.ISecret;
 }
 
-/** What an `AlertChannel` contributes: its document entry and the recipients its subscriptions use. */
+/**
+ * What an `AlertChannel` contributes: its document entry, the recipients its SNS subscriptions use (email
+ * and SMS), or the secret the notifier reads its endpoint from (every other type).
+ */
 export interface ChannelBinding {
   readonly channelId: string;
+  /** The `channels[]` entry in the contract's shape, minus `to` and `secret`, which need the props below. */
   readonly entry: Record<string, unknown>;
   /** May hold tokens (a `CfnParameter`), which only the SNS subscriptions can carry. */
-  readonly recipients: readonly string[];
+  readonly recipients?: readonly string[];
+  readonly secret?: secretsmanager.ISecret;
 }

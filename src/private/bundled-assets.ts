@@ -8,7 +8,7 @@ import * as path from 'path';
 const ASSETS_DIR = path.join(__dirname, '..', '..', 'assets', 'lambda');
 
 /** The Lambda entry points; each is staged as `<name>/index.js` and its handler is `<name>/index.handler`. */
-export const HANDLER_NAMES = ['poll-and-evaluate', 'sync-registry'] as const;
+export const HANDLER_NAMES = ['poll-and-evaluate', 'sync-registry', 'notify', 'ack-and-calendar'] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
 export function handlerBundleDir(name: HandlerName): string {

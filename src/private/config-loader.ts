@@ -19,6 +19,8 @@ export interface LoadedConfig {
     readonly type: string;
     readonly to: readonly string[];
     readonly minSeverity: string;
+    /** The secret NAME of a channel the notifier delivers to (every type but email and sms). */
+    readonly secret?: string;
   }>;
   readonly services: readonly unknown[];
 }

@@ -35,13 +35,8 @@ export interface GuardAlarms {
  * the notification an operator reads first.
  */
 export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): GuardAlarms {
-  const action = new cloudwatchActions.SnsAction(props.topic);
+  const create = alarmFactory(scope, props.guardName, props.topic);
   const fn = props.pollerFunction.functionName;
-  const create = (id: string, suffix: string, alarmProps: Omit<cloudwatch.AlarmProps, 'alarmName'>) => {
-    const alarm = new cloudwatch.Alarm(scope, id, { ...alarmProps, alarmName: `${props.guardName}-${suffix}` });
-    alarm.addAlarmAction(action);
-    return alarm;
-  };
 
   // "No completed cycle within 26 hours" as 26 hourly datapoints that must all be zero. The metric is
   // wrapped in FILL(…, 0) because CloudWatch evaluates with every real datapoint in its evaluation range,
@@ -119,6 +114,73 @@ export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): Gu
   });
 
   return { deadMansSwitch, pollerErrors, deadLetters, pollFailures };
+}
+
+export interface NotifierAlarmsProps {
+  readonly guardName: string;
+  readonly notifierFunction: lambda.IFunction;
+  readonly deadLetterQueue: sqs.IQueue;
+  readonly topic: sns.ITopic;
+}
+
+export interface NotifierAlarms {
+  readonly notifierErrors: cloudwatch.Alarm;
+  readonly notifierDeadLetters: cloudwatch.Alarm;
+}
+
+/**
+ * The notifier's alarms, for guards that deliver to chat, webhook or PagerDuty channels. They notify the
+ * alarm topic, which reaches email and SMS, not the chat channels whose delivery may be what failed.
+ */
+export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProps): NotifierAlarms {
+  const create = alarmFactory(scope, props.guardName, props.topic);
+  const fn = props.notifierFunction.functionName;
+
+  // Like PollerErrors: an alert and its automatic retries make one notification.
+  const notifierErrors = create('NotifierErrorsAlarm', 'NotifierErrors', {
+    metric: props.notifierFunction.metricErrors({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription:
+      `The RenewalGuard ${props.guardName} notifier (function ${fn}) could not deliver an alert to at least ` +
+      'one chat, webhook or PagerDuty channel in the last hour; the other channels got it. It is retried ' +
+      'automatically, and an alert that keeps failing is kept in the notifier dead-letter queue. Find the ' +
+      "channel and the error in the function's log group (level ERROR): a wrong or rotated webhook URL, " +
+      'signing secret or routing key in the channel secret, a robot removed from its group, throttling.',
+  });
+
+  const notifierDeadLetters = create('NotifierDeadLetterQueueAlarm', 'NotifierDeadLetters', {
+    metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(5),
+      statistic: cloudwatch.Stats.MAXIMUM,
+    }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription:
+      `An alert of RenewalGuard ${props.guardName} could not be delivered to its chat, webhook or PagerDuty ` +
+      `channels by the notifier ${fn}, even after retries, and is kept in queue ` +
+      `${props.deadLetterQueue.queueName}: someone may not have been told. Read the alert in the message, ` +
+      "fix the cause (the NotifierErrors alarm and the function's logs say which channel and why), tell the " +
+      "alert's owners if it is urgent, then purge the queue; the alarm returns to OK when it is empty. " +
+      'Messages are kept 14 days.',
+  });
+
+  return { notifierErrors, notifierDeadLetters };
+}
+
+type AlarmFactory = (id: string, suffix: string, props: Omit<cloudwatch.AlarmProps, 'alarmName'>) => cloudwatch.Alarm;
+
+function alarmFactory(scope: Construct, guardName: string, topic: sns.ITopic): AlarmFactory {
+  const action = new cloudwatchActions.SnsAction(topic);
+  return (id, suffix, alarmProps) => {
+    const alarm = new cloudwatch.Alarm(scope, id, { ...alarmProps, alarmName: `${guardName}-${suffix}` });
+    alarm.addAlarmAction(action);
+    return alarm;
+  };
 }
 
 /**

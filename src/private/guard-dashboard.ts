@@ -24,6 +24,12 @@ export interface GuardDashboardProps {
   readonly deadLetterQueue: sqs.IQueue;
   /** Shown as a status row; none when the alarms are disabled. */
   readonly alarms: readonly cloudwatch.IAlarm[];
+  /** Shown as a row of its own when the guard has one. */
+  readonly notifier?: {
+    readonly function: lambda.IFunction;
+    readonly timeout: Duration;
+    readonly deadLetterQueue: sqs.IQueue;
+  };
 }
 
 const FULL = 24;
@@ -149,6 +155,7 @@ export function createGuardDashboard(scope: Construct, id: string, props: GuardD
       }),
     ],
   );
+  if (props.notifier) rows.push(notifierRow(props.notifier));
 
   return new cloudwatch.Dashboard(scope, id, {
     dashboardName: props.guardName,
@@ -156,4 +163,39 @@ export function createGuardDashboard(scope: Construct, id: string, props: GuardD
     defaultInterval: Duration.days(30),
     widgets: rows,
   });
+}
+
+/** Deliveries to chat, webhook and PagerDuty channels: throttles are alerts waiting their turn, not lost. */
+function notifierRow(notifier: NonNullable<GuardDashboardProps['notifier']>): cloudwatch.IWidget[] {
+  const hourly = { period: Duration.hours(1), statistic: cloudwatch.Stats.SUM };
+  return [
+    new cloudwatch.GraphWidget({
+      title: 'Notifier invocations, errors and throttles',
+      width: THIRD,
+      height: GRAPH_HEIGHT,
+      left: [
+        notifier.function.metricInvocations(hourly),
+        notifier.function.metricErrors(hourly),
+        notifier.function.metricThrottles(hourly),
+      ],
+    }),
+    new cloudwatch.GraphWidget({
+      title: 'Notifier duration',
+      width: THIRD,
+      height: GRAPH_HEIGHT,
+      left: [notifier.function.metricDuration({ period: Duration.hours(1), statistic: cloudwatch.Stats.MAXIMUM })],
+      leftAnnotations: [{ value: notifier.timeout.toMilliseconds(), label: 'Timeout' }],
+    }),
+    new cloudwatch.GraphWidget({
+      title: 'Undelivered alerts (notifier dead-letter queue)',
+      width: THIRD,
+      height: GRAPH_HEIGHT,
+      left: [
+        notifier.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+      ],
+    }),
+  ];
 }

@@ -9,12 +9,14 @@ import type { HandlerName } from './bundled-assets';
 export interface GuardFunctionProps {
   readonly handler: HandlerName;
   readonly description: string;
-  /** The staged code directory (see staged-code.ts), shared by both functions. */
+  /** The staged code directory (see staged-code.ts), shared by every guard function. */
   readonly codeDirectory: string;
   readonly timeout: Duration;
   readonly environment: Record<string, string>;
   readonly logRetention: logs.RetentionDays;
   readonly deadLetterQueue?: sqs.IQueue;
+  /** Caps the function's concurrency (and reserves it from the account's pool). */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -52,6 +54,7 @@ export class GuardFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       deadLetterQueue: props.deadLetterQueue,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
     // the function must not start before it may write its logs
     this.function.node.addDependency(this.role);

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import type { GuardLinks } from './guard-links';
 import { suppressNag } from './nag-suppressions';
 
 export interface GuardNagTargets {
@@ -7,6 +8,7 @@ export interface GuardNagTargets {
   readonly deadLetterQueue: IConstruct;
   /** The custom resource provider, whose framework function aws-cdk-lib builds. */
   readonly provider: IConstruct;
+  readonly links?: GuardLinks;
 }
 
 /**
@@ -39,6 +41,7 @@ export function guardNagSuppressions(targets: GuardNagTargets): void {
       reason: 'This queue is itself the dead-letter queue of the daily check (scheduler target and poller function)',
     },
   ]);
+  if (targets.links) linksNagSuppressions(targets.links);
   suppressNag(targets.provider, [
     {
       id: 'AwsSolutions-L1',
@@ -50,4 +53,25 @@ export function guardNagSuppressions(targets: GuardNagTargets): void {
       appliesTo: ['AwsSolutions-L1'],
     },
   ]);
+}
+
+function linksNagSuppressions(links: GuardLinks): void {
+  // only the secrets the guard creates; a linkSecret of the user's is the user's to rotate and suppress
+  if (links.feedTokenSeed) {
+    suppressNag(links.secret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'The link signing key and feed token are rotated by hand (put a new value): an automatic rotation would ' +
+          'invalidate the acknowledge links already sent and the calendar subscriptions without notice',
+      },
+    ]);
+    suppressNag(links.feedTokenSeed, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Seed of the first feed token, read once by CloudFormation when it creates the link secret; nothing reads it afterwards',
+      },
+    ]);
+  }
 }

@@ -13,7 +13,9 @@ export interface PropsDocument {
   /** Problems only the construct can see: deploy-time tokens where synth-time values are needed. */
   readonly problems: readonly ConfigProblem[];
   /** Account id -> the secret behind its `credentials` name. */
-  readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  readonly accountSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** Channel id -> the secret behind its `secret` name (chat, webhook and PagerDuty channels). */
+  readonly channelSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
   /** Channel id -> recipients as given, tokens included; the document has stand-ins for the tokens. */
   readonly recipients: ReadonlyMap<string, readonly string[]>;
 }
@@ -37,40 +39,33 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
   const list = <T>(path: string, values: readonly T[] | undefined): T[] | undefined =>
     values?.map((v, i) => scalar(`${path}[${i}]`, v)).filter((v): v is T => v !== undefined);
 
-  const secrets = new Map<string, secretsmanager.ISecret>();
+  const accountSecrets = new Map<string, secretsmanager.ISecret>();
   const accounts = props.accounts?.map((account, i) => {
     const binding = account._bind();
     const path = `accounts[${i}]`;
     const entry = tokenFree(binding.entry, path, problems);
     if (!binding.credentials) return entry;
-    secrets.set(binding.accountId, binding.credentials);
-    const name = synthTimeSecretName(binding.credentials);
-    if (name === undefined) {
-      problems.push({
-        path: `${path}.credentials`,
-        message:
-          `the name of secret ${binding.credentials.node.path} is only known at deploy time; ` +
-          'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
-      });
-    }
-    // a stand-in keeps the validator from also reporting the name as missing; the error above stops synth
-    return { ...entry, credentials: name ?? 'unresolved-secret-name' };
+    accountSecrets.set(binding.accountId, binding.credentials);
+    return { ...entry, credentials: secretName(binding.credentials, `${path}.credentials`, problems) };
   });
 
+  const channelSecrets = new Map<string, secretsmanager.ISecret>();
   const recipients = new Map<string, readonly string[]>();
   const channels = props.channels?.map((channel, i) => {
     const binding = channel._bind();
     const path = `channels[${i}]`;
-    recipients.set(binding.channelId, binding.recipients);
-    const { to, ...rest } = binding.entry;
-    const entry = tokenFree(rest, path, problems);
-    return {
-      ...entry,
-      to: binding.recipients.map((r, n) => (isToken(r) ? recipientStandIn(binding.entry.type, n) : r)),
-    };
+    const entry = tokenFree(binding.entry, path, problems);
+    if (binding.secret) {
+      channelSecrets.set(binding.channelId, binding.secret);
+      return { ...entry, secret: secretName(binding.secret, `${path}.secret`, problems) };
+    }
+    const to = binding.recipients ?? [];
+    recipients.set(binding.channelId, to);
+    return { ...entry, to: to.map((r, n) => (isToken(r) ? recipientStandIn(binding.entry.type, n) : r)) };
   });
 
   const overrides = withoutUndefined({
+    language: scalar('language', props.language),
     timeZone: scalar('timeZone', props.timeZone),
     checkTime: scalar('checkTime', props.checkTime),
     calendar: scalar('calendar', props.calendar),
@@ -79,7 +74,24 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
     accounts,
     channels,
   });
-  return { overrides, problems, secrets, recipients };
+  return { overrides, problems, accountSecrets, channelSecrets, recipients };
+}
+
+/**
+ * The name the staged config gives a secret. When only CloudFormation will know it, the problem is
+ * reported and a stand-in keeps the validator from also reporting the name as missing; the error stops
+ * synth anyway.
+ */
+function secretName(secret: secretsmanager.ISecret, path: string, problems: ConfigProblem[]): string {
+  const name = synthTimeSecretName(secret);
+  if (name !== undefined) return name;
+  problems.push({
+    path,
+    message:
+      `the name of secret ${secret.node.path} is only known at deploy time; ` +
+      'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
+  });
+  return 'unresolved-secret-name';
 }
 
 function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {

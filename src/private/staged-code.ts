@@ -16,7 +16,7 @@ export interface StagedCode {
 const BUNDLE_FILES = ['index.js', 'index.js.map'];
 
 /**
- * Stages the code asset of both functions: the prebuilt handler bundles plus the normalized config. The
+ * Stages the code asset every guard function shares: the prebuilt handler bundles plus the normalized config. The
  * config travels in the code package rather than the template, so 10 or 10,000 services synthesize the
  * same resources and the template never nears CloudFormation's size limit. It holds secret names only.
  *

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { logicalId, synthGuard, SynthesizedGuard } from './support/guard-stack';
+import { fixture, logicalId, synthGuard, SynthesizedGuard } from './support/guard-stack';
 
 const TOPIC_ARN = 'arn:aws:sns:ap-southeast-1:111111111111:ops-alarms';
 
@@ -13,10 +13,11 @@ describe('the default alarms', () => {
     topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlertTopic') };
   });
 
-  it('are four, exposed as alarms and one by one', () => {
+  it('are four without a notifier, exposed as alarms and one by one', () => {
     const { guard } = synth;
 
     synth.template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    expect(guard.notifierErrorsAlarm).toBeUndefined();
     expect(guard.alarms).toEqual([
       guard.deadMansSwitchAlarm,
       guard.pollerErrorsAlarm,
@@ -217,5 +218,98 @@ describe('alarm options', () => {
 
     const alarms = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.map((a) => a.Properties.AlarmActions[1])).toEqual([TOPIC_ARN, TOPIC_ARN, TOPIC_ARN, TOPIC_ARN]);
+  });
+});
+
+describe('the notifier alarms', () => {
+  let synth: SynthesizedGuard;
+  let topic: { Ref: string };
+  beforeAll(() => {
+    synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
+    topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlertTopic') };
+  });
+
+  it('join the default alarms when the guard has a notifier, exposed as alarms and one by one', () => {
+    const { guard } = synth;
+
+    synth.template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    expect(guard.alarms).toEqual([
+      guard.deadMansSwitchAlarm,
+      guard.pollerErrorsAlarm,
+      guard.deadLetterQueueAlarm,
+      guard.pollFailuresAlarm,
+      guard.notifierErrorsAlarm,
+      guard.notifierDeadLetterQueueAlarm,
+    ]);
+    expect(guard.alarms.every((a) => a !== undefined)).toBe(true);
+  });
+
+  it('notifier errors: ALARM for an hour with at least one error of the notifier, missing data not breaching', () => {
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${synth.guard.guardName}-NotifierErrors`,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [
+        { Name: 'FunctionName', Value: { Ref: logicalId(synth.template, 'AWS::Lambda::Function', 'GuardNotifier') } },
+      ],
+      Statistic: 'Sum',
+      Period: 3600,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+    });
+  });
+
+  it("notifier dead letters: ALARM while the notifier's dead-letter queue holds an alert", () => {
+    const queue = logicalId(synth.template, 'AWS::SQS::Queue', 'GuardNotifierDeadLetterQueue');
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${synth.guard.guardName}-NotifierDeadLetters`,
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Period: 300,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+    });
+  });
+
+  it('say what failed and what to do', () => {
+    const description = (suffix: string) =>
+      JSON.stringify(
+        Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')).find(
+          (a) => a.Properties.AlarmName === `${synth.guard.guardName}-${suffix}`,
+        )?.Properties.AlarmDescription,
+      );
+
+    expect(description('NotifierErrors')).toMatch(/could not deliver an alert.*channel secret/);
+    expect(description('NotifierDeadLetters')).toMatch(/someone may not have been told.*purge the queue/);
+  });
+
+  it('receive the actions added to the default alarms', () => {
+    const withAction = synthGuard(
+      { configFile: fixture('dingtalk.yaml') },
+      {
+        beforeSynth: (stack, guard) =>
+          guard.addAlarmAction(new cloudwatchActions.SnsAction(sns.Topic.fromTopicArn(stack, 'Pager', TOPIC_ARN))),
+      },
+    );
+
+    const alarms = Object.values(withAction.template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(6);
+    expect(alarms.map((a) => a.Properties.AlarmActions[1])).toEqual(Array(6).fill(TOPIC_ARN));
+  });
+
+  it('are not created with alarmsEnabled false', () => {
+    const quiet = synthGuard({ configFile: fixture('dingtalk.yaml'), alarmsEnabled: false });
+
+    quiet.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    expect(quiet.guard.notifierErrorsAlarm).toBeUndefined();
+    expect(quiet.guard.notifierDeadLetterQueueAlarm).toBeUndefined();
   });
 });

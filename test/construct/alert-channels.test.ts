@@ -1,8 +1,9 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel, Severity } from '../../src';
-import { fixture, synthGuard, SynthesizedGuard } from './support/guard-stack';
+import { fixture, stagedConfig, synthGuard, SynthesizedGuard } from './support/guard-stack';
 
 function subscriptions(synth: SynthesizedGuard): Array<Record<string, unknown>> {
   return Object.values(synth.template.findResources('AWS::SNS::Subscription'))
@@ -109,16 +110,106 @@ describe('alert channels', () => {
     });
   });
 
-  it('warn that chat channels are not delivered by this version', () => {
+  it('raise no warning for a chat channel: the notifier delivers it', () => {
     const synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
 
     const warnings = Annotations.fromStack(synth.stack)
       .findWarning('*', Match.anyValue())
       .map((w) => w.entry.data);
-    expect(warnings).toEqual([
-      'services: no services are listed; nothing will be watched',
-      'channels[0]: dingtalk channels are delivered by the notifier function, which this version does not deploy yet; only email and sms channels receive alerts',
+    expect(warnings).toEqual(['services: no services are listed; nothing will be watched']);
+    expect(subscriptions(synth).map((s) => s.Protocol)).toEqual(['lambda']);
+  });
+
+  describe('chat, webhook and PagerDuty channels given as typed props', () => {
+    let synth: SynthesizedGuard;
+    beforeAll(() => {
+      synth = synthGuard((stack) => {
+        const secret = (name: string) => secretsmanager.Secret.fromSecretNameV2(stack, name, `renewal-guard/${name}`);
+        return {
+          channels: [
+            AlertChannel.dingTalk({
+              channelId: 'dingtalk',
+              secret: secret('dingtalk'),
+              minSeverity: Severity.WARNING,
+              atMobiles: ['13800000000', '+86-13900000000'],
+              atAll: false,
+            }),
+            AlertChannel.feishu({ channelId: 'feishu', secret: secret('feishu') }),
+            AlertChannel.weCom({ channelId: 'wecom', secret: secret('wecom') }),
+            AlertChannel.slack({ channelId: 'slack', secret: secret('slack'), minSeverity: Severity.CRITICAL }),
+            AlertChannel.teams({ channelId: 'teams', secret: secret('teams') }),
+            AlertChannel.webhook({ channelId: 'webhook', secret: secret('webhook') }),
+            AlertChannel.pagerDuty({
+              channelId: 'pagerduty',
+              secret: secret('pagerduty'),
+              minSeverity: Severity.EMERGENCY,
+            }),
+          ],
+        };
+      });
+    });
+
+    it('stage each with its type, secret name, severity and options, never a recipient', () => {
+      const entry = (id: string, type: string, minSeverity = 'info', options = {}) => ({
+        id,
+        type,
+        to: [],
+        minSeverity,
+        secret: `renewal-guard/${id}`,
+        options,
+      });
+
+      expect(stagedConfig(synth).channels).toEqual([
+        entry('dingtalk', 'dingtalk', 'warning', { atMobiles: ['13800000000', '+86-13900000000'], atAll: false }),
+        entry('feishu', 'feishu'),
+        entry('wecom', 'wecom'),
+        entry('slack', 'slack', 'critical'),
+        entry('teams', 'teams'),
+        entry('webhook', 'webhook'),
+        entry('pagerduty', 'pagerduty', 'emergency'),
+      ]);
+    });
+
+    it('name their type', () => {
+      const types = [
+        AlertChannel.dingTalk,
+        AlertChannel.feishu,
+        AlertChannel.weCom,
+        AlertChannel.slack,
+        AlertChannel.teams,
+        AlertChannel.webhook,
+        AlertChannel.pagerDuty,
+      ].map((factory) => factory({ channelId: 'c', secret: {} as secretsmanager.ISecret }).channelType);
+
+      expect(types).toEqual(['dingtalk', 'feishu', 'wecom', 'slack', 'teams', 'webhook', 'pagerduty']);
+    });
+
+    it('get no SNS subscription of their own: one notifier subscription filters on all of them', () => {
+      expect(subscriptions(synth).map((s) => [s.Protocol, s.FilterPolicy])).toEqual([
+        ['lambda', { channels: ['dingtalk', 'feishu', 'wecom', 'slack', 'teams', 'webhook', 'pagerduty'] }],
+      ]);
+    });
+  });
+
+  it('replace a file channel with the same id, even one of another type', () => {
+    const synth = synthGuard((stack) => ({
+      configFile: fixture('guard.yaml'),
+      channels: [
+        AlertChannel.slack({
+          channelId: 'pager',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'Slack', 'renewal-guard/slack'),
+        }),
+      ],
+    }));
+
+    expect(stagedConfig(synth).channels.map((c: { id: string; type: string }) => [c.id, c.type])).toEqual([
+      ['ops', 'email'],
+      ['pager', 'slack'],
     ]);
-    synth.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(subscriptions(synth).map((s) => [s.Protocol, (s.FilterPolicy as { channels: string[] }).channels])).toEqual([
+      ['email', ['ops']],
+      ['email', ['ops']],
+      ['lambda', ['pager']],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { AlertChannel, VendorAccount } from '../../src';
-import { fixture, synthGuard } from './support/guard-stack';
+import { fixture, synthGuard, SynthesizedGuard } from './support/guard-stack';
 
 /** A secret of the consumer's, with the consumer's own suppression: the guard's test must not hide it. */
 function vendorSecret(stack: Stack): secretsmanager.ISecret {
@@ -14,24 +14,49 @@ function vendorSecret(stack: Stack): secretsmanager.ISecret {
   return secret;
 }
 
+/** The findings cdk-nag left unsuppressed, as `<construct path>: <rule>`. */
+function findings(synth: SynthesizedGuard): string[] {
+  const annotations = Annotations.fromStack(synth.stack);
+  return [
+    ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+    ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+    ...annotations.findError('*', Match.stringLikeRegexp('CdkNagValidationFailure')),
+  ].map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
+}
+
+// the consumer applies the checks, to its own stack
+const withChecks = { beforeSynth: (stack: Stack) => void Aspects.of(stack).add(new AwsSolutionsChecks()) };
+
 describe('cdk-nag AwsSolutions', () => {
-  it('finds nothing unsuppressed in a guard with accounts, secrets and channels', () => {
+  it('finds nothing unsuppressed in a guard with accounts, secrets, channels, a notifier and links', () => {
     const synth = synthGuard(
       (stack) => ({
         configFile: fixture('guard.yaml'),
         accounts: [VendorAccount.vonage({ accountId: 'vonage', credentials: vendorSecret(stack) })],
-        channels: [AlertChannel.sms({ channelId: 'night', to: ['+8613900000000'] })],
+        channels: [
+          AlertChannel.sms({ channelId: 'night', to: ['+8613900000000'] }),
+          AlertChannel.dingTalk({
+            channelId: 'team-chat',
+            secret: secretsmanager.Secret.fromSecretNameV2(stack, 'DingTalk', 'renewal-guard/dingtalk'),
+          }),
+        ],
       }),
-      // the consumer applies the checks, to its own stack
-      { beforeSynth: (stack) => Aspects.of(stack).add(new AwsSolutionsChecks()) },
+      withChecks,
     );
-    const annotations = Annotations.fromStack(synth.stack);
-    const findings = [
-      ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-      ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-      ...annotations.findError('*', Match.stringLikeRegexp('CdkNagValidationFailure')),
-    ];
 
-    expect(findings.map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`)).toEqual([]);
+    expect(synth.guard.notifierFunction).toBeDefined();
+    expect(synth.guard.linksUrl).toBeDefined();
+    expect(findings(synth)).toEqual([]);
+  });
+
+  it('leaves the rotation finding of a link secret brought by the user to the user', () => {
+    const synth = synthGuard(
+      (stack) => ({
+        linkSecret: new secretsmanager.Secret(stack, 'MyLinkSecret'),
+      }),
+      withChecks,
+    );
+
+    expect(findings(synth)).toEqual(['/GuardStack/MyLinkSecret/Resource: AwsSolutions-SMG4']);
   });
 });

@@ -137,6 +137,30 @@ describe('config validation at synth time', () => {
     );
   });
 
+  it('reports the problems of chat channels: a deploy-time secret name, tokens and malformed options', () => {
+    const { message } = configError((stack) => ({
+      channels: [
+        AlertChannel.slack({ channelId: 'slack', secret: new secretsmanager.Secret(stack, 'Unnamed') }),
+        AlertChannel.dingTalk({
+          channelId: 'team-chat',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'DingTalk', 'renewal-guard/dingtalk'),
+          atMobiles: ['call me', new CfnParameter(stack, 'OnCall').valueAsString],
+        }),
+      ],
+    }));
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  channels[0].secret: the name of secret GuardStack/Unnamed is only known at deploy time; ' +
+          'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
+        '  channels[1].options.atMobiles[1]: must be known at synth time, got a token (e.g. a CfnParameter): ' +
+          'the config is staged into the function code',
+        '  channels[1].options.atMobiles[0]: "call me" is not a mobile number (digits, optionally with + and a country code)',
+      ].join('\n'),
+    );
+  });
+
   it('synthesizes with no config at all, warning that nothing is watched', () => {
     const synth = synthGuard();
 

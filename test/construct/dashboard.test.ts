@@ -167,3 +167,25 @@ describe('dashboard options and scale', () => {
     expect(second.search).toContain(`Guard="${second.name}"`);
   });
 });
+
+describe('the dashboard of a guard with a notifier', () => {
+  it("shows the notifier's invocations, errors, throttles and duration, and its dead-letter queue, in a row", () => {
+    const synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
+    const widgets = dashboardBody(synth).widgets;
+    const metricNames = (title: string) => widget(widgets, title).properties.metrics!.map((m) => m[1]);
+
+    expect(metricNames('Notifier invocations, errors and throttles')).toEqual(['Invocations', 'Errors', 'Throttles']);
+    expect(metricNames('Notifier duration')).toEqual(['Duration']);
+    expect(metricNames('Undelivered alerts (notifier dead-letter queue)')).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+    ]);
+    expect(widgets.find((w) => w.type === 'alarm')?.properties.alarms).toHaveLength(6);
+    expect(widgets.reduce((sum, w) => sum + w.width, 0) % 24).toBe(0);
+  });
+
+  it('has no notifier row without a notifier', () => {
+    const titles = dashboardBody(synthGuard()).widgets.map((w) => w.properties.title ?? '');
+
+    expect(titles.filter((t) => t.startsWith('Notifier'))).toEqual([]);
+  });
+});

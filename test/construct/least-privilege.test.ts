@@ -1,35 +1,11 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { VendorAccount } from '../../src';
+import { AlertChannel, VendorAccount } from '../../src';
 import { fixture, logicalId, synthGuard, SynthesizedGuard } from './support/guard-stack';
-
-interface Statement {
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-}
-
-/** Every statement of the inline policies attached to a role. */
-function statementsOf(synth: SynthesizedGuard, rolePrefix: string): Statement[] {
-  const role = logicalId(synth.template, 'AWS::IAM::Role', rolePrefix);
-  return Object.values(synth.template.findResources('AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: role })))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-}
-
-function actionsOf(statements: Statement[]): string[] {
-  return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-}
-
-function secretArn(name: string): unknown {
-  return {
-    'Fn::Join': [
-      '',
-      ['arn:', { Ref: 'AWS::Partition' }, `:secretsmanager:ap-southeast-1:111111111111:secret:${name}-??????`],
-    ],
-  };
-}
+import { actionsOf, importedSecretArn, secretsReadBy, statementsOf } from './support/policies';
 
 describe('least privilege', () => {
   let synth: SynthesizedGuard;
+  let linkSecret: unknown;
   beforeAll(() => {
     synth = synthGuard((stack) => ({
       configFile: fixture('guard.yaml'),
@@ -39,29 +15,53 @@ describe('least privilege', () => {
           credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'Twilio', 'renewal-guard/twilio-main'),
         }),
       ],
+      channels: [
+        AlertChannel.dingTalk({
+          channelId: 'team-chat',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'DingTalk', 'renewal-guard/dingtalk-team'),
+        }),
+        AlertChannel.pagerDuty({
+          channelId: 'oncall',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'PagerDuty', 'renewal-guard/pagerduty'),
+        }),
+      ],
     }));
+    linkSecret = { Ref: logicalId(synth.template, 'AWS::SecretsManager::Secret', 'GuardLinkSecret') };
   });
 
-  it('lets the poller read exactly the credentials secrets of the polled accounts', () => {
-    const secretStatements = statementsOf(synth, 'GuardPollerRole').filter((s) =>
-      actionsOf([s]).some((a) => a.startsWith('secretsmanager:')),
-    );
-
-    const resources = secretStatements.flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]));
-    expect(resources).toEqual([
-      secretArn('renewal-guard/agora-main'),
-      secretArn('renewal-guard/tencent-trtc'),
-      secretArn('renewal-guard/twilio-main'),
+  it('lets the poller read exactly the credentials secrets of the polled accounts and the link secret', () => {
+    expect(secretsReadBy(synth, 'GuardPollerRole')).toEqual([
+      importedSecretArn('renewal-guard/agora-main'),
+      importedSecretArn('renewal-guard/tencent-trtc'),
+      importedSecretArn('renewal-guard/twilio-main'),
+      linkSecret,
     ]);
-    expect(new Set(actionsOf(secretStatements))).toEqual(
-      new Set(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']),
+    const secretActions = actionsOf(statementsOf(synth, 'GuardPollerRole')).filter((a) =>
+      a.startsWith('secretsmanager:'),
     );
+    expect(new Set(secretActions)).toEqual(new Set(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']));
+  });
+
+  it('lets the notifier read exactly the secrets of its channels and the link secret, no vendor credentials', () => {
+    expect(secretsReadBy(synth, 'GuardNotifierRole')).toEqual([
+      importedSecretArn('renewal-guard/dingtalk-team'),
+      importedSecretArn('renewal-guard/pagerduty'),
+      linkSecret,
+    ]);
+  });
+
+  it('lets the links function read the link secret and nothing else in Secrets Manager', () => {
+    expect(secretsReadBy(synth, 'GuardLinksRole')).toEqual([linkSecret]);
   });
 
   it('gives no other role any access to Secrets Manager', () => {
+    const readers = ['GuardPollerRole', 'GuardNotifierRole', 'GuardLinksRole'].map((r) =>
+      logicalId(synth.template, 'AWS::IAM::Role', r),
+    );
     const others = Object.values(synth.template.findResources('AWS::IAM::Policy'))
-      .filter((p) => !JSON.stringify(p.Properties.Roles).includes('GuardPollerRole'))
+      .filter((p) => !readers.some((r) => JSON.stringify(p.Properties.Roles).includes(r)))
       .flatMap((p) => actionsOf(p.Properties.PolicyDocument.Statement));
+    expect(others.length).toBeGreaterThan(0);
     expect(others.filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
@@ -77,6 +77,24 @@ describe('least privilege', () => {
   it('lets the poller publish alerts, put events and use the registry, and nothing else', () => {
     const services = new Set(actionsOf(statementsOf(synth, 'GuardPollerRole')).map((a) => a.split(':')[0]));
     expect([...services].sort()).toEqual(['dynamodb', 'events', 'kms', 'logs', 'secretsmanager', 'sns', 'sqs']);
+  });
+
+  it('lets the notifier record deliveries and dead-letter, but neither publish alerts nor put events', () => {
+    const actions = actionsOf(statementsOf(synth, 'GuardNotifierRole'));
+
+    expect([...new Set(actions.map((a) => a.split(':')[0]))].sort()).toEqual([
+      'dynamodb',
+      'kms',
+      'logs',
+      'secretsmanager',
+      'sqs',
+    ]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem', 'sqs:SendMessage']));
+  });
+
+  it('lets the links function use the registry and read its secret, and nothing else', () => {
+    const services = new Set(actionsOf(statementsOf(synth, 'GuardLinksRole')).map((a) => a.split(':')[0]));
+    expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 'secretsmanager']);
   });
 
   it('lets the scheduler invoke the poller and dead-letter, and nothing else', () => {

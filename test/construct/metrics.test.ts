@@ -131,4 +131,36 @@ describe('the metric methods', () => {
       `unknown accountId 'agora' in ${method}: use the accountId of an account declared in the config`,
     );
   });
+
+  it('has no notifier metric without a notifier, and says why', () => {
+    expect(() => guard.metricNotifierErrors()).toThrow(
+      'metricNotifierErrors: this guard has no notifier; it is created when the config declares a chat, webhook or pagerduty channel',
+    );
+  });
+});
+
+describe('metricNotifierErrors', () => {
+  it("counts the notifier function's errors: Sum per hour, options applied over the defaults", () => {
+    const synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
+    const notifier = logicalId(synth.template, 'AWS::Lambda::Function', 'GuardNotifier');
+    const metric = (m: cloudwatch.IMetric) => {
+      const stat = m.toMetricConfig().metricStat!;
+      return {
+        namespace: stat.namespace,
+        metricName: stat.metricName,
+        dimensions: synth.stack.resolve(stat.dimensions),
+        statistic: stat.statistic,
+        period: stat.period.toSeconds(),
+      };
+    };
+
+    expect(metric(synth.guard.metricNotifierErrors())).toEqual({
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: [{ name: 'FunctionName', value: { Ref: notifier } }],
+      statistic: 'Sum',
+      period: 3600,
+    });
+    expect(metric(synth.guard.metricNotifierErrors({ period: Duration.days(1) })).period).toBe(86400);
+  });
 });

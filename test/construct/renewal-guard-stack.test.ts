@@ -18,4 +18,21 @@ describe('RenewalGuardStack', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Shanghai' });
     template.resourceCountIs('AWS::SNS::Subscription', 3);
   });
+
+  it('outputs the links URL and the secret that holds the calendar feed token', () => {
+    const stack = new RenewalGuardStack(new App(), 'RenewalGuard', { configFile: fixture('guard.yaml') });
+
+    const outputs = Template.fromStack(stack).toJSON().Outputs;
+    expect(Object.keys(outputs)).toEqual(['LinksUrl', 'LinkSecretArn']);
+    expect(outputs.LinksUrl.Value).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^GuardLinksFunctionUrl/), 'FunctionUrl'],
+    });
+    expect(outputs.LinkSecretArn.Value).toEqual({ Ref: expect.stringMatching(/^GuardLinkSecret/) });
+  });
+
+  it('outputs nothing when the guard deploys no links', () => {
+    const stack = new RenewalGuardStack(new App(), 'RenewalGuard');
+
+    expect(Template.fromStack(stack).toJSON().Outputs).toBeUndefined();
+  });
 });

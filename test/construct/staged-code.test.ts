@@ -21,11 +21,17 @@ describe('the staged code asset', () => {
     synth = synthGuard({ configFile: fixture('guard.yaml') });
   });
 
-  it('holds both prebuilt handlers with their source maps and the config at its root', () => {
+  it('holds the four prebuilt handlers with their source maps and the config at its root', () => {
     const dir = stagedAssetDir(synth, logicalId(synth.template, 'AWS::Lambda::Function', 'GuardPoller'));
 
-    expect(fs.readdirSync(dir).sort()).toEqual(['poll-and-evaluate', CONFIG_ASSET_FILE, 'sync-registry']);
-    for (const handler of ['poll-and-evaluate', 'sync-registry']) {
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'ack-and-calendar',
+      'notify',
+      'poll-and-evaluate',
+      CONFIG_ASSET_FILE,
+      'sync-registry',
+    ]);
+    for (const handler of ['poll-and-evaluate', 'sync-registry', 'notify', 'ack-and-calendar']) {
       expect(fs.readdirSync(path.join(dir, handler)).sort()).toEqual(['index.js', 'index.js.map']);
       expect(fs.readFileSync(path.join(dir, handler, 'index.js'))).toEqual(
         fs.readFileSync(path.join(ASSETS, handler, 'index.js')),
@@ -33,8 +39,9 @@ describe('the staged code asset', () => {
     }
   });
 
-  it('is one package shared by the poller and the registry sync', () => {
+  it('is one package shared by every function of the guard', () => {
     expect(codeKey(synth, 'GuardRegistrySync')).toBe(codeKey(synth, 'GuardPoller'));
+    expect(codeKey(synth, 'GuardLinks')).toBe(codeKey(synth, 'GuardPoller'));
   });
 
   it('stages the normalized config with its keys sorted at every level', () => {

@@ -1,0 +1,99 @@
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { isSubscribedChannel } from './alert-subscriptions';
+import type { LoadedConfig } from './config-loader';
+import { GuardFunction } from './guard-function';
+import type { GuardLinks } from './guard-links';
+import { grantSecretsByName } from './secret-grants';
+import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
+
+/** SNS accepts at most 150 values in one filter policy. */
+const MAX_FILTER_VALUES = 150;
+
+export const NOTIFIER_TIMEOUT = Duration.minutes(2);
+
+export interface GuardNotifierProps {
+  readonly codeDirectory: string;
+  readonly topic: sns.ITopic;
+  readonly registry: dynamodb.ITable;
+  readonly channels: LoadedConfig['channels'];
+  /** Channel id -> the secret given in typed props; the others are imported by name. */
+  readonly channelSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  readonly logRetention: logs.RetentionDays;
+  readonly links?: GuardLinks;
+}
+
+export interface GuardNotifier {
+  readonly function: GuardFunction;
+  /** Keeps the alerts the notifier could not take or kept failing to deliver. */
+  readonly deadLetterQueue: sqs.Queue;
+}
+
+/** The ids of the channels the notifier delivers to: every type SNS does not deliver itself. */
+export function notifierChannelIds(channels: LoadedConfig['channels']): string[] {
+  return channels.filter((c) => !isSubscribedChannel(c.type)).map((c) => c.id);
+}
+
+/**
+ * The notifier: a function subscribed to the alert topic for the chat, webhook and PagerDuty channels,
+ * undefined when the config has none. One subscription serves them all; its filter passes an alert routed
+ * to any of them (the poller has applied each channel's `minSeverity` when it routed the alert).
+ */
+export function createNotifier(scope: Construct, props: GuardNotifierProps): GuardNotifier | undefined {
+  const channelIds = notifierChannelIds(props.channels);
+  if (channelIds.length === 0) return undefined;
+  if (channelIds.length > MAX_FILTER_VALUES) {
+    throw new Error(
+      `invalid RenewalGuard config:\n  channels: ${channelIds.length} chat, webhook and pagerduty channels; ` +
+        `the notifier's SNS filter policy takes at most ${MAX_FILTER_VALUES}`,
+    );
+  }
+
+  // Managed by SQS, not the guard key: SNS writes undeliverable alerts here, and a key brought with
+  // `encryptionKey` might not let it, which would drop them instead of keeping them.
+  const deadLetterQueue = new sqs.Queue(scope, 'NotifierDeadLetterQueue', {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+
+  const notifier = new GuardFunction(scope, 'Notifier', {
+    handler: 'notify',
+    description: 'RenewalGuard notifier: deliver alerts to chat, webhook and PagerDuty channels',
+    codeDirectory: props.codeDirectory,
+    timeout: NOTIFIER_TIMEOUT,
+    environment: { [ENV_REGISTRY_TABLE]: props.registry.tableName, ...props.links?.environment },
+    logRetention: props.logRetention,
+    deadLetterQueue,
+    // One at a time: the notifier paces each robot to its documented rate (DingTalk and WeCom: 20 a
+    // minute) in memory, which holds only within one container. Alerts wait in Lambda's queue meanwhile.
+    reservedConcurrentExecutions: 1,
+  });
+
+  // SNS invokes asynchronously: Lambda retries a failed delivery twice, then the function's dead-letter
+  // queue keeps it; an alert SNS itself cannot hand over goes to the same queue through the redrive policy.
+  props.topic.addSubscription(
+    new subscriptions.LambdaSubscription(notifier.function, {
+      filterPolicy: { channels: sns.SubscriptionFilter.stringFilter({ allowlist: channelIds }) },
+      deadLetterQueue,
+    }),
+  );
+
+  // it records each delivery in the ledger, so a retried alert never posts twice
+  props.registry.grantReadWriteData(notifier.role);
+  grantSecretsByName(
+    scope,
+    'ChannelSecrets',
+    notifier.role,
+    props.channels.flatMap((c) => (c.secret === undefined ? [] : [{ id: c.id, secretName: c.secret }])),
+    props.channelSecrets,
+  );
+  props.links?.grantSigning(notifier.role);
+  return { function: notifier, deadLetterQueue };
+}
