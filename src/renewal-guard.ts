@@ -126,11 +126,9 @@ export class RenewalGuard extends Construct {
   /**
    * The base URL of the acknowledge links and the calendar feed (a Lambda function URL, ending in `/`).
    * Subscribe a calendar app to `<linksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field
-   * of `linkSecret`:
-   *
-   *   aws secretsmanager get-secret-value --secret-id <linkSecret ARN> --query SecretString --output text
-   *
-   * Undefined when the links are not deployed (see `linksEnabled`).
+   * of `linkSecret`, which
+   * `aws secretsmanager get-secret-value --secret-id <linkSecret ARN> --query SecretString --output text`
+   * prints. Undefined when the links are not deployed (see `linksEnabled`).
    */
   public readonly linksUrl?: string;
 
