@@ -1,4 +1,4 @@
-import { accountAudience } from '../accounts/account-alerts';
+import { accountAudience, type AccountAudience } from '../accounts/account-alerts';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { localDate } from '../dates';
 import type { AccountConfig, Alert, GuardConfig, IsoDate, ServiceConfig } from '../model';
@@ -51,14 +51,13 @@ export function servicePolicyAlerts(
   ].filter((a): a is Alert => a !== undefined);
 }
 
-/** The spend rules of one account. */
+/** The spend rules of one account, told to the audience `evaluateAccount` also uses. */
 export function accountPolicyAlerts(
   account: AccountConfig,
   facts: AccountFacts,
-  services: readonly ServiceConfig[],
+  audience: AccountAudience,
   ctx: ServiceRuleContext,
 ): Alert[] {
-  const audience = accountAudience(account, services, ctx.channels);
   const accountCtx = { ...ctx, audience };
   return [spendSpikeAlert(account, facts, accountCtx), spendGrowthAlert(account, facts, accountCtx)].filter(
     (a): a is Alert => a !== undefined,
@@ -103,7 +102,9 @@ export function decideCycleAlerts(
   }
   for (const account of config.accounts) {
     const accountFacts = facts.accounts.get(account.id);
-    if (accountFacts) due.push(...accountPolicyAlerts(account, accountFacts, facts.services, ctx));
+    if (accountFacts) {
+      due.push(...accountPolicyAlerts(account, accountFacts, accountAudience(account, facts.services, channels), ctx));
+    }
   }
 
   const widened = due.map((a) => withEscalationChannels(a, config.escalation, channels));

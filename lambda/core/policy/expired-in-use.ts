@@ -4,7 +4,7 @@ import type { AccountFacts } from './account-facts';
 import { plural } from './format';
 import { serviceAlertKey } from './policy-keys';
 import { ownersSentence, serviceAlert, serviceTitle, type ServiceRuleContext } from './service-alert';
-import { usageSeries } from './spend-series';
+import { usageSeriesOf, type SpendDay } from './spend-series';
 
 /**
  * Expired in use, the worst case: the expiry date has passed, yet the service's account still shows
@@ -19,11 +19,8 @@ export function expiredInUseAlert(
 ): Alert | undefined {
   const expiresOn = service.expiresOn;
   if (expiresOn === undefined || !account || compareDates(ctx.today, expiresOn) <= 0) return undefined;
-  const after = usageSeries(account.history, account.usage, account.balance?.currency ?? account.currency).filter(
-    (d) => compareDates(d.date, expiresOn) > 0 && compareDates(d.date, ctx.today) <= 0,
-  );
-  const latest = after[after.length - 1];
-  if (!latest || !(latest.amount > 0)) return undefined;
+  const latest = latestUpTo(usageSeriesOf(account), ctx.today);
+  if (!latest || latest.date <= expiresOn || !(latest.amount > 0)) return undefined;
 
   const ago = daysBetween(expiresOn, ctx.today);
   return serviceAlert(
@@ -42,4 +39,10 @@ export function expiredInUseAlert(
     },
     ctx.channels,
   );
+}
+
+/** The latest day with figures, up to `day` (ISO dates compare as strings). */
+function latestUpTo(series: readonly SpendDay[], day: string): SpendDay | undefined {
+  for (let i = series.length - 1; i >= 0; i--) if (series[i]!.date <= day) return series[i];
+  return undefined;
 }

@@ -37,6 +37,7 @@ export function forecastPolicyAlerts(
   const channels = indexChannels(config.channels);
   const byId = new Map(start.services.map((s) => [s.id, s]));
   const states = new Map([...start.accounts].map(([id, a]) => [id, a.state]));
+  const audiences = new Map(config.accounts.map((a) => [a.id, accountAudience(a, start.services, channels)]));
   const claimed = new Set<string>();
   const fired: Alert[] = [];
 
@@ -65,7 +66,7 @@ export function forecastPolicyAlerts(
         account,
         states.get(account.id)!,
         { ok: true, snapshot },
-        { now, today, audience: accountAudience(account, start.services, channels), channels },
+        { now, today, audience: audiences.get(account.id)!, channels },
       );
       states.set(account.id, decision.state);
       due.push(...decision.alerts);
@@ -78,7 +79,7 @@ export function forecastPolicyAlerts(
         usage,
       };
       facts.set(account.id, accountFacts);
-      due.push(...accountPolicyAlerts(account, accountFacts, start.services, ctx));
+      due.push(...accountPolicyAlerts(account, accountFacts, audiences.get(account.id)!, ctx));
     }
 
     for (const service of start.services) {

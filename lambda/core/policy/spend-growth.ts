@@ -5,7 +5,7 @@ import { dependentServices, type AccountFacts, type AccountRuleContext } from '.
 import { formatAmount } from './format';
 import { spendThresholds } from './policy-defaults';
 import { spendAlertKey } from './policy-keys';
-import { dailySpendSeries, type SpendDay } from './spend-series';
+import { spendSeriesOf, type SpendDay } from './spend-series';
 
 /** A month's average over fewer days than this is not compared: the 62-day history covers part of one. */
 export const GROWTH_MIN_DAYS_PER_MONTH = 14;
@@ -24,7 +24,7 @@ export function spendGrowthAlert(
   if (!ctx.calendar.isWorkingDay(ctx.today)) return undefined;
   const currency = facts.balance?.currency ?? facts.currency;
   if (currency === undefined) return undefined;
-  const series = dailySpendSeries(facts.history, facts.usage, currency);
+  const series = spendSeriesOf(facts);
   const lastMonth = previousMonth(monthOf(ctx.today));
   const monthBefore = previousMonth(lastMonth);
   const recent = monthlyAverage(series, lastMonth);

@@ -1,7 +1,8 @@
 import type { BalancePoint } from '../accounts/account-state';
-import { compareDates, daysBetween } from '../dates';
+import { daysBetween } from '../dates';
 import type { IsoDate } from '../model';
 import type { DailyUsage } from '../vendor-port';
+import type { AccountFacts } from './account-facts';
 
 /** One day's spend, in the account's balance currency (or, for usage, whatever unit the vendor counts in). */
 export interface SpendDay {
@@ -20,20 +21,20 @@ export function dailySpendSeries(
   usage: readonly DailyUsage[] | undefined,
   currency: string | undefined,
 ): SpendDay[] {
-  const byDate = new Map<IsoDate, number>();
-  const points = [...history].sort((a, b) => compareDates(a.date, b.date));
+  const amounts = new Map<IsoDate, number>();
+  const points = [...history].sort(byDate);
   points.forEach((point, i) => {
     const previous = points[i - 1];
     if (point.spend !== undefined) {
-      setIfValid(byDate, point.date, point.spend);
+      setIfValid(amounts, point.date, point.spend);
     } else if (previous && daysBetween(previous.date, point.date) === 1 && previous.balance >= point.balance) {
-      setIfValid(byDate, point.date, previous.balance - point.balance);
+      setIfValid(amounts, point.date, previous.balance - point.balance);
     }
   });
   for (const day of usage ?? []) {
-    if (currency !== undefined && day.unit === currency) setIfValid(byDate, day.date, day.amount);
+    if (currency !== undefined && day.unit === currency) setIfValid(amounts, day.date, day.amount);
   }
-  return sorted(byDate);
+  return sorted(amounts);
 }
 
 /**
@@ -45,19 +46,51 @@ export function usageSeries(
   usage: readonly DailyUsage[] | undefined,
   currency: string | undefined,
 ): SpendDay[] {
-  const byDate = new Map<IsoDate, number>();
-  for (const day of dailySpendSeries(history, usage, currency)) byDate.set(day.date, day.amount);
+  const amounts = new Map<IsoDate, number>();
+  for (const day of dailySpendSeries(history, usage, currency)) amounts.set(day.date, day.amount);
   for (const day of usage ?? []) {
     if (!Number.isFinite(day.amount) || day.amount < 0) continue;
-    byDate.set(day.date, Math.max(byDate.get(day.date) ?? 0, day.amount));
+    amounts.set(day.date, Math.max(amounts.get(day.date) ?? 0, day.amount));
   }
-  return sorted(byDate);
+  return sorted(amounts);
 }
 
-function setIfValid(byDate: Map<IsoDate, number>, date: IsoDate, amount: number): void {
-  if (Number.isFinite(amount) && amount >= 0) byDate.set(date, amount);
+type SeriesFacts = Pick<AccountFacts, 'history' | 'usage' | 'currency' | 'balance'>;
+const spendCache = new WeakMap<SeriesFacts, readonly SpendDay[]>();
+const usageCache = new WeakMap<SeriesFacts, readonly SpendDay[]>();
+
+/**
+ * `dailySpendSeries` of an account's facts, computed once per facts object: every service on the account
+ * asks for it in the same cycle. Facts are never changed once built, so the cache cannot go stale.
+ */
+export function spendSeriesOf(facts: SeriesFacts): readonly SpendDay[] {
+  let series = spendCache.get(facts);
+  if (!series) {
+    series = dailySpendSeries(facts.history, facts.usage, facts.balance?.currency ?? facts.currency);
+    spendCache.set(facts, series);
+  }
+  return series;
 }
 
-function sorted(byDate: ReadonlyMap<IsoDate, number>): SpendDay[] {
-  return [...byDate.entries()].map(([date, amount]) => ({ date, amount })).sort((a, b) => compareDates(a.date, b.date));
+/** `usageSeries` of an account's facts, computed once per facts object. */
+export function usageSeriesOf(facts: SeriesFacts): readonly SpendDay[] {
+  let series = usageCache.get(facts);
+  if (!series) {
+    series = usageSeries(facts.history, facts.usage, facts.balance?.currency ?? facts.currency);
+    usageCache.set(facts, series);
+  }
+  return series;
+}
+
+function setIfValid(amounts: Map<IsoDate, number>, date: IsoDate, amount: number): void {
+  if (Number.isFinite(amount) && amount >= 0) amounts.set(date, amount);
+}
+
+function sorted(amounts: ReadonlyMap<IsoDate, number>): SpendDay[] {
+  return [...amounts.entries()].map(([date, amount]) => ({ date, amount })).sort(byDate);
+}
+
+// `YYYY-MM-DD` strings sort as the days they name without being parsed: these sorts run every cycle.
+function byDate(a: { readonly date: IsoDate }, b: { readonly date: IsoDate }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }

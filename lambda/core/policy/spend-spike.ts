@@ -6,7 +6,7 @@ import { dependentServices, type AccountFacts, type AccountRuleContext } from '.
 import { formatAmount } from './format';
 import { spendThresholds } from './policy-defaults';
 import { spendAlertKey } from './policy-keys';
-import { dailySpendSeries } from './spend-series';
+import { spendSeriesOf } from './spend-series';
 
 /** Vendors report a day's spend a day or two late; older news is not a spike worth waking anyone for. */
 export const SPIKE_FRESH_DAYS = 3;
@@ -26,7 +26,7 @@ export function spendSpikeAlert(
   ctx: AccountRuleContext,
 ): Alert | undefined {
   const currency = facts.balance?.currency ?? facts.currency;
-  const series = dailySpendSeries(facts.history, facts.usage, currency);
+  const series = spendSeriesOf(facts);
   const latest = series[series.length - 1];
   if (!latest || currency === undefined) return undefined;
   const age = daysBetween(latest.date, ctx.today);
