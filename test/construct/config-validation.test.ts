@@ -2,8 +2,9 @@ import * as path from 'path';
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { AlertChannel, RenewalGuard, RenewalGuardProps, ServiceKind, VendorAccount } from '../../src';
+import { AlertChannel, Language, RenewalGuard, RenewalGuardProps, ServiceKind, VendorAccount } from '../../src';
 import { fixture, synthGuard } from './support/guard-stack';
+import { propsDocument } from '../../src/private/props-document';
 
 /** Builds a guard that is expected to throw, and returns the message along with what was left behind. */
 function configError(props: RenewalGuardProps | ((stack: Stack) => RenewalGuardProps)): {
@@ -159,6 +160,11 @@ describe('config validation at synth time', () => {
         '  channels[1].options.atMobiles[0]: "call me" is not a mobile number (digits, optionally with + and a country code)',
       ].join('\n'),
     );
+  });
+
+  it('puts the language of typed props into the document the loader merges over the file', () => {
+    expect(propsDocument({ language: Language.ZH_CN }).overrides).toEqual({ language: 'zh-CN' });
+    expect(propsDocument({}).overrides).toEqual({});
   });
 
   it('synthesizes with no config at all, warning that nothing is watched', () => {
