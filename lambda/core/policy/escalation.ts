@@ -47,8 +47,9 @@ const REPEAT_PRIORITY: readonly string[] = ['expired-in-use', 'renewal-missed', 
  * a renewal, a top-up or the next tier replaces it with another key) and the ledger:
  *
  * - an emergency that first fired on an earlier day repeats today (`<key>:repeat:<today>`), to its own
- *   and the emergency channels, until acknowledged or resolved — one repeat per service a day, the
- *   most telling emergency's;
+ *   and the emergency channels, until acknowledged or resolved. One repeat per service a day: the most
+ *   telling emergency's (expired in use, then renewal missed, then the expiry), and none if that one is
+ *   acknowledged or if a new emergency about the service goes out today anyway;
  * - a critical alert that first fired on an earlier day and is still unacknowledged escalates once
  *   (`<key>:escalated`) to the `escalation.critical` channels, on the next working day's cycle (the
  *   reminder itself was moved before the holiday so that nobody has to be woken during it).
@@ -57,25 +58,37 @@ const REPEAT_PRIORITY: readonly string[] = ['expired-in-use', 'renewal-missed', 
  */
 export function escalationsAndRepeats(due: readonly Alert[], ledger: LedgerFacts, ctx: EscalationContext): Alert[] {
   let silenced: ReadonlySet<string> | undefined; // read only when something is old enough to follow up
-  const firedEarlier = (alert: Alert): IsoDate | undefined => {
-    const firedOn = ledger.firedOn.get(alert.key);
-    if (firedOn === undefined || compareDates(firedOn, ctx.today) >= 0) return undefined;
+  const acknowledged = (alert: Alert): boolean => {
     silenced ??= acknowledgedRoots(ledger.acknowledgements, ctx.now);
-    return isAcknowledged(alert.key, silenced) ? undefined : firedOn;
+    return isAcknowledged(alert.key, silenced);
+  };
+  const firedBefore = (alert: Alert): IsoDate | undefined => {
+    const firedOn = ledger.firedOn.get(alert.key);
+    return firedOn !== undefined && compareDates(firedOn, ctx.today) < 0 ? firedOn : undefined;
   };
 
   const repeats = new Map<string, { alert: Alert; firedOn: IsoDate }>();
+  const freshToday = new Set<string>();
   const escalations: Alert[] = [];
   const criticalChannels = routeToChannels(ctx.escalation?.critical ?? [], 'critical', ctx.channels);
   const workingDay = ctx.calendar.isWorkingDay(ctx.today);
   for (const alert of due) {
-    const firedOn = firedEarlier(alert);
-    if (firedOn === undefined) continue;
+    const firedOn = firedBefore(alert);
     if (alert.severity === 'emergency') {
       const subject = alert.serviceId ?? `account:${alert.accountId ?? alert.key}`;
+      if (firedOn === undefined) {
+        freshToday.add(subject);
+        continue;
+      }
       const current = repeats.get(subject);
       if (!current || priority(alert) < priority(current.alert)) repeats.set(subject, { alert, firedOn });
-    } else if (alert.severity === 'critical' && workingDay && criticalChannels.length > 0) {
+    } else if (
+      alert.severity === 'critical' &&
+      firedOn !== undefined &&
+      workingDay &&
+      criticalChannels.length > 0 &&
+      !acknowledged(alert)
+    ) {
       escalations.push({
         ...alert,
         key: escalatedKey(alert.key),
@@ -86,13 +99,15 @@ export function escalationsAndRepeats(due: readonly Alert[], ledger: LedgerFacts
       });
     }
   }
-  const repeated = [...repeats.values()].map(({ alert, firedOn }) => ({
-    ...withEscalationChannels(alert, ctx.escalation, ctx.channels),
-    key: repeatKey(alert.key, ctx.today),
-    date: ctx.today,
-    followUp: 'repeat' as const,
-    message: `Repeated daily until acknowledged (first sent ${firedOn}): ${alert.message}`,
-  }));
+  const repeated = [...repeats]
+    .filter(([subject, { alert }]) => !freshToday.has(subject) && !acknowledged(alert))
+    .map(([, { alert, firedOn }]) => ({
+      ...withEscalationChannels(alert, ctx.escalation, ctx.channels),
+      key: repeatKey(alert.key, ctx.today),
+      date: ctx.today,
+      followUp: 'repeat' as const,
+      message: `Repeated daily until acknowledged (first sent ${firedOn}): ${alert.message}`,
+    }));
   return [...repeated, ...escalations];
 }
 
