@@ -32,6 +32,7 @@ export const ROOT_PATH = '(document)';
 
 const TOP_LEVEL_FIELDS = [
   'version',
+  'language',
   'timeZone',
   'checkTime',
   'calendar',
@@ -106,6 +107,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
     ok: true,
     config: {
       version: 1,
+      ...(settings.language && { language: settings.language }),
       timeZone: settings.timeZone,
       checkTime: settings.checkTime,
       calendar,
