@@ -3,8 +3,7 @@ import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AlertChannel, Language, RenewalGuard, RenewalGuardProps, ServiceKind, VendorAccount } from '../../src';
-import { fixture, synthGuard } from './support/guard-stack';
-import { propsDocument } from '../../src/private/props-document';
+import { fixture, stagedConfig, synthGuard } from './support/guard-stack';
 
 /** Builds a guard that is expected to throw, and returns the message along with what was left behind. */
 function configError(props: RenewalGuardProps | ((stack: Stack) => RenewalGuardProps)): {
@@ -162,9 +161,18 @@ describe('config validation at synth time', () => {
     );
   });
 
-  it('puts the language of typed props into the document the loader merges over the file', () => {
-    expect(propsDocument({ language: Language.ZH_CN }).overrides).toEqual({ language: 'zh-CN' });
-    expect(propsDocument({}).overrides).toEqual({});
+  it('stages the language of typed props over the file', () => {
+    const synth = synthGuard({ configFile: fixture('guard.yaml'), language: Language.ZH_CN });
+
+    expect(stagedConfig(synth).language).toBe('zh-CN');
+  });
+
+  it('rejects a language it has no messages in', () => {
+    const { message } = configError({ language: 'fr' as Language });
+
+    expect(message).toBe(
+      'invalid RenewalGuard config:\n  language: "fr" is not a supported language; expected one of en, zh-CN',
+    );
   });
 
   it('synthesizes with no config at all, warning that nothing is watched', () => {
