@@ -28,7 +28,7 @@ export function contactsFreshnessAlert(
       severity: 'info',
       date: ctx.today,
       message:
-        `The owners of ${serviceTitle(service)} (${service.owners.join(', ')}) were last confirmed on ` +
+        `The owners of ${serviceTitle(service)}, ${service.owners.join(', ')}, were last confirmed on ` +
         `${confirmedOn}, ${age} days ago. Check they are still responsible, and the contacts in the vendor's ` +
         `console too, then update ownersConfirmedOn.`,
     },

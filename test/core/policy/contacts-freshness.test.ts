@@ -20,7 +20,7 @@ describe('contacts freshness', () => {
       date: '2026-08-31',
       channels: ['ops'],
       message:
-        'The owners of Live app RTC (live-rtc, project live-app) (alice@example.com) were last confirmed on ' +
+        'The owners of Live app RTC (live-rtc, project live-app), alice@example.com, were last confirmed on ' +
         "2026-03-01, 183 days ago. Check they are still responsible, and the contacts in the vendor's console too, " +
         'then update ownersConfirmedOn.',
     });
