@@ -61,11 +61,18 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
 
   if (options.json) {
     printJson(io, checkJson(report));
-    return 0;
+  } else {
+    printWarnings(io, warnings);
+    printReport(io, config, report, options.table ? `table ${options.table}` : `store ${storeDir}`);
   }
-  printWarnings(io, warnings);
-  printReport(io, config, report, options.table ? `table ${options.table}` : `store ${storeDir}`);
-  return 0;
+  const failed = report.deliveries.filter((d) => d.status === 'failed');
+  if (failed.length === 0) return 0;
+  const channels = [...new Set(failed.map((d) => d.target.replace(/^channel:/, '')))].join(', ');
+  io.stderr(
+    `renewal-guard: ${failed.length} deliveries to ${channels} failed; they stay in the store's outbox ` +
+      'and a later check --send retries them\n',
+  );
+  return 1;
 }
 
 async function withRegistry<T>(
