@@ -79,6 +79,8 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
     validateAccount(log, raw, { listPath: 'accounts', index, ids: accountIds }),
   );
   const rawServices = readSectionList(log, doc, 'services');
+  // once for the document: computing it per service made validating 10,000 services quadratic
+  const successors = collectSuccessors(rawServices);
   const services = rawServices.map((raw, index) =>
     validateService(
       log,
@@ -90,7 +92,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
         reminderDays: settings.reminderDays,
         criticalityTiers: policy.criticalityTiers,
         serviceIds,
-        successors: collectSuccessors(rawServices),
+        successors,
       },
     ),
   );
