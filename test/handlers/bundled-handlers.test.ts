@@ -1,22 +1,12 @@
-import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
+import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
-import {
-  CONFIG_ASSET_FILE,
-  ENV_ALERT_TOPIC_ARN,
-  ENV_EVENT_BUS_NAME,
-  ENV_REGISTRY_TABLE,
-} from '../../src/shared/registry-schema';
+import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
-const run = promisify(execFile);
-const ASSETS = path.join(__dirname, '..', '..', 'assets', 'lambda', 'handlers');
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';
 
 let dynamo: LocalDynamo;
@@ -24,12 +14,7 @@ let aws: FakeAws;
 let codeRoot: string;
 beforeAll(async () => {
   [dynamo, aws] = await Promise.all([startDynalite(), startFakeAws()]);
-  // stage the code asset the way the construct does: each bundle in its folder, the config at the root
-  codeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-code-'));
-  for (const name of ['poll-and-evaluate', 'sync-registry']) {
-    fs.cpSync(path.join(ASSETS, name), path.join(codeRoot, name), { recursive: true });
-  }
-  fs.writeFileSync(path.join(codeRoot, CONFIG_ASSET_FILE), JSON.stringify(guardConfig()));
+  codeRoot = stageCode(['poll-and-evaluate', 'sync-registry'], guardConfig());
 });
 afterAll(async () => {
   await Promise.all([dynamo.stop(), aws.stop()]);
@@ -37,31 +22,21 @@ afterAll(async () => {
 });
 
 /** Invokes a bundled handler in a fresh Node.js process, as Lambda would, with the construct's env. */
-async function invoke(name: string, event: unknown, table: string, requestId = 'request-1') {
-  const script = `require(${JSON.stringify(path.join(codeRoot, name, 'index.js'))})
-    .handler(${JSON.stringify(event)}, { awsRequestId: ${JSON.stringify(requestId)} })
-    .then((r) => process.stdout.write('RESULT ' + JSON.stringify(r) + '\\n'),
-          (e) => { process.stdout.write('ERROR ' + e.name + ': ' + e.message + '\\n'); process.exitCode = 1; });`;
-  const env = {
-    PATH: process.env.PATH,
-    LAMBDA_TASK_ROOT: codeRoot,
-    AWS_REGION: 'ap-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-local-endpoints',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SNS: aws.endpoint,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_SERVICE_NAME: 'renewal-guard',
-    [ENV_REGISTRY_TABLE]: table,
-    [ENV_ALERT_TOPIC_ARN]: TOPIC,
-    [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
-    [ENV_GUARD_NAME]: 'guard-under-test',
-  };
-  const { stdout } = await run(process.execPath, ['-e', script], { env }).catch((e) => e);
-  const lines = String(stdout).trim().split('\n');
-  const last = lines.pop() ?? '';
-  return { outcome: last, logs: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+function invoke(name: string, event: unknown, table: string, requestId = 'request-1') {
+  return invokeBundle(
+    codeRoot,
+    name,
+    event,
+    {
+      ...localAwsEnv({ dynamodb: dynamo.endpoint, sns: aws.endpoint, eventbridge: aws.endpoint }),
+      POWERTOOLS_SERVICE_NAME: 'renewal-guard',
+      [ENV_REGISTRY_TABLE]: table,
+      [ENV_ALERT_TOPIC_ARN]: TOPIC,
+      [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
+      [ENV_GUARD_NAME]: 'guard-under-test',
+    },
+    requestId,
+  );
 }
 
 const CREATE = { RequestType: 'Create', ResourceProperties: {} };

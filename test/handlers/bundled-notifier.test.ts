@@ -4,22 +4,16 @@
  * ledger so a retried invocation never posts twice, and a failing channel that fails the invocation
  * without stopping the others.
  */
-import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
+import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { alertMessage } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert } from '../../lambda/core/model';
-import { CONFIG_ASSET_FILE, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import { PlatformReceivers } from '../support/receivers';
-
-const run = promisify(execFile);
-const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'lambda', 'handlers', 'notify');
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -56,9 +50,7 @@ beforeAll(async () => {
       { id: 'hooks', type: 'webhook', secret: 'renewal-guard/webhook' },
     ],
   });
-  codeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-code-'));
-  fs.cpSync(BUNDLE, path.join(codeRoot, 'notify'), { recursive: true });
-  fs.writeFileSync(path.join(codeRoot, CONFIG_ASSET_FILE), JSON.stringify(config));
+  codeRoot = stageCode(['notify'], config);
 }, 60_000);
 
 afterAll(async () => {
@@ -73,23 +65,11 @@ function snsEvent(a: Alert) {
 }
 
 async function invoke(table: string, event: unknown): Promise<string> {
-  const script = `require(${JSON.stringify(path.join(codeRoot, 'notify', 'index.js'))})
-    .handler(${JSON.stringify(event)})
-    .then((r) => console.log('RESULT ' + JSON.stringify(r)), (e) => console.log('ERROR ' + e.name + ': ' + e.message));`;
-  const { stdout } = await run(process.execPath, ['-e', script], {
-    env: {
-      PATH: process.env.PATH,
-      LAMBDA_TASK_ROOT: codeRoot,
-      AWS_REGION: 'ap-east-1',
-      AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-      AWS_SECRET_ACCESS_KEY: 'local-endpoints-only',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      [ENV_REGISTRY_TABLE]: table,
-    },
-  });
-  return stdout.trim().split('\n').pop() ?? '';
+  const env = {
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, secretsManager: aws.endpoint }),
+    [ENV_REGISTRY_TABLE]: table,
+  };
+  return (await invokeBundle(codeRoot, 'notify', event, env)).outcome;
 }
 
 async function claimed(): Promise<{ table: string; registry: DynamoRegistry }> {

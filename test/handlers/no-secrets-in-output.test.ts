@@ -3,26 +3,15 @@
  * authentication and answering garbage — with credentials read from (a stand-in for) Secrets Manager:
  * no credential value may appear in any log line, metric line, SNS message or event.
  */
-import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
+import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { demoAccounts, demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
 import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
-import {
-  CONFIG_ASSET_FILE,
-  ENV_ALERT_TOPIC_ARN,
-  ENV_EVENT_BUS_NAME,
-  ENV_REGISTRY_TABLE,
-} from '../../src/shared/registry-schema';
+import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
-
-const run = promisify(execFile);
-const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'lambda', 'handlers', 'poll-and-evaluate');
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -45,9 +34,7 @@ beforeAll(async () => {
       { id: 'contracts', vendor: 'manual' },
     ],
   });
-  codeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-code-'));
-  fs.cpSync(BUNDLE, path.join(codeRoot, 'poll-and-evaluate'), { recursive: true });
-  fs.writeFileSync(path.join(codeRoot, CONFIG_ASSET_FILE), JSON.stringify(config));
+  codeRoot = stageCode(['poll-and-evaluate'], config);
   table = await dynamo.createRegistryTable();
   await new DynamoRegistry({ tableName: table, client: dynamo.client }).syncDeclaredServices(
     config.services,
@@ -61,28 +48,25 @@ afterAll(async () => {
 });
 
 async function cycle(requestId: string): Promise<string> {
-  const script = `require(${JSON.stringify(path.join(codeRoot, 'poll-and-evaluate', 'index.js'))})
-    .handler({}, { awsRequestId: ${JSON.stringify(requestId)} })
-    .then((r) => console.log('RESULT ' + JSON.stringify(r)), (e) => console.log('ERROR ' + e.message));`;
-  const { stdout, stderr } = await run(process.execPath, ['-e', script], {
-    env: {
-      PATH: process.env.PATH,
-      LAMBDA_TASK_ROOT: codeRoot,
-      AWS_REGION: 'ap-east-1',
-      AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-      AWS_SECRET_ACCESS_KEY: 'local-endpoints-only',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SNS: aws.endpoint,
-      AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  const invocation = await invokeBundle(
+    codeRoot,
+    'poll-and-evaluate',
+    {},
+    {
+      ...localAwsEnv({
+        dynamodb: dynamo.endpoint,
+        sns: aws.endpoint,
+        eventbridge: aws.endpoint,
+        secretsManager: aws.endpoint,
+      }),
       [ENV_REGISTRY_TABLE]: table,
       [ENV_ALERT_TOPIC_ARN]: 'arn:aws:sns:ap-east-1:123456789012:alerts',
       [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
       [ENV_GUARD_NAME]: 'guard-under-test',
     },
-  });
-  return stdout + stderr;
+    requestId,
+  );
+  return invocation.output;
 }
 
 describe('a full cycle', () => {
