@@ -1,5 +1,6 @@
 /**
- * Runs the benchmarks, writes bench/results/latest.json and prints the table of targets.
+ * Runs the benchmarks, writes bench/results/latest.json, rewrites the generated section of
+ * bench/README.md from it, and prints the table of targets.
  *
  *   npx ts-node --project bench/tsconfig.json bench/run.ts [--only synth,cycle,bundles,decisions,cost] [--quick]
  *
@@ -14,6 +15,7 @@ import { costBenchmark } from './cost/cost-bench';
 import { cycleBenchmark, type CycleDetails } from './cycle/cycle-bench';
 import { decisionBenchmark } from './decisions/decision-bench';
 import { machineInfo } from './support/machine';
+import { README_FILE, updateReadme } from './support/readme-section';
 import {
   BENCHMARK_IDS,
   readResults,
@@ -74,7 +76,10 @@ async function main(): Promise<void> {
   });
 
   const file = readResults();
-  process.stdout.write(`${targetTable(file)}\n\nresults: ${RESULTS_FILE}\n`);
+  const readme = updateReadme(file);
+  process.stdout.write(
+    `${targetTable(file)}\n\nresults: ${RESULTS_FILE}${readme ? `; quoted in ${README_FILE}` : ''}\n`,
+  );
   log(`all done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 }
 

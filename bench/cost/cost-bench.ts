@@ -41,11 +41,13 @@ export function costBenchmark(options: {
   synth: { file: readonly SynthSizeSummary[] };
   machine: MachineInfo;
 }): BenchmarkResult {
-  const scenarios = [options.cycle.small, options.cycle.scale].map((scale) => {
+  const inputs = [options.cycle.small, options.cycle.scale].map((scale) => {
     const synth = options.synth.file.find((s) => s.services === scale.services);
     if (!synth) throw new Error(`no synth result for ${scale.services} services to count alarms and keys from`);
-    return costModel(costInputs(scale, synth));
+    return { scale, inputs: costInputs(scale, synth) };
   });
+  const scenarios = inputs.map(({ inputs: i }) => costModel(i));
+  const whatIf = inputs.map(({ scale, inputs: i }) => metricWhatIfs(scale, i));
   const targets: TargetRow[] = TARGETS.map(({ services, usd }) => {
     const estimate = scenarios.find((s) => s.services === services)!;
     return {
@@ -72,10 +74,45 @@ export function costBenchmark(options: {
     targets,
     details: {
       scenarios,
+      whatIf,
       vm: [vmCost('nano'), vmCost('micro')],
       pollerEmitsEmf: pollerEmitsEmf(),
       prices: PRICES,
     },
+  };
+}
+
+/**
+ * The same month with fewer custom metrics, each computed by the model: the metrics are the one line
+ * that decides the targets, so these show what each change to cycle-metrics.ts would buy.
+ */
+function metricWhatIfs(scale: CycleScaleSummary, inputs: CostInputs) {
+  const daily = scale.cycles.daily;
+  const perAccount = ['Balance', 'RunwayDays', 'SpendPerDay'].reduce(
+    (n, name) => n + (daily.metricsByName[name] ?? 0),
+    0,
+  );
+  const guardLevel = ['CycleCompleted', 'PollFailures', 'AlertsSent'].reduce(
+    (n, name) => n + (daily.metricsByName[name] ?? 0),
+    0,
+  );
+  const cases = [
+    { change: 'as measured', customMetrics: inputs.customMetrics },
+    { change: 'DaysToExpiry only within 7 days (daysToExpiryWindow: 7)', customMetrics: daily.distinctMetricsWindow7 },
+    {
+      change: 'no per-account metrics (Balance, RunwayDays, SpendPerDay)',
+      customMetrics: inputs.customMetrics - perAccount,
+    },
+    { change: 'both of the above', customMetrics: daily.distinctMetricsWindow7 - perAccount },
+    { change: 'guard-level metrics only', customMetrics: guardLevel },
+  ];
+  return {
+    label: inputs.label,
+    metricsByName: daily.metricsByName,
+    cases: cases.map((c) => {
+      const estimate = costModel({ ...inputs, customMetrics: c.customMetrics });
+      return { change: c.change, customMetrics: c.customMetrics, usageUsd: estimate.usageUsd };
+    }),
   };
 }
 

@@ -46,6 +46,8 @@ export interface CycleKindSummary {
   readonly emfBytes: number;
   readonly emfDocuments: number;
   readonly distinctMetrics: number;
+  readonly metricsByName: Readonly<Record<string, number>>;
+  readonly distinctMetricsWindow7: number;
   /** Busy time per registry method in the first run (calls overlap: not wall time). */
   readonly registryCalls: CycleMeasurement['registryCalls'];
 }
@@ -164,6 +166,8 @@ function summarize(kind: CycleKind, list: readonly CycleMeasurement[]): CycleKin
     emfBytes: m((c) => c.emf.bytes),
     emfDocuments: m((c) => c.emf.documents),
     distinctMetrics: m((c) => c.emf.distinctMetrics),
+    metricsByName: first.emf.byName,
+    distinctMetricsWindow7: m((c) => c.emf.distinctMetricsWindow7),
     registryCalls: first.registryCalls,
   };
 }

@@ -146,11 +146,16 @@ async function main(): Promise<void> {
 function emf(report: Parameters<typeof cycleMetrics>[0], config: GuardConfig, now: Date) {
   const datums = cycleMetrics(report, config, { guardName: 'RenewalGuard' });
   const documents = emfDocuments(datums, { timestamp: now });
-  const distinct = new Set(datums.map((d) => `${d.name} ${JSON.stringify(d.dimensions)}`));
+  const distinct = (list: typeof datums) => new Set(list.map((d) => `${d.name} ${JSON.stringify(d.dimensions)}`));
+  const byName: Record<string, number> = {};
+  for (const key of distinct(datums)) byName[key.split(' ')[0]!] = (byName[key.split(' ')[0]!] ?? 0) + 1;
+  const window7 = cycleMetrics(report, config, { guardName: 'RenewalGuard', daysToExpiryWindow: 7 });
   return {
     documents: documents.length,
     bytes: documents.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)) + 1, 0),
-    distinctMetrics: distinct.size,
+    distinctMetrics: distinct(datums).size,
+    byName,
+    distinctMetricsWindow7: distinct(window7).size,
   };
 }
 

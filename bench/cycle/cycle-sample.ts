@@ -26,7 +26,15 @@ export interface CycleMeasurement {
   readonly publish: PublishUsage;
   /** Powertools log lines of the cycle plus the handler's completion line. */
   readonly logs: LogUsage;
-  readonly emf: { readonly documents: number; readonly bytes: number; readonly distinctMetrics: number };
+  readonly emf: {
+    readonly documents: number;
+    readonly bytes: number;
+    readonly distinctMetrics: number;
+    /** Distinct metrics by metric name (DaysToExpiry per service, Balance per account, ...). */
+    readonly byName: Readonly<Record<string, number>>;
+    /** Distinct metrics with cycle-metrics' `daysToExpiryWindow: 7` instead of each service's horizon. */
+    readonly distinctMetricsWindow7: number;
+  };
   readonly registryCalls: CallTimes;
 }
 
