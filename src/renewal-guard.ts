@@ -1,5 +1,4 @@
-import * as path from 'path';
-import { Annotations, CustomResource, Duration, Names, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,22 +7,26 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
-import { ConfigProblem, loadGuardConfig, LoadedConfig } from './private/config-loader';
 import { allowCloudWatchAlarmsToPublish, createGuardAlarms, createNotifierAlarms } from './private/guard-alarms';
+import { loadGuardProps } from './private/guard-config';
 import { createGuardDashboard } from './private/guard-dashboard';
 import { GuardFunction } from './private/guard-function';
 import { createLinks } from './private/guard-links';
 import { assertDeclared, declaredIds, guardMetric } from './private/guard-metrics';
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
 import { createNotifier, NOTIFIER_TIMEOUT } from './private/guard-notifier';
-import { propsDocument } from './private/props-document';
+import {
+  addDailySchedule,
+  addRegistrySync,
+  createGuardKey,
+  grantDeadLetterEncryption,
+  grantOutboxQuery,
+} from './private/guard-resources';
 import { createRegistryTable } from './private/registry-table';
 import { grantSecretsByName } from './private/secret-grants';
 import { stageCode } from './private/staged-code';
@@ -40,12 +43,7 @@ import {
   METRIC_RUNWAY_DAYS,
   METRIC_SPEND_PER_DAY,
 } from './shared/metrics-schema';
-import {
-  ENV_ALERT_TOPIC_ARN,
-  ENV_EVENT_BUS_NAME,
-  ENV_REGISTRY_TABLE,
-  REGISTRY_OUTBOX_INDEX,
-} from './shared/registry-schema';
+import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from './shared/registry-schema';
 
 /**
  * Keeps paid services from lapsing: a daily check at `checkTime` in `timeZone` polls the vendor accounts,
@@ -196,7 +194,7 @@ export class RenewalGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: RenewalGuardProps = {}) {
     super(scope, id);
-    const config = this.loadConfig(props);
+    const config = loadGuardProps(this, props);
     const code = stageCode(config.loaded);
     const removalPolicy = props.registryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
@@ -205,7 +203,7 @@ export class RenewalGuard extends Construct {
     this.serviceIds = declaredIds(config.loaded.services);
     this.accountIds = declaredIds(config.loaded.accounts);
 
-    this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy);
+    this.encryptionKey = props.encryptionKey ?? createGuardKey(this, removalPolicy);
     this.registry = props.registryTable ?? createRegistryTable(this, this.encryptionKey, removalPolicy);
     this.alertTopic =
       props.alertTopic ??
@@ -257,10 +255,10 @@ export class RenewalGuard extends Construct {
     });
     this.pollerFunction = poller.function;
     this.registry.grantReadWriteData(poller.role);
-    if (props.registryTable) this.grantOutboxQuery(poller.role);
+    if (props.registryTable) grantOutboxQuery(poller.role, this.registry);
     this.alertTopic.grantPublish(poller.role);
     this.eventBus.grantPutEventsTo(poller.role);
-    this.grantDeadLetterEncryption(poller.role);
+    grantDeadLetterEncryption(this.encryptionKey, poller.role);
     grantSecretsByName(
       this,
       'VendorSecrets',
@@ -282,9 +280,13 @@ export class RenewalGuard extends Construct {
     });
     this.registrySyncFunction = sync.function;
     this.registry.grantReadWriteData(sync.role);
-    const provider = this.addRegistrySync(sync.function, code.configHash, logRetention);
+    const provider = addRegistrySync(this, sync.function, code.configHash, logRetention);
 
-    this.schedule = this.addDailySchedule(config.loaded);
+    this.schedule = addDailySchedule(this, config.loaded, {
+      poller: this.pollerFunction,
+      deadLetterQueue: this.deadLetterQueue,
+      key: this.encryptionKey,
+    });
     addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
     const notifier = createNotifier(this, {
       codeDirectory: code.directory,
@@ -502,115 +504,5 @@ export class RenewalGuard extends Construct {
     props: cloudwatch.MetricOptions | undefined,
   ): cloudwatch.Metric {
     return guardMetric(this.guardName, metricName, { statistic, dimensions: { [dimension]: id } }, props);
-  }
-
-  /** Merges and validates the config before any resource exists, throwing one error with every problem. */
-  private loadConfig(props: RenewalGuardProps) {
-    const fromProps = propsDocument(props);
-    const file = props.configFile === undefined ? undefined : path.resolve(props.configFile);
-    const result = loadGuardConfig(file, fromProps.overrides);
-    const problems: ConfigProblem[] = [...fromProps.problems, ...(result.ok ? [] : result.problems)];
-    if (props.linkSecret && props.linksEnabled === false) {
-      problems.push({
-        path: 'linkSecret',
-        message: 'given while linksEnabled is false, so nothing would read it; remove one of the two',
-      });
-    }
-    if (!result.ok || problems.length > 0) {
-      throw new Error(`invalid RenewalGuard config:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-    }
-    for (const w of result.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.message}`);
-    const linksEnabled = props.linksEnabled ?? (result.config.channels.length > 0 || props.linkSecret !== undefined);
-    return { loaded: result.config, linksEnabled, ...fromProps };
-  }
-
-  private createKey(removalPolicy: RemovalPolicy): kms.Key {
-    const key = new kms.Key(this, 'Key', {
-      description: `RenewalGuard ${this.node.path}: registry, alert topic and dead-letter queue`,
-      enableKeyRotation: true,
-      removalPolicy,
-    });
-    // CloudWatch alarms that publish to the encrypted alert topic (the guard's own alarms, or yours)
-    // need the key; an AWS managed key could not grant this.
-    key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
-    return key;
-  }
-
-  /** A custom resource whose properties change with the config, so every config change re-syncs. */
-  private addRegistrySync(
-    onEvent: lambda.IFunction,
-    configHash: string,
-    logRetention: logs.RetentionDays,
-  ): cr.Provider {
-    const frameworkLogs = new logs.LogGroup(this, 'RegistrySyncProviderLogs', { retention: logRetention });
-    const frameworkRole = new iam.Role(this, 'RegistrySyncProviderRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'RenewalGuard registry sync: CloudFormation custom resource provider',
-    });
-    frameworkLogs.grantWrite(frameworkRole);
-    const provider = new cr.Provider(this, 'RegistrySyncProvider', {
-      onEventHandler: onEvent,
-      logGroup: frameworkLogs,
-      frameworkOnEventRole: frameworkRole,
-    });
-    new CustomResource(this, 'RegistrySyncResource', {
-      serviceToken: provider.serviceToken,
-      resourceType: 'Custom::RenewalGuardRegistrySync',
-      properties: { ConfigHash: configHash },
-    });
-    return provider;
-  }
-
-  /**
-   * An imported table only grants on its indexes when it was imported with `globalIndexes`; the poller
-   * queries the outbox index either way.
-   */
-  private grantOutboxQuery(grantee: iam.IGrantable): void {
-    iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['dynamodb:Query'],
-      resourceArns: [`${this.registry.tableArn}/index/${REGISTRY_OUTBOX_INDEX}`],
-    });
-  }
-
-  /**
-   * What a sender to the encrypted dead-letter queue needs from the key; `sqs:SendMessage` itself comes
-   * with the Lambda and Scheduler dead-letter configuration.
-   */
-  private grantDeadLetterEncryption(grantee: iam.IGrantable): void {
-    this.encryptionKey.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey');
-  }
-
-  private addDailySchedule(config: LoadedConfig): scheduler.Schedule {
-    const [hour, minute] = config.checkTime.split(':').map(Number);
-    const role = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'RenewalGuard: invoke the daily check',
-    });
-    this.grantDeadLetterEncryption(role);
-    return new scheduler.Schedule(this, 'DailyCheck', {
-      description: `RenewalGuard daily check at ${config.checkTime} ${config.timeZone}`,
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: String(minute),
-        hour: String(hour),
-        timeZone: TimeZone.of(config.timeZone),
-      }),
-      target: new targets.LambdaInvoke(this.pollerFunction, {
-        role,
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(1),
-      }),
-    });
   }
 }

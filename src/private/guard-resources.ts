@@ -1,0 +1,110 @@
+/** The guard's core resources beyond the table and functions: its key, the registry sync, the schedule. */
+import { CustomResource, Duration, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { LoadedConfig } from './config-loader';
+import { REGISTRY_OUTBOX_INDEX } from '../shared/registry-schema';
+
+export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): kms.Key {
+  const key = new kms.Key(scope, 'Key', {
+    description: `RenewalGuard ${scope.node.path}: registry, alert topic and dead-letter queue`,
+    enableKeyRotation: true,
+    removalPolicy,
+  });
+  // CloudWatch alarms that publish to the encrypted alert topic (the guard's own alarms, or yours)
+  // need the key; an AWS managed key could not grant this.
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+  );
+  return key;
+}
+
+/** A custom resource whose properties change with the config, so every config change re-syncs. */
+export function addRegistrySync(
+  scope: Construct,
+  onEvent: lambda.IFunction,
+  configHash: string,
+  logRetention: logs.RetentionDays,
+): cr.Provider {
+  const frameworkLogs = new logs.LogGroup(scope, 'RegistrySyncProviderLogs', { retention: logRetention });
+  const frameworkRole = new iam.Role(scope, 'RegistrySyncProviderRole', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: 'RenewalGuard registry sync: CloudFormation custom resource provider',
+  });
+  frameworkLogs.grantWrite(frameworkRole);
+  const provider = new cr.Provider(scope, 'RegistrySyncProvider', {
+    onEventHandler: onEvent,
+    logGroup: frameworkLogs,
+    frameworkOnEventRole: frameworkRole,
+  });
+  new CustomResource(scope, 'RegistrySyncResource', {
+    serviceToken: provider.serviceToken,
+    resourceType: 'Custom::RenewalGuardRegistrySync',
+    properties: { ConfigHash: configHash },
+  });
+  return provider;
+}
+
+/**
+ * An imported table only grants on its indexes when it was imported with `globalIndexes`; the poller
+ * queries the outbox index either way.
+ */
+export function grantOutboxQuery(grantee: iam.IGrantable, registry: dynamodb.ITable): void {
+  iam.Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:Query'],
+    resourceArns: [`${registry.tableArn}/index/${REGISTRY_OUTBOX_INDEX}`],
+  });
+}
+
+/**
+ * What a sender to the encrypted dead-letter queue needs from the key; `sqs:SendMessage` itself comes
+ * with the Lambda and Scheduler dead-letter configuration.
+ */
+export function grantDeadLetterEncryption(key: kms.IKey, grantee: iam.IGrantable): void {
+  key.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey');
+}
+
+/** The daily check: a cron at `checkTime` in `timeZone`, two retries, then the dead-letter queue. */
+export function addDailySchedule(
+  scope: Construct,
+  config: LoadedConfig,
+  resources: { poller: lambda.IFunction; deadLetterQueue: sqs.IQueue; key: kms.IKey },
+): scheduler.Schedule {
+  const [hour, minute] = config.checkTime.split(':').map(Number);
+  const role = new iam.Role(scope, 'SchedulerRole', {
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+    description: 'RenewalGuard: invoke the daily check',
+  });
+  grantDeadLetterEncryption(resources.key, role);
+  return new scheduler.Schedule(scope, 'DailyCheck', {
+    description: `RenewalGuard daily check at ${config.checkTime} ${config.timeZone}`,
+    schedule: scheduler.ScheduleExpression.cron({
+      minute: String(minute),
+      hour: String(hour),
+      timeZone: TimeZone.of(config.timeZone),
+    }),
+    target: new targets.LambdaInvoke(resources.poller, {
+      role,
+      deadLetterQueue: resources.deadLetterQueue,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    }),
+  });
+}
