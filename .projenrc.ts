@@ -168,6 +168,18 @@ for (const cmd of ['synth', 'diff', 'deploy', 'destroy']) {
   task.exec(`cdk ${cmd}`, { receiveArgs: true });
 }
 
+// --- Benchmarks (bench/README.md): targets are judged there, on medians, not in timed unit tests ----
+project.addTask('bench', {
+  description: 'Benchmarks: synth, cycle at scale, requests, cost model, bundles, decisions (bench/README.md)',
+  env: { NODE_NO_WARNINGS: '1' },
+  steps: [
+    { spawn: project.bundler.bundleTask.name },
+    { exec: 'ts-node --project bench/tsconfig.json bench/run.ts', receiveArgs: true },
+  ],
+});
+project.eslint?.addLintPattern('bench');
+project.eslint?.allowDevDeps('bench/**/*.ts');
+
 project.addTask('demo', {
   description: 'The self-contained tour: embedded store, vendor sandbox, no AWS account, no network',
   steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard demo' }],
