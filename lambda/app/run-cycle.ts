@@ -105,9 +105,11 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     const abandoned = (await deps.registry.listOutbox()).filter(
       (entry) => entry.cycleId !== cycleId && entry.claimedAt < leaseCutoff,
     );
-    for (const entry of [...own, ...abandoned]) {
-      deliveries.push(...(await deliver(entry, deps, claimedAt, logger)));
-    }
+    // entries are different keys, so they go out side by side; one entry's targets stay in order
+    const perEntry = await mapWithConcurrency([...own, ...abandoned], concurrency, (entry) =>
+      deliver(entry, deps, claimedAt, logger),
+    );
+    deliveries.push(...perEntry.flat());
   }
 
   return {

@@ -260,6 +260,44 @@ describe('the outbox', () => {
   });
 });
 
+describe('delivery in a catch-up cycle', () => {
+  it('hands several alerts to a target at once instead of one after another', async () => {
+    // Prepare: five services due together; a publisher that notes how many publishes overlap
+    const services = ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+      id: `svc-${id}`,
+      name: id,
+      project: 'p',
+      kind: 'subscription',
+      expiresOn: '2026-10-20',
+      owners: ['ops@example.com'],
+    }));
+    const config = guardConfig({ services });
+    const registry = await freshRegistry(config);
+    let inFlight = 0;
+    let most = 0;
+    const slow = {
+      target: 'sns',
+      publish: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight--;
+      },
+    };
+
+    // Act
+    const report = await runCycle(
+      config,
+      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [slow] },
+      SEP_30,
+      'catch-up',
+    );
+
+    // Assess
+    expect(report.deliveries.map((d) => d.status)).toEqual(Array(5).fill('delivered'));
+    expect(most).toBeGreaterThan(1);
+  });
+});
+
 describe('a quiet cycle', () => {
   it('costs at most 0.05 DynamoDB requests per service', async () => {
     // Prepare: 400 services, all reminded already; count every request the registry sends
