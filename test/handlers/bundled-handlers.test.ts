@@ -72,7 +72,10 @@ describe('the bundled poll-and-evaluate handler', () => {
     // Assess: today is past both expiries (2026-10-09, 2026-10-20), so each owes its expiry emergency
     expect(first.outcome).toBe('RESULT {"cycleId":"request-1","alerts":2,"failedAccounts":[]}');
     expect(second.outcome).toBe('RESULT {"cycleId":"request-2","alerts":0,"failedAccounts":[]}');
-    const sent = aws.published.slice(before);
+    // alerts of different services are published side by side, in no particular order
+    const sent = aws.published
+      .slice(before)
+      .sort((a, b) => a.attributes.serviceId.StringValue.localeCompare(b.attributes.serviceId.StringValue));
     expect(sent.map((p) => [p.topicArn, p.subject, p.attributes])).toEqual([
       [
         TOPIC,
