@@ -70,10 +70,7 @@ export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): Gu
   // alarm is back to OK before the next day's check, so a failure that repeats daily notifies daily.
   const pollerErrors = create('PollerErrorsAlarm', 'PollerErrors', {
     metric: props.pollerFunction.metricErrors({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    ...ON_ANY_OCCURRENCE,
     alarmDescription:
       `The RenewalGuard ${props.guardName} daily check (function ${fn}) failed in the last hour. It is ` +
       'retried automatically; if every attempt fails, the check goes to the dead-letter queue and the ' +
@@ -83,14 +80,8 @@ export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): Gu
   });
 
   const deadLetters = create('DeadLetterQueueAlarm', 'DeadLetters', {
-    metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(5),
-      statistic: cloudwatch.Stats.MAXIMUM,
-    }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    metric: deadLetterDepth(props.deadLetterQueue),
+    ...ON_ANY_OCCURRENCE,
     alarmDescription:
       `A RenewalGuard ${props.guardName} daily check could not be delivered to, or kept failing in, the ` +
       `poller function ${fn}, and was dead-lettered in queue ${props.deadLetterQueue.queueName}: that day's ` +
@@ -101,10 +92,7 @@ export function createGuardAlarms(scope: Construct, props: GuardAlarmsProps): Gu
 
   const pollFailures = create('PollFailuresAlarm', 'PollFailures', {
     metric: props.pollFailures.with({ period: Duration.hours(1) }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    ...ON_ANY_OCCURRENCE,
     alarmDescription:
       `Warning: the last RenewalGuard ${props.guardName} check could not read at least one vendor account. ` +
       'The check carried on with the others, and an account that stays unreadable raises a blind-spot alert ' +
@@ -139,10 +127,7 @@ export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProp
   // Like PollerErrors: an alert and its automatic retries make one notification.
   const notifierErrors = create('NotifierErrorsAlarm', 'NotifierErrors', {
     metric: props.notifierFunction.metricErrors({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    ...ON_ANY_OCCURRENCE,
     alarmDescription:
       `The RenewalGuard ${props.guardName} notifier (function ${fn}) could not deliver an alert to at least ` +
       'one chat, webhook or PagerDuty channel in the last hour; the other channels got it. It is retried ' +
@@ -152,14 +137,8 @@ export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProp
   });
 
   const notifierDeadLetters = create('NotifierDeadLetterQueueAlarm', 'NotifierDeadLetters', {
-    metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(5),
-      statistic: cloudwatch.Stats.MAXIMUM,
-    }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    metric: deadLetterDepth(props.deadLetterQueue),
+    ...ON_ANY_OCCURRENCE,
     alarmDescription:
       `An alert of RenewalGuard ${props.guardName} could not be delivered to its chat, webhook or PagerDuty ` +
       `channels by the notifier ${fn}, even after retries, and is kept in queue ` +
@@ -170,6 +149,22 @@ export function createNotifierAlarms(scope: Construct, props: NotifierAlarmsProp
   });
 
   return { notifierErrors, notifierDeadLetters };
+}
+
+/** An alarm on anything happening at all: one datapoint of at least 1 in a period; no data is no news. */
+const ON_ANY_OCCURRENCE = {
+  threshold: 1,
+  comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+  evaluationPeriods: 1,
+  treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+} as const;
+
+/** Messages waiting in a dead-letter queue, looked at every five minutes. */
+function deadLetterDepth(queue: sqs.IQueue): cloudwatch.Metric {
+  return queue.metricApproximateNumberOfMessagesVisible({
+    period: Duration.minutes(5),
+    statistic: cloudwatch.Stats.MAXIMUM,
+  });
 }
 
 type AlarmFactory = (id: string, suffix: string, props: Omit<cloudwatch.AlarmProps, 'alarmName'>) => cloudwatch.Alarm;
