@@ -1,4 +1,5 @@
 import { fakeTime, type FakeTime } from './support/fake-time';
+import { expectVendorError, pollContext, type HttpTestOptions } from './support/poll-helpers';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { PollContext, SecretResolver } from '../../lambda/core/vendor-port';
 import { startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox/vendor-sandbox';
@@ -120,18 +121,12 @@ function account(credentials: string, options: Record<string, unknown> = {}): Ac
   return { id: 'huawei-main', vendor: 'huawei', credentials, endpoint: sandbox.endpoint('huawei'), options };
 }
 
-function context(httpOptions: { timeoutMs?: number; maxAttempts?: number; clock?: () => Date } = {}): PollContext {
-  const http = new ResilientHttp({ clock: time.clock, sleep: time.sleep, random: () => 0.5, ...httpOptions });
-  return { now: time.clock(), secrets, http };
+function context(httpOptions: HttpTestOptions = {}): PollContext {
+  return pollContext(time, secrets, httpOptions);
 }
 
 async function pollError(acc: AccountConfig, ctx = context()): Promise<VendorError> {
-  const error = await new HuaweiVendor().poll(acc, ctx).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof VendorError)) throw new Error(`expected a VendorError, got ${String(error)}`);
-  return error;
+  return expectVendorError(new HuaweiVendor(), acc, ctx);
 }
 
 function pinned(message: string): string {

@@ -1,4 +1,5 @@
 import { fakeTime, type FakeTime } from './support/fake-time';
+import { expectVendorError, pollContext, type HttpTestOptions } from './support/poll-helpers';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { PollContext, SecretResolver } from '../../lambda/core/vendor-port';
 import { startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox/vendor-sandbox';
@@ -95,18 +96,12 @@ function account(credentials: string, options: Record<string, unknown> = {}): Ac
   return { id: 'tencent-main', vendor: 'tencent', credentials, endpoint: sandbox.endpoint('tencent'), options };
 }
 
-function context(httpOptions: { timeoutMs?: number; maxAttempts?: number; clock?: () => Date } = {}): PollContext {
-  const http = new ResilientHttp({ clock: time.clock, sleep: time.sleep, random: () => 0.5, ...httpOptions });
-  return { now: time.clock(), secrets, http };
+function context(httpOptions: HttpTestOptions = {}): PollContext {
+  return pollContext(time, secrets, httpOptions);
 }
 
 async function pollError(acc: AccountConfig, ctx = context()): Promise<VendorError> {
-  const error = await new TencentVendor().poll(acc, ctx).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof VendorError)) throw new Error(`expected a VendorError, got ${String(error)}`);
-  return error;
+  return expectVendorError(new TencentVendor(), acc, ctx);
 }
 
 /** The RequestId is the sandbox's fresh UUID; everything else in a message is pinned. */
