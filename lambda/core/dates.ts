@@ -91,6 +91,20 @@ function epochDay(date: IsoDate): number {
   return epochDayOfCivil(civilOf(date));
 }
 
+/**
+ * The epoch day of a calendar date (days since 1970-01-01, negative before it): for hot loops that do
+ * several sums on one date and would otherwise parse it once per `daysBetween` or `addDays`.
+ */
+export function epochDayOf(date: IsoDate): number {
+  return epochDay(date);
+}
+
+/** The calendar date of an epoch day; the inverse of `epochDayOf`. */
+export function dateOfEpochDay(days: number): IsoDate {
+  if (!Number.isSafeInteger(days)) throw new DateInputError(`${days} is not a whole number of days`);
+  return formatCivil(civilOfEpochDay(days));
+}
+
 /** A strict `YYYY-MM-DD` naming a real day: rejects `2026-02-30`, `2026-13-01`, `2025-02-29`, `2026-9-1`. */
 export function isCalendarDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && parseCivil(s) !== undefined;

@@ -1,8 +1,9 @@
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { addDays, daysBetween } from '../dates';
+import { addDays, daysBetween, epochDayOf } from '../dates';
 import type { Alert, ChannelConfig, IsoDate, ServiceConfig } from '../model';
 import { expiryAlertKey } from './alert-key';
 import { routeToChannels } from './channel-routing';
+import { dayContext, dueTier } from './due-tier';
 import { expiryMessage } from './expiry-message';
 import { severityForTier } from './severity';
 import { placeTiers, type TierPlacement } from './tier-placement';
@@ -24,15 +25,32 @@ export interface ExpiryContext {
 export function dueExpiryReminder(service: ServiceConfig, today: IsoDate, ctx: ExpiryContext): Alert | undefined {
   const expiresOn = service.expiresOn;
   if (expiresOn === undefined) return undefined;
-  const daysLeft = daysBetween(today, expiresOn);
-  if (daysLeft <= 0) return expiryAlert(service, expiresOn, 0, today, ctx);
+  // Day numbers, not date strings: this runs once per service per cycle, and parsing `today` and placing
+  // five tiers through the calendar per service was most of a cycle's CPU (bench/README.md, decisions).
+  const day = dayContext(ctx.calendar, today);
+  const expiresOnDay = epochDayOf(expiresOn);
+  const daysLeft = expiresOnDay - day.todayDay;
+  if (daysLeft <= 0) return expiryAlert(service, expiresOn, 0, today, daysLeft, ctx);
 
+  if (day.nextWorkingDay === undefined) return placedDueReminder(service, expiresOn, today, daysLeft, ctx);
+  const tier = dueTier(expiresOnDay, service.reminderDays, day.nextWorkingDay);
+  return tier === undefined ? undefined : expiryAlert(service, expiresOn, tier, today, daysLeft, ctx);
+}
+
+/** The tier-by-tier placement `dueTier` shortcuts; kept for a calendar with no working day ahead. */
+function placedDueReminder(
+  service: ServiceConfig,
+  expiresOn: IsoDate,
+  today: IsoDate,
+  daysLeft: number,
+  ctx: ExpiryContext,
+): Alert | undefined {
   let due: TierPlacement | undefined;
   for (const placement of placeTiers(expiresOn, service.reminderDays, ctx.calendar)) {
     if (placement.date > today) break;
     due = placement;
   }
-  return due && expiryAlert(service, expiresOn, due.tier, today, ctx);
+  return due && expiryAlert(service, expiresOn, due.tier, today, daysLeft, ctx);
 }
 
 /**
@@ -56,10 +74,12 @@ export function expiryRemindersBetween(
 
   for (const placement of placeTiers(expiresOn, service.reminderDays, ctx.calendar)) {
     if (placement.date > from && placement.date <= last && placement.tier > 0) {
-      reminders.push(expiryAlert(service, expiresOn, placement.tier, placement.date, ctx));
+      reminders.push(
+        expiryAlert(service, expiresOn, placement.tier, placement.date, daysBetween(placement.date, expiresOn), ctx),
+      );
     }
   }
-  if (expiresOn > from && expiresOn <= last) reminders.push(expiryAlert(service, expiresOn, 0, expiresOn, ctx));
+  if (expiresOn > from && expiresOn <= last) reminders.push(expiryAlert(service, expiresOn, 0, expiresOn, 0, ctx));
   return reminders;
 }
 
@@ -68,10 +88,11 @@ function expiryAlert(
   expiresOn: IsoDate,
   tier: number,
   date: IsoDate,
+  /** `date` to `expiresOn` in days, which every caller already knows. */
+  daysLeft: number,
   ctx: ExpiryContext,
 ): Alert {
   const severity = severityForTier(tier);
-  const daysLeft = daysBetween(date, expiresOn);
   return {
     key: expiryAlertKey(service.id, expiresOn, tier),
     kind: 'expiry',
