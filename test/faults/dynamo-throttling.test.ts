@@ -1,0 +1,193 @@
+/**
+ * DynamoDB throttling on the wire: the real DynamoRegistry and SDK client talk to dynalite through a
+ * proxy that answers chosen requests with DynamoDB's own throttling errors (HTTP 400,
+ * `ProvisionedThroughputExceededException` / `ThrottlingException`). The SDK's standard retry strategy
+ * decides what to retry; only its jitter is pinned so the backoff takes milliseconds, not seconds.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
+import { claimedKeys, countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
+import { dynamoThrottle, startFaultProxy, type FaultProxy } from './support/fault-proxy';
+import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
+import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { defaultVendorAdapters } from '../../lambda/vendors';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+
+const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
+const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
+const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
+const TARGETS = ['sns', 'eventbridge'];
+const DYNAMO = 'DynamoDB_20120810.';
+
+let dynamo: LocalDynamo;
+let proxy: FaultProxy;
+let client: DynamoDBDocumentClient;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  proxy = await startFaultProxy(dynamo.endpoint);
+  // the SDK's defaults (standard mode, DynamoDB's default attempts) on a client aimed at the proxy
+  client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: proxy.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+});
+afterAll(async () => {
+  client.destroy();
+  await proxy.stop();
+  await dynamo.stop();
+});
+beforeEach(() => {
+  proxy.setRule(() => undefined);
+  proxy.log.length = 0;
+  // the jitter of the SDK's full-jitter backoff (and of markDelivered's re-read pause), pinned low
+  jest.spyOn(Math, 'random').mockReturnValue(0.001);
+});
+afterEach(() => jest.restoreAllMocks());
+
+async function world() {
+  const config = guardConfig();
+  const table = (await freshRegistry(dynamo, config)).tableName;
+  const registry = new DynamoRegistry({ tableName: table, client });
+  const sns = new RecordingPublisher('sns');
+  const bus = new RecordingPublisher('eventbridge');
+  const deps = {
+    registry,
+    vendors: defaultVendorAdapters(),
+    secrets: NO_SECRETS,
+    http: NO_HTTP,
+    publishers: [sns, bus],
+  };
+  const received = () => countDeliveries({ sns: sns.keys(), eventbridge: bus.keys() });
+  return { config, table, registry, deps, received };
+}
+
+const operation = (name: string) => `${DYNAMO}${name}`;
+
+describe('DynamoDB throttling the SDK retries away', () => {
+  it.each([
+    ['ProvisionedThroughputExceededException', 1],
+    ['ThrottlingException', 1],
+    ['ProvisionedThroughputExceededException', 3],
+  ] as const)(
+    '%s on the first %i attempt(s) of every request: the cycle completes, each alert once',
+    async (kind, n) => {
+      // Prepare
+      const { registry, deps, config, received } = await world();
+      proxy.setRule((request) => (request.attempt <= n ? dynamoThrottle(kind) : undefined));
+
+      // Act
+      const report = await runCycle(config, deps, SEP_30, 'cycle-1');
+
+      // Assess: every request was throttled n times and then answered, by the SDK's own retries
+      const throttled = proxy.log.filter((r) => r.injected);
+      const answered = proxy.log.filter((r) => !r.injected);
+      expect(throttled.length).toBe(answered.length * n);
+      expect(answered.every((r) => r.attempt === n + 1 && r.status === 200)).toBe(true);
+      expect(new Set(answered.map((r) => r.operation))).toEqual(
+        new Set(['Query', 'BatchWriteItem', 'PutItem', 'UpdateItem', 'GetItem'].map(operation)),
+      );
+      expect(report.deliveries.map((d) => d.status)).toEqual(Array(4).fill('delivered'));
+      expect(received()).toEqual(onceEach(KEYS, TARGETS));
+      proxy.setRule(() => undefined);
+      expect(await registry.listOutbox()).toEqual([]);
+    },
+  );
+});
+
+describe('DynamoDB throttling beyond the retries', () => {
+  it('fails the cycle loudly when no claim gets through, leaves no ledger entry, and a rerun completes it', async () => {
+    // Prepare: every claim's conditional PutItem is throttled on every attempt
+    const { table, registry, deps, config, received } = await world();
+    proxy.setRule((r) => (r.operation === operation('PutItem') ? dynamoThrottle() : undefined));
+
+    // Act
+    const failed = runCycle(config, deps, SEP_30, 'cycle-1');
+
+    // Assess: a retryable RegistryError naming the table, the operation and DynamoDB's reason
+    await expect(failed).rejects.toMatchObject({
+      name: 'RegistryError',
+      retryable: true,
+      message:
+        `registry table "${table}": claimAlert (PutItem) failed: ProvisionedThroughputExceededException: ` +
+        'The level of configured provisioned throughput for the table was exceeded. ' +
+        'Consider increasing your provisioning level with the UpdateTable API.',
+    });
+    const puts = proxy.log.filter((r) => r.operation === operation('PutItem'));
+    expect(puts.map((r) => r.attempt)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    proxy.setRule(() => undefined);
+    expect(received()).toEqual({});
+    expect(await registry.listOutbox()).toEqual([]);
+    expect(await Promise.all(KEYS.map((key) => registry.getAlert(key)))).toEqual([undefined, undefined]);
+
+    // Act: Lambda retries the invocation (same request id, so the same cycle id) once DynamoDB recovers
+    const rerun = await runCycle(config, deps, new Date(SEP_30.getTime() + 60_000), 'cycle-1');
+
+    // Assess
+    expect(claimedKeys([rerun])).toEqual(KEYS);
+    expect(received()).toEqual(onceEach(KEYS, TARGETS));
+    expect(await registry.listOutbox()).toEqual([]);
+  });
+
+  it('keeps a claim that got through before another failed, and the first cycle after the lease delivers it once', async () => {
+    // Prepare: only voice-room's claim is throttled for good; live-rtc's is written
+    const { registry, deps, config, received } = await world();
+    proxy.setRule((r) =>
+      r.operation === operation('PutItem') && r.body.includes('voice-room:expiry') ? dynamoThrottle() : undefined,
+    );
+
+    // Act
+    await expect(runCycle(config, deps, SEP_30, 'cycle-1')).rejects.toThrow(/claimAlert \(PutItem\) failed/);
+    proxy.setRule(() => undefined);
+    const outboxAfterFailure = await registry.listOutbox();
+    const retry = await runCycle(config, deps, new Date(SEP_30.getTime() + 60_000), 'cycle-1');
+    const afterRetry = { ...received() };
+    const nextAfterLease = await runCycle(config, deps, AFTER_LEASE, 'cycle-2');
+
+    // Assess: the half-finished cycle left exactly its one won claim owed, nothing sent
+    expect(outboxAfterFailure.map((e) => [e.alert.key, e.cycleId, e.pendingTargets])).toEqual([
+      [KEYS[0], 'cycle-1', TARGETS],
+    ]);
+    // the retry claims and delivers voice-room; live-rtc is its own cycle's claim, left to the lease
+    expect(claimedKeys([retry])).toEqual([KEYS[1]]);
+    expect(afterRetry).toEqual(onceEach([KEYS[1]], TARGETS));
+    // the next cycle after the lease takes live-rtc over: in the end, each alert once per target
+    expect(claimedKeys([nextAfterLease])).toEqual([]);
+    expect(nextAfterLease.deliveries.map((d) => [d.key, d.target, d.status])).toEqual([
+      [KEYS[0], 'sns', 'delivered'],
+      [KEYS[0], 'eventbridge', 'delivered'],
+    ]);
+    expect(received()).toEqual(onceEach(KEYS, TARGETS));
+    expect(await registry.listOutbox()).toEqual([]);
+  });
+
+  it('fails the cycle loudly when the outbox cannot be read, after its claims; they go out once after the lease', async () => {
+    // Prepare: the outbox index Query is throttled on every attempt
+    const { registry, deps, config, received } = await world();
+    proxy.setRule((r) =>
+      r.operation === operation('Query') && r.body.includes('"IndexName"')
+        ? dynamoThrottle('ThrottlingException')
+        : undefined,
+    );
+
+    // Act
+    const failed = runCycle(config, deps, SEP_30, 'cycle-1');
+
+    // Assess
+    await expect(failed).rejects.toThrow(/listOutbox \(Query\) failed: ThrottlingException: Rate of requests exceeds/);
+    expect(received()).toEqual({});
+    proxy.setRule(() => undefined);
+    expect((await registry.listOutbox()).map((e) => e.alert.key)).toEqual(KEYS);
+
+    // Act: the next cycle after the lease
+    const next = await runCycle(config, deps, AFTER_LEASE, 'cycle-2');
+
+    // Assess
+    expect(next.alerts).toEqual([]);
+    expect(received()).toEqual(onceEach(KEYS, TARGETS));
+    expect(await registry.listOutbox()).toEqual([]);
+  });
+});
