@@ -93,6 +93,9 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     notifier.role,
     props.channels.flatMap((c) => (c.secret === undefined ? [] : [{ id: c.id, secretName: c.secret }])),
     props.channelSecrets,
+    // channel secrets have no prefix of their own (the documented examples use renewal-guard/, the
+    // vendor credentials' prefix), and channels do not grow with the registry: each is granted by name
+    { namePrefix: false },
   );
   props.links?.grantSigning(notifier.role);
   return { function: notifier, deadLetterQueue };

@@ -1,6 +1,17 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { suppressNag } from './nag-suppressions';
+
+/**
+ * The documented naming of the secrets a config names: `renewal-guard/<account id>` (README "Secrets",
+ * contract section 2: `credentials: renewal-guard/agora-main`).
+ */
+export const GUARD_SECRET_PREFIX = 'renewal-guard/';
+
+/** What `ISecret.grantRead` grants, so a name covered by the prefix gets no more and no less. */
+const READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
 
 /** A config entry (an account or a channel) and the NAME of the secret it reads. */
 export interface SecretReference {
@@ -8,10 +19,26 @@ export interface SecretReference {
   readonly secretName: string;
 }
 
+export interface SecretGrantOptions {
+  /**
+   * Names from the config under this prefix are granted with one statement on `secret:<prefix>*` instead of
+   * one statement each, so the grantee's policy does not grow with the config; `false` grants every name
+   * on its own.
+   *
+   * @default GUARD_SECRET_PREFIX
+   */
+  readonly namePrefix?: string | false;
+}
+
 /**
- * Grants read on the secrets the given config entries name, and on nothing else. Secrets from typed props
- * are granted as given (with their KMS key, when they have one); names from the config file are imported
- * by name under `group`, which matches the secret's ARN with its random six-character suffix.
+ * Grants read on the secrets the given config entries name. Secrets from typed props are granted as given
+ * (with their KMS key, when they have one). Names from the config file under `namePrefix` share one
+ * statement on the prefix; other names are imported by name under `group`, which matches the secret's ARN
+ * with its random six-character suffix.
+ *
+ * A prefix statement would also reach the secrets that other roles of the same guard read under that
+ * prefix (the documented examples name channel secrets `renewal-guard/dingtalk-team` too), so those are
+ * denied to this grantee explicitly, whichever of the two grants comes first.
  */
 export function grantSecretsByName(
   scope: Construct,
@@ -19,14 +46,99 @@ export function grantSecretsByName(
   grantee: iam.IGrantable,
   references: readonly SecretReference[],
   fromProps: ReadonlyMap<string, secretsmanager.ISecret>,
+  options: SecretGrantOptions = {},
 ): void {
+  const prefix = options.namePrefix ?? GUARD_SECRET_PREFIX;
   let imported: Construct | undefined;
+  let prefixGranted = false;
   for (const reference of references) {
-    let secret = fromProps.get(reference.id);
-    if (!secret) {
+    const given = fromProps.get(reference.id);
+    if (given) {
+      given.grantRead(grantee);
+    } else if (prefix !== false && reference.secretName.startsWith(prefix)) {
+      prefixGranted = true;
+    } else {
       imported ??= new Construct(scope, group);
-      secret = secretsmanager.Secret.fromSecretNameV2(imported, reference.id, reference.secretName);
+      secretsmanager.Secret.fromSecretNameV2(imported, reference.id, reference.secretName).grantRead(grantee);
     }
-    secret.grantRead(grantee);
   }
+  if (prefixGranted && prefix !== false) grantPrefix(scope, grantee, prefix);
+  withholdAcrossRoles(scope, {
+    principal: grantee.grantPrincipal,
+    prefix: prefixGranted && prefix !== false ? prefix : undefined,
+    names: new Set(references.map((r) => r.secretName)),
+  });
+}
+
+function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string): void {
+  const stack = Stack.of(scope);
+  const arn = secretArn(stack, `${prefix}*`);
+  iam.Grant.addToPrincipal({ grantee, actions: READ_ACTIONS, resourceArns: [arn] });
+  if (!Construct.isConstruct(grantee.grantPrincipal)) return;
+  suppressNag(grantee.grantPrincipal, [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        `Read on the secrets the config names under the documented prefix ${prefix} is one statement on ` +
+        `${prefix}* instead of one per secret, so the role's inline policy stays within IAM's size quota at any ` +
+        'number of accounts; secrets that other roles of the guard read under the prefix are denied explicitly',
+      appliesTo: [`Resource::${flattenReference(stack.resolve(arn))}`],
+    },
+  ]);
+}
+
+interface RecordedGrant {
+  readonly principal: iam.IPrincipal;
+  /** Set when the grantee holds a statement on `<prefix>*`. */
+  readonly prefix?: string;
+  readonly names: ReadonlySet<string>;
+  deny?: iam.PolicyStatement;
+}
+
+/** The grants made so far, per guard. */
+const grantsByScope = new WeakMap<IConstruct, RecordedGrant[]>();
+
+function withholdAcrossRoles(scope: Construct, grant: RecordedGrant): void {
+  const recorded = grantsByScope.get(scope) ?? [];
+  grantsByScope.set(scope, recorded);
+  for (const other of recorded) {
+    if (other.principal === grant.principal) continue;
+    withhold(scope, other, grant.names);
+    withhold(scope, grant, other.names);
+  }
+  recorded.push(grant);
+}
+
+/** Denies `grant`'s principal the `names` its prefix statement covers but it was not granted itself. */
+function withhold(scope: Construct, grant: RecordedGrant, names: ReadonlySet<string>): void {
+  const { prefix } = grant;
+  if (prefix === undefined) return;
+  const arns = [...names]
+    .filter((name) => name.startsWith(prefix) && !grant.names.has(name))
+    .map((name) => `${secretArn(Stack.of(scope), name)}-??????`);
+  if (arns.length === 0) return;
+  if (grant.deny) {
+    grant.deny.addResources(...arns);
+  } else {
+    grant.deny = new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: READ_ACTIONS, resources: arns });
+    grant.principal.addToPrincipalPolicy(grant.deny);
+  }
+}
+
+function secretArn(stack: Stack, resourceName: string): string {
+  return stack.formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/** A resolved ARN as cdk-nag names it in findings: `arn:<AWS::Partition>:secretsmanager:…`. */
+function flattenReference(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (node.Ref !== undefined) return `<${node.Ref}>`;
+  if (node['Fn::Join']) return node['Fn::Join'][1].map(flattenReference).join(node['Fn::Join'][0]);
+  return JSON.stringify(value);
 }

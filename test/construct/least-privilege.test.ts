@@ -2,6 +2,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AlertChannel, VendorAccount } from '../../src';
 import { fixture, logicalId, synthGuard, SynthesizedGuard } from './support/guard-stack';
 import { actionsOf, importedSecretArn, secretsReadBy, statementsOf } from './support/policies';
+import { secretPrefixArn, secretResources } from './support/secret-statements';
 
 describe('least privilege', () => {
   let synth: SynthesizedGuard;
@@ -29,12 +30,16 @@ describe('least privilege', () => {
     linkSecret = { Ref: logicalId(synth.template, 'AWS::SecretsManager::Secret', 'GuardLinkSecret') };
   });
 
-  it('lets the poller read exactly the credentials secrets of the polled accounts and the link secret', () => {
-    expect(secretsReadBy(synth, 'GuardPollerRole')).toEqual([
-      importedSecretArn('renewal-guard/agora-main'),
-      importedSecretArn('renewal-guard/tencent-trtc'),
+  it('lets the poller read the credentials secrets of the polled accounts and the link secret, not the channel secrets', () => {
+    // the config's names (agora-main, tencent-trtc) by their documented prefix, the typed props' secret by itself
+    expect(secretResources(synth, 'GuardPollerRole', 'Allow')).toEqual([
       importedSecretArn('renewal-guard/twilio-main'),
+      secretPrefixArn('renewal-guard/'),
       linkSecret,
+    ]);
+    expect(secretResources(synth, 'GuardPollerRole', 'Deny')).toEqual([
+      importedSecretArn('renewal-guard/dingtalk-team'),
+      importedSecretArn('renewal-guard/pagerduty'),
     ]);
     const secretActions = actionsOf(statementsOf(synth, 'GuardPollerRole')).filter((a) =>
       a.startsWith('secretsmanager:'),
