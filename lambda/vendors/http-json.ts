@@ -4,6 +4,7 @@ import { callJson, describeJson, ShapeProblem } from './http/json-call';
 import { OptionReader } from './http/option-reader';
 import { parseAmount } from './http/parse-amount';
 import { baseUrl } from './http/request-helpers';
+import { epochDay, startsWithCalendarDay } from './http/vendor-days';
 import { parseJsonPath, readJsonPath, type JsonPath } from './http-json/json-path';
 import { isCalendarDate } from '../core/dates';
 import type { AccountConfig, IsoDate } from '../core/model';
@@ -148,11 +149,15 @@ function readAnswer(
 function readDate(value: unknown, what: string): IsoDate {
   if (isCalendarDate(typeof value === 'string' ? value.trim() : value)) {
     return (value as string).trim();
-  } else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
+  } else if (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T/.test(value.trim()) &&
+    startsWithCalendarDay(value.trim())
+  ) {
     const at = Date.parse(value.trim());
     if (!Number.isNaN(at)) return new Date(at).toISOString().slice(0, 10);
-  } else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-    return new Date(value > 1e11 ? value : value * 1000).toISOString().slice(0, 10);
+  } else if (typeof value === 'number' && value > 0 && epochDay(value) !== undefined) {
+    return epochDay(value)!;
   }
   throw new ShapeProblem(
     `${what} is ${value === undefined ? 'missing' : `not a date (ISO-8601 or a Unix timestamp; got ${describeJson(value)})`}`,

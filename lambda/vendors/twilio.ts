@@ -5,7 +5,7 @@ import { asArray, asObject, callJson, describeJson, ShapeProblem } from './http/
 import { OptionReader } from './http/option-reader';
 import { parseAmount } from './http/parse-amount';
 import { basicAuthorization, baseUrl, urlOf } from './http/request-helpers';
-import { addDays } from '../core/dates';
+import { addDays, isCalendarDate } from '../core/dates';
 import type { AccountConfig, IsoDate } from '../core/model';
 import type { VendorCall } from '../core/vendor-http-port';
 import type { AccountSnapshot, DailyUsage, Money, PollContext, VendorAdapter } from '../core/vendor-port';
@@ -64,15 +64,22 @@ export class TwilioVendor implements VendorAdapter {
       PageSize: '100',
     });
     let pages = 0;
+    // A vendor that keeps pointing at a page already read would loop until MAX_PAGES: stop at once.
+    const read = new Set<string>([url.slice(base.length)]);
     while (url !== undefined) {
       if (++pages > MAX_PAGES) {
         throw new AccountSetupError('twilio', account.id, [
           `daily usage records ran past ${MAX_PAGES} pages; choose a narrower option usageCategory or usageDays`,
         ]);
       }
-      const page: UsagePage = await callJson(ctx.http, call('GET /Usage/Records/Daily.json', url), (json) =>
-        readUsagePage(json, accountPath),
-      );
+      const page: UsagePage = await callJson(ctx.http, call('GET /Usage/Records/Daily.json', url), (json) => {
+        const answer = readUsagePage(json, accountPath);
+        if (answer.next !== undefined && read.has(answer.next)) {
+          throw new ShapeProblem('"next_page_uri" repeats a page already read');
+        }
+        return answer;
+      });
+      if (page.next !== undefined) read.add(page.next);
       records.push(...page.records);
       url = page.next === undefined ? undefined : `${base}${page.next}`;
     }
@@ -141,7 +148,7 @@ function readUsagePage(json: unknown, accountPath: string): UsagePage {
   const records = asArray(page.usage_records, '"usage_records"').map((entry, i): UsageRecord => {
     const r = asObject(entry, `usage_records[${i}]`);
     const date = r.start_date;
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (!isCalendarDate(date)) {
       throw new ShapeProblem(`usage_records[${i}].start_date is not a date (got ${describeJson(date)})`);
     }
     const price = parseAmount(r.price, `usage_records[${i}].price`).amount;

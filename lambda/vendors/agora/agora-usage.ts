@@ -3,6 +3,7 @@ import type { IsoDate } from '../../core/model';
 import type { DailyUsage } from '../../core/vendor-port';
 import { AccountSetupError } from '../http/account-setup-error';
 import { asArray, asObject, describeJson, ShapeProblem } from '../http/json-call';
+import { epochDay, startsWithCalendarDay } from '../http/vendor-days';
 
 /** Seconds per usage field (`durationAudioAll`, `durationVideoHd`...) on one UTC day. */
 export interface AgoraUsageDay {
@@ -34,14 +35,12 @@ export function readUsageAnswer(json: unknown): AgoraUsageDay[] {
 }
 
 function readDate(value: unknown, what: string): IsoDate {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && startsWithCalendarDay(value)) {
     const at = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
     if (!Number.isNaN(at)) return new Date(at).toISOString().slice(0, 10);
   }
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
-    // Seconds until the year 5138; a larger number is milliseconds.
-    return new Date(value > 1e11 ? value : value * 1000).toISOString().slice(0, 10);
-  }
+  const day = epochDay(value);
+  if (day !== undefined) return day;
   throw new ShapeProblem(`${what} is not a date (ISO-8601 or a Unix timestamp; got ${describeJson(value)})`);
 }
 

@@ -9,3 +9,4 @@ export * from './request-helpers';
 export * from './resilient-http';
 export * from './retry-after';
 export * from './vendor-error';
+export * from './vendor-days';

@@ -18,7 +18,7 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 export function parseAmount(value: unknown, what: string, options: { groupedThousands?: boolean } = {}): ParsedAmount {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new ShapeProblem(`${what} is not a finite number`);
-    return { amount: value, exact: String(value) };
+    return { amount: inRange(value, what), exact: String(value) };
   }
   if (typeof value !== 'string') {
     throw new ShapeProblem(
@@ -28,8 +28,17 @@ export function parseAmount(value: unknown, what: string, options: { groupedThou
   let text = value.trim();
   if (options.groupedThousands && GROUPED.test(text)) text = text.replace(/,/g, '');
   if (!DECIMAL.test(text)) throw new ShapeProblem(`${what} is not a decimal number (got a string that is not one)`);
-  const amount = Number(text);
+  const amount = inRange(Number(text), what);
   return { amount: Object.is(amount, -0) ? 0 : amount, exact: normaliseDecimal(text) };
+}
+
+/**
+ * Beyond ±2^53 a double no longer holds whole units exactly (and a 400-digit string becomes Infinity):
+ * no balance, price or duration is that large, so such a value is a broken answer, not money.
+ */
+function inRange(amount: number, what: string): number {
+  if (Math.abs(amount) > Number.MAX_SAFE_INTEGER) throw new ShapeProblem(`${what} is out of range (beyond ±2^53)`);
+  return amount;
 }
 
 function normaliseDecimal(text: string): string {

@@ -30,13 +30,19 @@ export function readAccountBalances(json: unknown, fallbackCurrency: string): Hu
     const debt = fromMinorUnits(root.debt_amount, 'debt_amount', placesOf(root.measure_id, 'measure_id'));
     if (debt.amount > 0) exact = subtractDecimals(exact, debt.exact);
   }
-  const currency = [cash.currency, root.currency].find(
-    (c): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c),
-  );
+  const currency =
+    readCurrency(cash.currency, `account_balances[${index}].currency`) ?? readCurrency(root.currency, 'currency');
   return {
     money: { amount: Number(exact), currency: currency ?? fallbackCurrency, exact },
     response: root,
   };
+}
+
+/** A documented `currency` that is present but not an ISO code is a changed answer, not a reason to guess. */
+function readCurrency(value: unknown, what: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new ShapeProblem(`${what} is not a currency code`);
+  return value;
 }
 
 function placesOf(measureId: unknown, what: string): number {

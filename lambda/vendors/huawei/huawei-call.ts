@@ -1,5 +1,5 @@
-import type { VendorCall } from '../../core/vendor-http-port';
-import { judgeWithEnvelope, textField } from '../http';
+import type { HttpExchange, VendorCall, Verdict } from '../../core/vendor-http-port';
+import { judgeWithEnvelope, textField, type VendorSays } from '../http';
 import { signHuaweiRequest } from '../signing';
 
 export interface HuaweiCredentials {
@@ -18,18 +18,41 @@ export interface HuaweiCallInput {
   readonly credentials: HuaweiCredentials;
 }
 
-/**
- * Errors are `{ error_code, error_msg }` (API Gateway adds `request_id`) with meaningful statuses:
- * APIGW.0301 (bad AK/SK signature) is 401, APIGW.0308 (throttled) is 429, so the status decides.
- */
-export const judgeHuawei = judgeWithEnvelope((body) => {
+const huaweiSays = (body: unknown): VendorSays => {
   const message = textField(body, 'error_msg');
   const requestId = textField(body, 'request_id');
   return {
     code: textField(body, 'error_code'),
     message: [message, requestId && `(request_id ${requestId})`].filter(Boolean).join(' '),
   };
-});
+};
+const byStatus = judgeWithEnvelope(huaweiSays);
+
+/**
+ * Errors are `{ error_code, error_msg }` (API Gateway adds `request_id`; vendor-apis.md §6.2) with
+ * meaningful statuses: APIGW.0301 (bad AK/SK signature) is 401, APIGW.0308 (throttled) is 429, so the
+ * status decides. A 2xx that still carries an `error_code` (a proxy or an older BSS answer) is a
+ * failure quoting it, not an answer missing its fields; `*.0000` codes mean success and pass.
+ */
+export function judgeHuawei(exchange: HttpExchange): Verdict {
+  const verdict = byStatus(exchange);
+  if (!verdict.ok) return verdict;
+  let body: unknown;
+  try {
+    body = JSON.parse(exchange.body);
+  } catch {
+    return verdict;
+  }
+  const said = huaweiSays(body);
+  if (said.code === undefined || said.code === '' || /\.0+$/.test(said.code)) return verdict;
+  return {
+    ok: false,
+    kind: 'client',
+    retryable: false,
+    code: said.code,
+    ...(said.message && { message: said.message }),
+  };
+}
 
 /** One AK/SK-signed call, signed afresh on every attempt (X-Sdk-Date must be within 15 minutes). */
 export function huaweiCall(input: HuaweiCallInput): VendorCall {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import { asArray, asObject, parseAmount, ShapeProblem } from '../http';
 
@@ -10,7 +11,7 @@ export function readRtcUsage(json: unknown): ReadonlyMap<IsoDate, number> {
   const minutes = new Map<IsoDate, number>();
   asArray(asObject(json, 'the answer').usage, 'usage').forEach((value, i) => {
     const row = asObject(value, `usage[${i}]`);
-    const date = typeof row.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? row.date : undefined;
+    const date = isCalendarDate(row.date) ? row.date : undefined;
     if (!date) throw new ShapeProblem(`usage[${i}].date is not a date YYYY-MM-DD`);
     const seconds = parseAmount(row.total_duration, `usage[${i}].total_duration`).amount;
     minutes.set(date, (minutes.get(date) ?? 0) + seconds / 60);
