@@ -8,7 +8,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { guardConfig, NO_HTTP, NO_SECRETS } from '../app/cycle-fixtures';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
-import { claimedKeys, countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
+import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import {
   putEventsEntryFailed,
   snsInternalError,
@@ -19,7 +19,6 @@ import {
 import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
 import { EventBusPublisher } from '../../lambda/aws/event-bus-publisher';
 import { SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
-import type { Alert } from '../../lambda/core/model';
 import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
@@ -90,13 +89,9 @@ async function world() {
       new EventBusPublisher({ eventBusName: 'renewal-guard-bus', client: events }),
     ],
   };
-  const [snsBefore, eventsBefore] = [aws.published.length, aws.events.length];
+  const since = { sns: aws.published.length, eventbridge: aws.events.length };
   /** What the fake SNS and EventBridge accepted since, by alert key. */
-  const received = () =>
-    countDeliveries({
-      sns: aws.published.slice(snsBefore).map((p) => (JSON.parse(JSON.parse(p.message).lambda) as Alert).key),
-      eventbridge: aws.events.slice(eventsBefore).map((e) => (JSON.parse(e.Detail as string) as Alert).key),
-    });
+  const received = () => countDeliveries(receivedKeys(aws, since));
   const cycle = (offsetMs: number, id: string) => runCycle(config, deps, new Date(SEP_30.getTime() + offsetMs), id);
   return { registry, received, cycle };
 }

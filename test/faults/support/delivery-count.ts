@@ -4,7 +4,8 @@
  */
 import type { CycleReport } from '../../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../../lambda/aws/dynamo-registry';
-import type { GuardConfig } from '../../../lambda/core/model';
+import type { Alert, GuardConfig } from '../../../lambda/core/model';
+import type { FakeAws } from '../../handlers/fake-aws';
 import type { LocalDynamo } from '../../support/dynalite';
 
 /** `"<target> <key>"` → how many times that target received that key. */
@@ -16,6 +17,14 @@ export function countDeliveries(received: Readonly<Record<string, readonly strin
     for (const key of keys) counts[`${target} ${key}`] = (counts[`${target} ${key}`] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The alert keys the fake SNS (its Lambda variant) and EventBridge accepted, from index `since` on. */
+export function receivedKeys(aws: FakeAws, since = { sns: 0, eventbridge: 0 }): Record<string, string[]> {
+  return {
+    sns: aws.published.slice(since.sns).map((p) => (JSON.parse(JSON.parse(p.message).lambda) as Alert).key),
+    eventbridge: aws.events.slice(since.eventbridge).map((e) => (JSON.parse(e.Detail as string) as Alert).key),
+  };
 }
 
 /** The counts of a perfect run: every key once per target. */

@@ -1,0 +1,165 @@
+/**
+ * A Lambda retry of a half-finished cycle. The poller's cycle id is the invocation's request id
+ * (lambda/handlers/poll-and-evaluate.ts), and Lambda retries a failed asynchronous invocation — a
+ * thrown error or a timeout — with the same event and the same request id, one and then two minutes
+ * later (Lambda developer guide, "Asynchronous invocation"). So the retry is the same cycle again:
+ *
+ * - its claims all fail (the keys are claimed by the attempt that died), so it fires nothing twice;
+ * - the outbox entries of its own cycle id are never taken over by it, and another cycle's only once
+ *   OUTBOX_LEASE_MS has passed. What the dead attempt left undelivered therefore goes out with the first
+ *   cycle of another id after the lease — the next scheduled cycle — once. Delayed, never lost, never
+ *   doubled: that is the guarantee pinned here.
+ */
+import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
+import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
+import { bundledGuard, type BundledGuard } from './support/bundled-guard';
+import { countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
+import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
+import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import type { Alert } from '../../lambda/core/model';
+import type { Registry } from '../../lambda/core/registry-port';
+import { defaultVendorAdapters } from '../../lambda/vendors';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+
+const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
+const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);
+const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
+const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
+const TARGETS = ['sns', 'eventbridge'];
+
+let dynamo: LocalDynamo;
+beforeAll(async () => (dynamo = await startDynalite()));
+afterAll(() => dynamo.stop());
+
+/** A publisher in a process that freezes after `lives` publishes: later calls never return (Lambda kills it). */
+class DyingPublisher extends RecordingPublisher {
+  constructor(
+    target: string,
+    private lives: number,
+  ) {
+    super(target);
+  }
+
+  async publish(alert: Alert): Promise<void> {
+    if (this.lives <= 0) return new Promise<void>(() => {});
+    this.lives--;
+    return super.publish(alert);
+  }
+}
+
+async function world() {
+  const config = guardConfig();
+  const registry = await freshRegistry(dynamo, config);
+  const sns = new RecordingPublisher('sns');
+  const bus = new RecordingPublisher('eventbridge');
+  const deps = {
+    registry,
+    vendors: defaultVendorAdapters(),
+    secrets: NO_SECRETS,
+    http: NO_HTTP,
+    publishers: [sns, bus],
+  };
+  const received = (...more: RecordingPublisher[]) =>
+    countDeliveries({
+      sns: [...sns.keys(), ...more.filter((p) => p.target === 'sns').flatMap((p) => p.keys())],
+      eventbridge: [...bus.keys(), ...more.filter((p) => p.target === 'eventbridge').flatMap((p) => p.keys())],
+    });
+  return { config, registry, deps, received };
+}
+
+describe('a cycle that dies after its claims, before any delivery', () => {
+  it('is retried without doubles, and the next cycle after the lease delivers everything once', async () => {
+    // Prepare: the attempt dies as it reads the outbox (a crash, an out-of-memory, a timeout)
+    const { config, registry, deps, received } = await world();
+    const dying: Registry = Object.assign(Object.create(registry) as Registry, {
+      listOutbox: () => Promise.reject(new Error('Runtime exited with error: signal: killed')),
+    });
+
+    // Act
+    await expect(runCycle(config, { ...deps, registry: dying }, SEP_30, 'request-1')).rejects.toThrow(/killed/);
+    const retry = await runCycle(config, deps, LAMBDA_RETRY, 'request-1');
+    const outboxAfterRetry = await registry.listOutbox();
+    const next = await runCycle(config, deps, AFTER_LEASE, 'request-2');
+
+    // Assess: the retry fires nothing again and leaves its own claims to the lease
+    expect(retry.alerts).toEqual([]);
+    expect(retry.deliveries).toEqual([]);
+    expect(outboxAfterRetry.map((e) => [e.alert.key, e.cycleId, e.pendingTargets])).toEqual(
+      KEYS.map((key) => [key, 'request-1', TARGETS]),
+    );
+    // the next cycle takes them over: each alert once per target, nothing owed
+    expect(next.alerts).toEqual([]);
+    expect(received()).toEqual(onceEach(KEYS, TARGETS));
+    expect(await registry.listOutbox()).toEqual([]);
+  });
+});
+
+describe('a cycle that dies in the middle of its deliveries', () => {
+  it('sends nothing twice: what went out is recorded, the rest goes out once after the lease', async () => {
+    // Prepare: the process freezes after its first SNS publish
+    const { config, registry, deps, received } = await world();
+    const sns = new DyingPublisher('sns', 1);
+    const bus = new DyingPublisher('eventbridge', 10);
+    const dead = runCycle(config, { ...deps, publishers: [sns, bus], concurrency: 1 }, SEP_30, 'request-1');
+    await until(async () => (await registry.getAlert(KEYS[0]))?.deliveredTargets.length === 2);
+
+    // Act: Lambda's timeout ends the attempt; it retries, then the next scheduled cycle runs
+    const retry = await runCycle(config, deps, LAMBDA_RETRY, 'request-1');
+    const next = await runCycle(config, deps, AFTER_LEASE, 'request-2');
+
+    // Assess: the first alert went out to both targets in the dead attempt, the second once afterwards
+    expect(sns.keys()).toEqual([KEYS[0]]);
+    expect(bus.keys()).toEqual([KEYS[0]]);
+    expect(retry.deliveries).toEqual([]);
+    expect(next.deliveries.map((d) => [d.key, d.target, d.status])).toEqual([
+      [KEYS[1], 'sns', 'delivered'],
+      [KEYS[1], 'eventbridge', 'delivered'],
+    ]);
+    expect(received(sns, bus)).toEqual(onceEach(KEYS, TARGETS));
+    expect(await registry.listOutbox()).toEqual([]);
+    void dead; // frozen for good, like the killed process
+  });
+});
+
+describe('the bundled poller retried by Lambda', () => {
+  let aws: FakeAws;
+  let guard: BundledGuard;
+  beforeAll(async () => {
+    aws = await startFakeAws();
+    guard = bundledGuard(guardConfig(), { dynamodb: dynamo.endpoint, aws: aws.endpoint });
+  });
+  afterAll(async () => {
+    guard.dispose();
+    await aws.stop();
+  });
+
+  it('fails while SNS is down, the same-id retry fires nothing, and the next cycle after the lease delivers once', async () => {
+    // Prepare
+    const table = (await freshRegistry(dynamo, guardConfig())).tableName;
+    aws.failSnsPublishes(1000);
+
+    // Act
+    const failed = await guard.invoke({ table, now: SEP_30, requestId: 'request-1' });
+    aws.failSnsPublishes(0);
+    const retried = await guard.invoke({ table, now: LAMBDA_RETRY, requestId: 'request-1' });
+    const owedAfterRetry = await new DynamoRegistry({ tableName: table, client: dynamo.client }).listOutbox();
+    const next = await guard.invoke({ table, now: AFTER_LEASE, requestId: 'request-2' });
+
+    // Assess
+    expect(failed.outcome).toMatch(/^ERROR CycleIncompleteError: 2 deliveries failed and stay in the outbox: /);
+    // the retry has nothing it may deliver (its claims were made, its own entries wait for the lease)
+    // and reports success while the outbox still owes SNS both alerts
+    expect(retried.outcome).toBe('RESULT {"cycleId":"request-1","alerts":0,"failedAccounts":[]}');
+    expect(owedAfterRetry.map((e) => [e.alert.key, e.pendingTargets])).toEqual(KEYS.map((key) => [key, ['sns']]));
+    expect(next.outcome).toBe('RESULT {"cycleId":"request-2","alerts":0,"failedAccounts":[]}');
+    expect(countDeliveries(receivedKeys(aws))).toEqual(onceEach(KEYS, TARGETS));
+  }, 30_000);
+});
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the dying cycle never got that far');
+}
