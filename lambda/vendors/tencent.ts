@@ -9,6 +9,7 @@ import {
   tencentCall,
   tencentCurrency,
   tencentHost,
+  trtcDailySpend,
   type TencentApi,
   type TencentCredentials,
   type TencentOptions,
@@ -24,7 +25,8 @@ import type { AccountSnapshot, DailyUsage, PollContext, VendorAdapter } from '..
  *
  * Secret fields: `secretId`, `secretKey` (a CAM sub-user with read-only billing and TRTC access).
  * Options: `site` (`cn` | `intl`, default `cn`), `sdkAppIds` (default: the total of every application),
- * `usageDays` (0–31, default 30; 0 skips the usage call).
+ * `usageDays` (0–31, default 30; 0 skips the usage call), `prices` (TRTC prices per 1,000 minutes per
+ * usage category, in the balance currency: daily spend in money, so a runway; default: minutes only).
  */
 export class TencentVendor implements VendorAdapter {
   readonly vendor = 'tencent' as const;
@@ -61,7 +63,7 @@ export class TencentVendor implements VendorAdapter {
     ctx: PollContext,
   ): Promise<{ days: DailyUsage[]; responses: Readonly<Record<string, unknown>>[] }> {
     const window = completedDays(ctx.now, options.usageDays);
-    const minutes = new Map<IsoDate, number>();
+    const byDay = new Map<IsoDate, Record<string, number>>();
     const responses: Readonly<Record<string, unknown>>[] = [];
     for (const sdkAppId of options.sdkAppIds ?? [undefined]) {
       const params = {
@@ -79,13 +81,16 @@ export class TencentVendor implements VendorAdapter {
       });
       const usage = await callJson(ctx.http, call, readTrtcUsage);
       responses.push(usage.response);
-      for (const [day, value] of usage.minutesByDay) minutes.set(day, (minutes.get(day) ?? 0) + value);
+      for (const [day, categories] of usage.categoriesByDay) {
+        const total = byDay.get(day) ?? {};
+        for (const [category, m] of Object.entries(categories)) total[category] = (total[category] ?? 0) + m;
+        byDay.set(day, total);
+      }
     }
-    const days = [...minutes]
+    const inWindow = [...byDay]
       .filter(([day]) => day >= window.from && day <= window.to)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([date, amount]) => ({ date, amount, unit: 'minutes' }));
-    return { days, responses };
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return { days: trtcDailySpend(inWindow, options.prices, account.id), responses };
   }
 }
 

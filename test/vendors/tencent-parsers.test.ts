@@ -101,6 +101,9 @@ describe('Tencent TRTC usage', () => {
       },
     });
     expect([...usage.minutesByDay]).toEqual([['2022-01-01', 210]]);
+    expect([...usage.categoriesByDay]).toEqual([
+      ['2022-01-01', { Audio: 10, SD: 20, HD: 30, FullHD: 40, '2K': 50, '4K': 60 }],
+    ]);
   });
 
   it('folds 5-minute buckets (a one-day query) into their day', () => {
@@ -115,6 +118,7 @@ describe('Tencent TRTC usage', () => {
       },
     });
     expect([...usage.minutesByDay]).toEqual([['2026-09-29', 21]]);
+    expect(usage.categoriesByDay.get('2026-09-29')).toEqual({ Audio: 9, HD: 12 });
   });
 
   it.each([
@@ -134,6 +138,16 @@ describe('Tencent TRTC usage', () => {
       'Response.UsageList[0].UsageValue[0] is not a decimal number (got null)',
     ],
     ['no UsageList', { UsageKey: [] }, 'Response.UsageList is not a list (got nothing)'],
+    [
+      'a negative duration',
+      { UsageKey: ['Audio'], UsageList: [{ TimeKey: '2026-09-29 00:00:00', UsageValue: [-5] }] },
+      'Response.UsageList[0].UsageValue[0] is a negative duration',
+    ],
+    [
+      'a category without a name',
+      { UsageKey: ['Audio', 7], UsageList: [] },
+      'Response.UsageKey[1] is not a category name',
+    ],
   ])('refuses %s', (_, response, message) => {
     expect(() => readTrtcUsage({ Response: response })).toThrow(new ShapeProblem(message));
   });
@@ -210,7 +224,7 @@ describe('Tencent options', () => {
   it('lists every problem at once', () => {
     expect(() => readTencentOptions(account({ site: 'us', sdkAppIds: ['app-1'], usageDays: 45, region: 'x' }))).toThrow(
       new AccountSetupError('tencent', 'tencent-main', [
-        'option region: unknown option; this vendor takes site, sdkAppIds, usageDays',
+        'option region: unknown option; this vendor takes site, sdkAppIds, usageDays, prices',
         'option site: expected one of cn, intl, got another string',
         'option sdkAppIds[0]: expected a TRTC SdkAppId (digits only)',
         'option usageDays: expected a whole number from 0 to 31, got 45',

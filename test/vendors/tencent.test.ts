@@ -298,7 +298,7 @@ describe('Tencent credentials', () => {
 });
 
 describe('the Tencent demo', () => {
-  it('gives its demo account an international balance and 30 days of minutes on any date', async () => {
+  it('gives its demo account an international balance and 30 days of priced usage on any date', async () => {
     const now = new Date('2027-02-14T12:00:00Z');
     const demo = tencentSandbox.demo!;
     const demoSandbox = await startVendorSandbox({ fixtures: { tencent: demo.fixture(now) }, clock: () => now });
@@ -311,7 +311,7 @@ describe('the Tencent demo', () => {
       expect(snapshot.balance).toEqual({ amount: 1823.5, currency: 'USD', exact: '1823.50' });
       expect(snapshot.dailySpend).toHaveLength(30);
       expect(snapshot.dailySpend?.at(-1)?.date).toBe('2027-02-13');
-      expect(snapshot.dailySpend?.every((d) => d.amount > 0 && d.unit === 'minutes')).toBe(true);
+      expect(snapshot.dailySpend?.every((d) => d.amount > 0 && d.unit === 'USD')).toBe(true);
     } finally {
       await demoSandbox.stop();
     }

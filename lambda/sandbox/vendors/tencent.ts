@@ -185,16 +185,30 @@ function tencentError(code: string, message: string): SandboxReply {
   return { status: 200, body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
 }
 
-// ---- demo: an international-site account with US$1,823.50 and 45 days of one TRTC application
+// ---- demo: an international-site account with US$1,823.50, daily usage of one TRTC application and a
+// declared price table, so its minutes become US dollars a day and the demo shows a runway
 
 const DEMO_SECRET_ID = 'AKIDsandboxTencentDemo00000000000001';
 const DEMO_SECRET_KEY = 'sandbox-tencent-demo-secret-key-0001';
 const DEMO_SDK_APP_ID = 1400123456;
 
+/**
+ * TRTC prices in USD per 1,000 minutes, as a user would declare them. Audio is the documented 0.99
+ * (intl.cloud.tencent.com/document/product/647/39785); the video tiers are illustrative, close to the
+ * documented 1:4 / 1:9 / 1:16 / 1:36 weights of HD, FHD, 2K and 4K against audio
+ * (tencentcloud.com/document/product/647/42734), SD priced as HD (aggregate-resolution billing has no
+ * SD tier). A real account declares its own contract's prices.
+ */
+export const TENCENT_DEMO_PRICES = {
+  currency: 'USD',
+  perThousandMinutes: { Audio: 0.99, SD: 3.99, HD: 3.99, FullHD: 8.99, '2K': 15.99, '4K': 35.99 },
+} as const;
+
 function demoFixture(now: Date): TencentSandboxFixture {
   const today = localDate(now, 'Asia/Shanghai');
   const days: Record<IsoDate, number[]> = {};
-  for (let i = 1; i <= 45; i++) {
+  // the 45 days before `now` and the 30 after it: the demo's later cycle reads the same data on a later clock
+  for (let i = -30; i <= 45; i++) {
     const day = addDays(today, -i);
     const weekend = dayOfWeek(day) === 0 || dayOfWeek(day) === 6 ? 0.5 : 1;
     const wave = 1 + 0.08 * Math.sin(i);
@@ -237,7 +251,7 @@ export const tencentSandbox: SandboxRegistration<TencentSandboxFixture> = {
         vendor: 'tencent',
         credentials: 'renewal-guard/tencent-intl',
         secret: { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY },
-        options: { site: 'intl', sdkAppIds: [String(DEMO_SDK_APP_ID)] },
+        options: { site: 'intl', sdkAppIds: [String(DEMO_SDK_APP_ID)], prices: TENCENT_DEMO_PRICES },
       },
     ],
   },

@@ -3,4 +3,5 @@ export * from './tencent-call';
 export * from './tencent-judge';
 export * from './tencent-options';
 export * from './tencent-site';
+export * from './trtc-prices';
 export * from './trtc-usage';

@@ -1,4 +1,5 @@
-import { TENCENT_SITES, type TencentSite } from './tencent-site';
+import { TENCENT_SITES, tencentCurrency, type TencentSite } from './tencent-site';
+import { readTrtcPrices, type TencentPrices } from './trtc-prices';
 import type { AccountConfig } from '../../core/model';
 import { OptionReader } from '../http';
 
@@ -8,6 +9,8 @@ export interface TencentOptions {
   readonly sdkAppIds?: readonly number[];
   /** Completed days of TRTC usage read per cycle; 0 reads none. */
   readonly usageDays: number;
+  /** Declared TRTC prices: daily spend in money (the balance currency) instead of minutes. */
+  readonly prices?: TencentPrices;
 }
 
 /** DescribeTrtcUsage answers at most 31 days per query. */
@@ -15,7 +18,7 @@ export const MAX_TRTC_USAGE_DAYS = 31;
 const DEFAULT_USAGE_DAYS = 30;
 
 export function readTencentOptions(account: AccountConfig): TencentOptions {
-  const reader = new OptionReader(account, ['site', 'sdkAppIds', 'usageDays']);
+  const reader = new OptionReader(account, ['site', 'sdkAppIds', 'usageDays', 'prices']);
   const siteValue = reader.get('site');
   const site = siteValue === undefined ? 'cn' : reader.oneOf(siteValue, 'site', TENCENT_SITES);
   const idsValue = reader.get('sdkAppIds');
@@ -23,8 +26,16 @@ export function readTencentOptions(account: AccountConfig): TencentOptions {
   const daysValue = reader.get('usageDays');
   const usageDays =
     daysValue === undefined ? DEFAULT_USAGE_DAYS : reader.integer(daysValue, 'usageDays', 0, MAX_TRTC_USAGE_DAYS);
+  const pricesValue = reader.get('prices');
+  const prices =
+    pricesValue === undefined || site === undefined
+      ? undefined
+      : readTrtcPrices(reader, pricesValue, tencentCurrency(site), site);
+  if (pricesValue !== undefined && usageDays === 0) {
+    reader.problem('prices', 'TRTC prices need usage to price; remove usageDays: 0 or the prices');
+  }
   reader.finish();
-  return { site: site!, usageDays: usageDays!, ...(ids && { sdkAppIds: ids }) };
+  return { site: site!, usageDays: usageDays!, ...(ids && { sdkAppIds: ids }), ...(prices && { prices }) };
 }
 
 /** SdkAppIds are integers to the API; the config writes them as strings (or numbers, from YAML). */
