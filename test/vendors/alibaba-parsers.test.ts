@@ -243,18 +243,21 @@ describe('Alibaba options', () => {
   });
 
   it('defaults to the China site and every product', () => {
-    expect(readAlibabaOptions(account({}))).toEqual({ site: 'cn' });
-    expect(readAlibabaOptions(account({ site: 'intl', productCodes: ['rtc'] }))).toEqual({
+    expect(readAlibabaOptions(account({}))).toEqual({ site: 'cn', usageDays: 15 });
+    expect(readAlibabaOptions(account({ site: 'intl', productCodes: ['rtc'], usageDays: 0 }))).toEqual({
       site: 'intl',
       productCodes: ['rtc'],
+      usageDays: 0,
     });
   });
 
   it('lists every problem at once', () => {
-    expect(() => readAlibabaOptions(account({ site: 'hk', productCodes: 'rtc' }))).toThrow(
+    expect(() => readAlibabaOptions(account({ site: 'hk', productCodes: 'rtc', usageDays: 32, prices: {} }))).toThrow(
       new AccountSetupError('alibaba', 'ali', [
+        'option prices: unknown option; this vendor takes site, productCodes, usageDays',
         'option site: expected one of cn, intl, got another string',
         'option productCodes: expected a non-empty list of strings, got another string',
+        'option usageDays: expected a whole number from 0 to 31, got 32',
       ]),
     );
   });

@@ -137,7 +137,7 @@ function pinned(message: string): string {
 
 describe('Alibaba adapter against the sandbox', () => {
   it('reads the documented balance, subscriptions with renewal mode, and live resource plans', async () => {
-    const snapshot = await new AlibabaVendor().poll(account('al/main'), context());
+    const snapshot = await new AlibabaVendor().poll(account('al/main', { usageDays: 0 }), context());
 
     expect(snapshot.balance).toEqual({ amount: 10000, currency: 'CNY', exact: '10000.00' });
     expect(snapshot.entitlements).toEqual([
@@ -173,10 +173,20 @@ describe('Alibaba adapter against the sandbox', () => {
     expect(pages.map((r) => new URLSearchParams(r.query).get('PageSize'))).toEqual(['100', '100', '100']);
   });
 
-  it('lists only the configured products', async () => {
-    const snapshot = await new AlibabaVendor().poll(account('al/main', { productCodes: ['rtc'] }), context());
+  it('lists only the configured products, but reads the bill of the whole account the balance pays for', async () => {
+    const snapshot = await new AlibabaVendor().poll(
+      account('al/main', { productCodes: ['rtc'], usageDays: 2 }),
+      context(),
+    );
     expect(snapshot.entitlements.map((e) => e.id)).toEqual(['rtc-cn-live01', 'RTCPKG-cn-001']);
-    expect(sent('ProductCode')).toEqual(['', 'rtc', 'rtc']);
+    expect(sent('Action')).toEqual([
+      'QueryAccountBalance',
+      'QueryAvailableInstances',
+      'QueryResourcePackageInstances',
+      'QueryAccountBill',
+      'QueryAccountBill',
+    ]);
+    expect(sent('ProductCode')).toEqual(['', 'rtc', 'rtc', '', '']);
   });
 });
 
@@ -220,7 +230,7 @@ describe('Alibaba failures', () => {
 
   it('retries Throttling.User (HTTP 400) with new nonces and then succeeds', async () => {
     sandbox.inject('alibaba', { kind: 'throttle', times: 2 });
-    const snapshot = await new AlibabaVendor().poll(account('al/arrears'), context());
+    const snapshot = await new AlibabaVendor().poll(account('al/arrears', { usageDays: 0 }), context());
     expect(snapshot.balance?.exact).toBe('-11.19');
     expect(received().map((r) => r.fault ?? r.status)).toEqual(['throttle', 'throttle', 200, 200, 200]);
     expect(new Set(sent('SignatureNonce')).size).toBe(5);
@@ -294,17 +304,23 @@ describe('Alibaba credentials', () => {
 });
 
 describe('the Alibaba demo', () => {
-  it('has a subscription ending in 40 days and a resource plan on any date', async () => {
+  it('has a subscription ending in 40 days, a resource plan and daily bills on any date', async () => {
     const now = new Date('2027-02-14T12:00:00Z');
     const demo = alibabaSandbox.demo!;
+    // the client's rate-limit waits pass in fake time; the sandbox's clock stays at now
+    const clientTime = fakeTime(now.toISOString());
     const demoSandbox = await startVendorSandbox({ fixtures: { alibaba: demo.fixture(now) }, clock: () => now });
     try {
       const [demoAccount] = demo.accounts(now);
+      const http = new ResilientHttp({ clock: clientTime.clock, sleep: clientTime.sleep });
       const snapshot = await new AlibabaVendor().poll(
         { ...demoAccount, endpoint: demoSandbox.endpoint('alibaba') },
-        { now, secrets: { resolve: async () => demoAccount.secret }, http: new ResilientHttp({ clock: () => now }) },
+        { now, secrets: { resolve: async () => demoAccount.secret }, http },
       );
       expect(snapshot.balance).toEqual({ amount: 3260.45, currency: 'CNY', exact: '3260.45' });
+      expect(snapshot.dailySpend).toHaveLength(15);
+      expect(snapshot.dailySpend?.at(-1)?.date).toBe('2027-02-13');
+      expect(snapshot.dailySpend?.every((d) => d.amount > 11.2 && d.unit === 'CNY')).toBe(true);
       expect(snapshot.entitlements).toEqual([
         { id: 'rtc-cn-demo0live01', name: 'rtc rtc-cn-demo0live01', expiresOn: '2027-03-26', autoRenew: false },
         {

@@ -2,10 +2,13 @@
  * Alibaba Cloud BSS OpenAPI (2017-12-14) as the sandbox speaks it: RPC-style GETs signed with the
  * version 1.0 HMAC-SHA1 signature, recomputed from the received query; Timestamp within 15 minutes and
  * every SignatureNonce used once; errors as `{ RequestId, HostId, Code, Message, Recommend }` with the
- * documented statuses (throttling and InternalError as 400, an unknown AccessKey as 404).
+ * documented statuses (throttling and InternalError as 400, an unknown AccessKey as 404). Actions:
+ * QueryAccountBalance, QueryAvailableInstances, QueryResourcePackageInstances and QueryAccountBill.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate, zonedDateTimeToInstant } from '../../core/dates';
+import { alibabaDemoFixture, ALIBABA_DEMO_KEY_ID, ALIBABA_DEMO_KEY_SECRET } from './alibaba-demo';
+import { isCalendarDate } from '../../core/dates';
+import type { IsoDate } from '../../core/model';
 import { rpcSignature, rpcStringToSign } from '../../vendors/signing';
 import type { SandboxRegistration } from '../sandbox-registration';
 import type { SandboxReply, SandboxVendorModule } from '../sandbox-vendor';
@@ -19,6 +22,11 @@ export interface AlibabaSandboxAccount {
   readonly instances?: readonly Readonly<Record<string, unknown>>[];
   /** QueryResourcePackageInstances entries (`InstanceId`, `ExpiryTime`, `RemainingAmount`...). */
   readonly resourcePackages?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * QueryAccountBill lines per Beijing day, with their documented fields (`ProductCode`, `ProductName`,
+   * `PretaxAmount`, `Currency` ...), one per product; answered as given with `BillingDate` added.
+   */
+  readonly dailyBills?: Readonly<Record<IsoDate, readonly Readonly<Record<string, unknown>>[]>>;
 }
 
 export interface AlibabaSandboxFixture {
@@ -46,14 +54,8 @@ export const alibabaSandboxModule: SandboxVendorModule<AlibabaSandboxFixture> = 
   handle(request, fixture) {
     if (request.method !== 'GET' || request.path !== '/') return undefined;
     const params = Object.fromEntries(request.query);
-    const missing = REQUIRED.find((name) => !params[name]);
-    if (missing) {
-      return bssError(
-        400,
-        'MissingParameter',
-        `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`,
-      );
-    }
+    const absent = REQUIRED.find((name) => !params[name]);
+    if (absent) return missing(absent);
     if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') {
       return bssError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
     }
@@ -95,6 +97,8 @@ export const alibabaSandboxModule: SandboxVendorModule<AlibabaSandboxFixture> = 
         return availableInstances(account, params);
       case 'QueryResourcePackageInstances':
         return resourcePackages(account, params);
+      case 'QueryAccountBill':
+        return accountBill(account, params);
       default:
         return bssError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
@@ -164,6 +168,89 @@ function resourcePackages(account: AlibabaSandboxAccount, params: Record<string,
   });
 }
 
+/**
+ * QueryAccountBill: `BillingCycle` (YYYY-MM) is required; `Granularity=DAILY` needs a `BillingDate` of
+ * that cycle and answers that day's lines, MONTHLY (the default) the cycle's. Lines come one per product
+ * with `IsGroupByProduct=true`, else summed into one line for the account. Counts are numbers and the
+ * list nests as `Items.Item`, as the SDK models have it.
+ */
+function accountBill(account: AlibabaSandboxAccount, params: Record<string, string>): SandboxReply {
+  const cycle = params.BillingCycle;
+  if (!cycle) return missing('BillingCycle');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(cycle)) {
+    return bssError(400, 'InvalidParameter', 'The specified parameter BillingCycle is not valid (YYYY-MM).');
+  }
+  const granularity = params.Granularity || 'MONTHLY';
+  if (granularity !== 'DAILY' && granularity !== 'MONTHLY') {
+    return bssError(400, 'InvalidParameter', 'The specified parameter Granularity is not valid (MONTHLY or DAILY).');
+  }
+  const p = paging(params, 300);
+  if ('error' in p) return p.error;
+  const bills = account.dailyBills ?? {};
+  let days: IsoDate[];
+  if (granularity === 'DAILY') {
+    const date = params.BillingDate;
+    if (!date) return missing('BillingDate');
+    if (!isCalendarDate(date) || !date.startsWith(`${cycle}-`)) {
+      return bssError(400, 'InvalidParameter', 'The specified parameter BillingDate is not a day of the BillingCycle.');
+    }
+    days = [date];
+  } else {
+    days = Object.keys(bills)
+      .filter((d) => d.startsWith(`${cycle}-`))
+      .sort();
+  }
+  let lines = days.flatMap((day) =>
+    (bills[day] ?? []).map((line): Record<string, unknown> => ({
+      ...(granularity === 'DAILY' && { BillingDate: day }),
+      ...line,
+    })),
+  );
+  if (params.ProductCode) lines = lines.filter((l) => l.ProductCode === params.ProductCode);
+  if (granularity === 'MONTHLY' || params.IsGroupByProduct !== 'true') {
+    lines = summed(lines, params.IsGroupByProduct === 'true');
+  }
+  return bssOk({
+    Code: 'Success',
+    Message: 'Successful!',
+    Data: {
+      BillingCycle: cycle,
+      AccountID: DEMO_OWNER_ID,
+      AccountName: 'sandbox@aliyun.com',
+      PageNum: p.page,
+      PageSize: p.size,
+      TotalCount: lines.length,
+      Items: { Item: lines.slice((p.page - 1) * p.size, p.page * p.size) },
+    },
+  });
+}
+
+const DEMO_OWNER_ID = '1234567890123456';
+
+/** Lines summed per product (or for the whole account), in cents so sums stay exact. */
+function summed(lines: readonly Record<string, unknown>[], byProduct: boolean): Record<string, unknown>[] {
+  const groups = new Map<string, Record<string, unknown>>();
+  for (const line of lines) {
+    const key = byProduct ? String(line.ProductCode ?? '') : '';
+    const group = groups.get(key) ?? {
+      ...(byProduct && { ProductCode: line.ProductCode, ProductName: line.ProductName }),
+      Currency: line.Currency,
+      PretaxAmount: 0,
+    };
+    group.PretaxAmount = Math.round(Number(group.PretaxAmount) * 100 + Number(line.PretaxAmount) * 100) / 100;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function missing(name: string): SandboxReply {
+  return bssError(
+    400,
+    'MissingParameter',
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
+}
+
 function bssOk(body: Record<string, unknown>): SandboxReply {
   return { status: 200, body: { ...body, RequestId: randomUUID().toUpperCase(), Success: true } };
 }
@@ -181,82 +268,16 @@ function bssError(status: number, code: string, message: string): SandboxReply {
   };
 }
 
-// ---- demo: a China-site account with a subscription ending in 40 days and an RTC resource plan
-
-const DEMO_KEY_ID = 'LTAIsandboxAlibabaDemo01';
-const DEMO_KEY_SECRET = 'sandbox-alibaba-demo-access-key-secret';
-
-/** Midnight Beijing starting the day `days` after today (Alibaba ends subscriptions then), as UTC ISO. */
-function beijingMidnight(now: Date, days: number): string {
-  const day = addDays(localDate(now, 'Asia/Shanghai'), days);
-  return zonedDateTimeToInstant(day, '00:00', 'Asia/Shanghai').toISOString().replace('.000Z', 'Z');
-}
-
-function demoFixture(now: Date): AlibabaSandboxFixture {
-  return {
-    accounts: [
-      {
-        accessKeyId: DEMO_KEY_ID,
-        accessKeySecret: DEMO_KEY_SECRET,
-        balance: {
-          AvailableAmount: '3260.45',
-          AvailableCashAmount: '3260.45',
-          CreditAmount: '0.00',
-          MybankCreditAmount: '0.00',
-          Currency: 'CNY',
-          QuotaLimit: '0.00',
-        },
-        instances: [
-          {
-            InstanceID: 'rtc-cn-demo0live01',
-            ProductCode: 'rtc',
-            ProductType: 'rtc_pre',
-            Region: 'cn-hangzhou',
-            SubscriptionType: 'Subscription',
-            CreateTime: beijingMidnight(now, -325),
-            EndTime: beijingMidnight(now, 41),
-            RenewStatus: 'ManualRenewal',
-            RenewalDuration: 0,
-            Status: 'Normal',
-            SubStatus: 'Normal',
-            Seller: 'aliyun',
-            OwnerId: 1234567890123456,
-            SellerId: 26842,
-          },
-        ],
-        resourcePackages: [
-          {
-            InstanceId: 'RTCPKG-cn-demo0minutes01',
-            PackageType: 'FPT_rtcpackage_minutes',
-            ProductCode: 'rtc',
-            Region: 'cn-hangzhou',
-            Remark: 'ARTC audio/video minutes plan',
-            TotalAmount: '1000000',
-            TotalAmountUnit: 'Minute',
-            RemainingAmount: '184250',
-            RemainingAmountUnit: 'Minute',
-            EffectiveTime: beijingMidnight(now, -200),
-            ExpiryTime: beijingMidnight(now, 166),
-            Status: 'Available',
-            DeductType: 'Absolute',
-            ApplicableProducts: { Product: ['rtc'] },
-          },
-        ],
-      },
-    ],
-  };
-}
-
 export const alibabaSandbox: SandboxRegistration<AlibabaSandboxFixture> = {
   module: alibabaSandboxModule,
   demo: {
-    fixture: demoFixture,
+    fixture: alibabaDemoFixture,
     accounts: () => [
       {
         id: 'alibaba-main',
         vendor: 'alibaba',
         credentials: 'renewal-guard/alibaba-main',
-        secret: { accessKeyId: DEMO_KEY_ID, accessKeySecret: DEMO_KEY_SECRET },
+        secret: { accessKeyId: ALIBABA_DEMO_KEY_ID, accessKeySecret: ALIBABA_DEMO_KEY_SECRET },
         options: { site: 'cn' },
       },
     ],

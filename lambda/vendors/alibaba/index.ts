@@ -1,4 +1,5 @@
 export * from './account-balance';
+export * from './account-bill';
 export * from './alibaba-call';
 export * from './alibaba-judge';
 export * from './alibaba-options';
