@@ -71,10 +71,14 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
   const secrets = path.join(dir, 'secrets.json');
   const cycle = '2026-09-30T09:30:00+08:00';
   const later = '2026-10-08T09:30:00+08:00';
-  let clock = new Date(cycle);
+  // The simulated clock starts at the cycle and runs at wall-clock speed: per-vendor rate limits space
+  // calls by the time that passes, so a clock that stood still would make every later call wait longer.
+  let simulatedFrom = Date.parse(cycle);
+  let wallFrom = Date.now();
+  const clock = () => new Date(simulatedFrom + (Date.now() - wallFrom));
   // the vendors' documented APIs, answered on loopback from realistic data: no network, no accounts
-  const sandbox = await startVendorSandbox({ fixtures: demoFixtures(clock), clock: () => clock });
-  const vendor = demoAccounts(sandbox, clock);
+  const sandbox = await startVendorSandbox({ fixtures: demoFixtures(clock()), clock });
+  const vendor = demoAccounts(sandbox, clock());
   const document = withAccounts(DEMO_CONFIG, vendor.accounts);
   fs.writeFileSync(config, document);
   fs.writeFileSync(secrets, JSON.stringify(vendor.secrets, null, 2));
@@ -88,7 +92,7 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     else await fn(io);
   };
   // the sandbox checks request signatures against its own (simulated) clock, so the client signs on it too
-  const http = new ResilientHttp({ clock: () => clock });
+  const http = new ResilientHttp({ clock });
   const check = (now: string) => (x: CliIo) =>
     checkCommand({ config, now, store, secrets, http, json: options.json }, x);
 
@@ -112,7 +116,8 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     await run('check-again', check(cycle));
 
     fs.writeFileSync(config, document.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-10-09'));
-    clock = new Date(later);
+    simulatedFrom = Date.parse(later);
+    wallFrom = Date.now();
     say(`\n6. live-rtc is renewed to 2027-10-09. The cycle on ${later} sends it nothing more — a renewal\n`);
     say('   starts a fresh set of tiers — while the other services keep their reminders:\n\n');
     await run('check-after-renewal', check(later));
