@@ -12,11 +12,14 @@ import {
   type PollOutcome,
 } from '../core/accounts';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
+import type { AccountFacts } from '../core/policy';
 import type { Registry } from '../core/registry-port';
 
 export interface AccountsOutcome {
   readonly reports: readonly AccountReport[];
   readonly alerts: readonly Alert[];
+  /** Per account polled successfully: what the policy's spend and service rules read (balance, spend, history). */
+  readonly facts: ReadonlyMap<string, AccountFacts>;
 }
 
 export async function evaluateAccounts(
@@ -24,12 +27,13 @@ export async function evaluateAccounts(
   polls: readonly AccountReport[],
   deps: { registry: Registry; now: Date; today: IsoDate; channels: ReadonlyMap<string, ChannelConfig> },
 ): Promise<AccountsOutcome> {
-  if (polls.length === 0) return { reports: [], alerts: [] };
+  if (polls.length === 0) return { reports: [], alerts: [], facts: new Map() };
   const previous = new Map((await deps.registry.listAccountStates()).map((s) => [s.accountId, s]));
 
   const reports: AccountReport[] = [];
   const alerts: Alert[] = [];
   const changed: AccountState[] = [];
+  const facts = new Map<string, AccountFacts>();
   for (const poll of polls) {
     const account = config.accounts.find((a) => a.id === poll.id)!;
     const before = previous.get(account.id) ?? initialAccountState(account.id);
@@ -43,11 +47,21 @@ export async function evaluateAccounts(
       channels: deps.channels,
     });
     alerts.push(...decision.alerts);
+    if (poll.snapshot) {
+      facts.set(account.id, {
+        accountId: account.id,
+        ...(poll.snapshot.balance && { balance: poll.snapshot.balance }),
+        ...(decision.dailySpend !== undefined && { dailySpend: decision.dailySpend }),
+        history: decision.state.history,
+        ...(decision.state.currency !== undefined && { currency: decision.state.currency }),
+        ...(poll.snapshot.dailySpend && { usage: poll.snapshot.dailySpend }),
+      });
+    }
     if (JSON.stringify(decision.state) !== JSON.stringify(before)) changed.push(decision.state);
     reports.push(decision.runwayDays === undefined ? poll : { ...poll, runwayDays: decision.runwayDays });
   }
 
   await deps.registry.saveAccountStates(changed);
   await deps.registry.saveSnapshots(polls.flatMap((p) => (p.snapshot ? [p.snapshot] : [])));
-  return { reports, alerts };
+  return { reports, alerts, facts };
 }

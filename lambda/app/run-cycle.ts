@@ -1,9 +1,19 @@
 /**
- * One full cycle: poll accounts, read the registry, decide what is due (pure core), claim each alert key
- * in the ledger (a conditional write, so concurrent or retried cycles fire each key once), then deliver
- * what this cycle claimed and what earlier cycles left in the outbox.
+ * One full cycle: poll accounts, read the registry, decide what is due with the alert policy (pure core:
+ * expiry tiers, balance and spend, renewals, coverage, contacts, the escalation ladder, the weekly
+ * digest), claim each alert key in the ledger (a conditional write, so concurrent or retried cycles fire
+ * each key once), then deliver what this cycle claimed and what earlier cycles left in the outbox. An
+ * alert decided during quiet hours is claimed now and held in the outbox until they end.
  */
 import { mapWithConcurrency } from './concurrency';
+import { dueDigest } from './cycle-digest';
+import {
+  claimedPerServiceList,
+  EMPTY_LEDGER,
+  lastAlertKeysById,
+  ledgerFactsFor,
+  watchedExpiries,
+} from './cycle-ledger';
 import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
 import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from './ports';
@@ -11,8 +21,9 @@ import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { formatOffsetDateTime, localDate } from '../core/dates';
 import { errorMessage } from '../core/errors';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
-import type { LedgerEntry, Registry } from '../core/registry-port';
-import { dueExpiryReminder, indexChannels, type ExpiryContext } from '../core/reminders';
+import { decideCycleAlerts, deliveryInstant, escalationsAndRepeats } from '../core/policy';
+import { leaseOf, type LedgerEntry, type OutboxLease, type Registry } from '../core/registry-port';
+import { indexChannels } from '../core/reminders';
 import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
 
@@ -33,6 +44,8 @@ export interface CycleDeps {
   readonly logger?: CycleLogger;
   /** Registry writes and vendor calls in flight at once. */
   readonly concurrency?: number;
+  /** Where the weekly digest links for the whole picture (the deployed guard's report page), if anywhere. */
+  readonly reportUrl?: (now: Date) => string | undefined;
 }
 
 export interface DeliveryReport {
@@ -52,6 +65,8 @@ export interface CycleReport {
   /** Alerts this cycle claimed (fired). A repeated cycle claims nothing new. */
   readonly alerts: readonly Alert[];
   readonly deliveries: readonly DeliveryReport[];
+  /** Alerts claimed (this cycle or before) and held in the outbox until quiet hours end. */
+  readonly held: readonly { readonly key: string; readonly notBefore: string }[];
 }
 
 export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, cycleId: string): Promise<CycleReport> {
@@ -68,7 +83,11 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     logger,
     concurrency,
   });
-  const { reports: accounts, alerts: accountAlerts } = await evaluateAccounts(config, polls, {
+  const {
+    reports: accounts,
+    alerts: accountAlerts,
+    facts,
+  } = await evaluateAccounts(config, polls, {
     registry: deps.registry,
     now,
     today,
@@ -76,40 +95,74 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   });
 
   const records = await deps.registry.listServices();
-  const ctx: ExpiryContext = { calendar: new WorkingCalendar(config.calendar), channels };
-  const candidates: Alert[] = [...accountAlerts];
-  for (const record of records) {
-    const alert = dueExpiryReminder(record.service, today, ctx);
-    // the service item remembers its newest claimed key, so a quiet cycle reads no ledger at all
-    if (alert && record.lastAlertKeys[alert.kind] !== alert.key) candidates.push(alert);
-  }
+  const services = records.map((r) => r.service);
+  const lastKeys = lastAlertKeysById(records);
+  const calendar = new WorkingCalendar(config.calendar);
+  // First what is due, then the ladder's follow-ups, which need the ledger's word on those due alerts
+  // only: with an empty ledger the policy returns the due alerts alone.
+  const due = decideCycleAlerts(
+    { now, services, accounts: facts, accountAlerts, watchedExpiry: watchedExpiries(records), ledger: EMPTY_LEDGER },
+    config,
+    calendar,
+  );
+  const ledger = await ledgerFactsFor(due, lastKeys, { registry: deps.registry, today, timeZone: config.timeZone });
+  const followUps =
+    ledger.firedOn.size === 0
+      ? []
+      : escalationsAndRepeats(due, ledger, { now, today, calendar, channels, escalation: config.escalation });
+  const digest = await dueDigest(config, records, services, {
+    registry: deps.registry,
+    now,
+    reportUrl: deps.reportUrl?.(now),
+  });
+  // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
+  const candidates = [...due, ...followUps, ...(digest ? [digest] : [])].filter(
+    (alert) => !claimedPerServiceList(alert, lastKeys),
+  );
 
   const targets = deps.publishers.map((p) => p.target);
   const claimedAt = now.toISOString();
-  const won = await mapWithConcurrency(candidates, concurrency, (alert) =>
-    deps.registry.claimAlert({ alert, cycleId, claimedAt, pendingTargets: targets, deliveredTargets: [] }),
-  );
-  const alerts = candidates.filter((_, i) => won[i]).sort(byServiceThenKey);
-  logger.info('cycle evaluated', { cycleId, today, services: records.length, fired: alerts.length });
-
-  const deliveries: DeliveryReport[] = [];
-  if (deps.publishers.length > 0) {
-    const own: LedgerEntry[] = alerts.map((alert) => ({
+  const own: LedgerEntry[] = candidates.map((alert) => {
+    const notBefore = deliveryInstant(alert, now, config);
+    return {
       alert,
       cycleId,
       claimedAt,
       pendingTargets: targets,
       deliveredTargets: [],
-    }));
-    const leaseCutoff = new Date(now.getTime() - OUTBOX_LEASE_MS).toISOString();
-    const abandoned = (await deps.registry.listOutbox()).filter(
-      (entry) => entry.cycleId !== cycleId && entry.claimedAt < leaseCutoff,
+      ...(notBefore.getTime() > now.getTime() && { notBefore: notBefore.toISOString() }),
+    };
+  });
+  const won = await mapWithConcurrency(own, concurrency, (entry) => deps.registry.claimAlert(entry));
+  const claimed = own.filter((_, i) => won[i]);
+  const alerts = claimed.map((e) => e.alert).sort(byServiceThenKey);
+  logger.info('cycle evaluated', { cycleId, today, services: records.length, fired: alerts.length });
+
+  const deliveries: DeliveryReport[] = [];
+  const held: { key: string; notBefore: string }[] = [];
+  const ready = (entry: LedgerEntry): boolean => {
+    if (entry.notBefore === undefined || Date.parse(entry.notBefore) <= now.getTime()) return true;
+    held.push({ key: entry.alert.key, notBefore: entry.notBefore });
+    return false;
+  };
+  if (deps.publishers.length > 0) {
+    const mine: OutboxLease = { cycleId, at: claimedAt };
+    const takeable = (await deps.registry.listOutbox()).filter(
+      (entry) => entry.cycleId !== cycleId || entry.claimedAt !== claimedAt,
     );
+    const taken = await mapWithConcurrency(takeable.filter(ready), concurrency, async (entry) => {
+      const lease = leaseOf(entry);
+      return leaseRanOut(lease, mine, now) && (await deps.registry.takeOver(entry.alert.key, lease, mine))
+        ? [entry]
+        : [];
+    });
     // entries are different keys, so they go out side by side; one entry's targets stay in order
-    const perEntry = await mapWithConcurrency([...own, ...abandoned], concurrency, (entry) =>
+    const perEntry = await mapWithConcurrency([...claimed.filter(ready), ...taken.flat()], concurrency, (entry) =>
       deliver(entry, deps, claimedAt, logger),
     );
     deliveries.push(...perEntry.flat());
+  } else {
+    claimed.forEach(ready);
   }
 
   return {
@@ -120,7 +173,19 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     accounts,
     alerts,
     deliveries,
+    held,
   };
+}
+
+/**
+ * Whether an outbox entry under `lease` may be taken over by this cycle: another cycle's lease once it is
+ * older than OUTBOX_LEASE_MS (that cycle is finished or gone), or this cycle id's own lease from an
+ * earlier instant (a Lambda retry reuses its request id: the attempt before it died).
+ */
+function leaseRanOut(lease: OutboxLease, mine: OutboxLease, now: Date): boolean {
+  const at = Date.parse(lease.at);
+  if (lease.cycleId === mine.cycleId) return at < now.getTime();
+  return at < now.getTime() - OUTBOX_LEASE_MS;
 }
 
 async function deliver(
@@ -135,15 +200,38 @@ async function deliver(
     if (!publisher) continue; // a target this deployment no longer has; the entry stays for inspection
     try {
       await publisher.publish(entry.alert);
-      await deps.registry.markDelivered(entry.alert.key, target, at);
-      reports.push({ key: entry.alert.key, target, status: 'delivered' });
     } catch (e) {
       const error = errorMessage(e);
       logger.error('delivery failed; the alert stays in the outbox', { key: entry.alert.key, target, error });
       reports.push({ key: entry.alert.key, target, status: 'failed', error });
+      continue;
+    }
+    try {
+      await recordDelivered(entry.alert.key, target, at, deps.registry);
+      reports.push({ key: entry.alert.key, target, status: 'delivered' });
+    } catch (e) {
+      // Sent, but the ledger does not know: a later cycle will send it again (at least once, never lost).
+      // Reported as failed so the invocation fails and the alarms see the registry in trouble.
+      const error = `sent, but not recorded as delivered (a later cycle may send it again): ${errorMessage(e)}`;
+      logger.error('delivery not recorded', { key: entry.alert.key, target, error });
+      reports.push({ key: entry.alert.key, target, status: 'failed', error });
     }
   }
   return reports;
+}
+
+/** Attempts at recording a delivery that succeeded, beyond the SDK's own retries: a resend is the cost. */
+const RECORD_ATTEMPTS = 4;
+
+async function recordDelivered(key: string, target: string, at: string, registry: Registry): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await registry.markDelivered(key, target, at);
+    } catch (e) {
+      if (attempt >= RECORD_ATTEMPTS) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt * (0.5 + Math.random() / 2)));
+    }
+  }
 }
 
 function byServiceThenKey(a: Alert, b: Alert): number {

@@ -8,7 +8,8 @@
  * |---------|------------------|--------------|-----------------------------------------------------------------|
  * | service | `SERVICE`        | `<serviceId>`| service (map: ServiceConfig), configHash, retired, retiredAt?,   |
  * |         |                  |              | updatedAt, lastAlertKeys (map kind → key, `{}` from the start)   |
- * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, pendingTargets, deliveredTargets,|
+ * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, notBefore?, pendingTargets,     |
+ * |         |                  |              | deliveredTargets, leasedBy?, leasedAt? (a takeover's cycle),     |
  * |         |                  |              | deliveredAt (map target → instant), version, expiresAt (TTL,    |
  * |         |                  |              | claimedAt + 400 days), outboxPk = `PENDING` while targets pend  |
  * | ack     | `ACK#<key>`      | `ACK`        | alertKey, by, at, until?, expiresAt (TTL): registry/ack-items.ts |
@@ -37,7 +38,14 @@ import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from
 import type { AccountState } from '../core/accounts/account-state';
 import type { Acknowledgement } from '../core/ack/acknowledgement';
 import type { ServiceConfig } from '../core/model';
-import type { DeliveryTarget, LedgerEntry, Registry, ServiceRecord, SyncResult } from '../core/registry-port';
+import type {
+  DeliveryTarget,
+  LedgerEntry,
+  OutboxLease,
+  Registry,
+  ServiceRecord,
+  SyncResult,
+} from '../core/registry-port';
 import type { AccountSnapshot } from '../core/vendor-port';
 import {
   ACCOUNT_PARTITION,
@@ -65,6 +73,7 @@ import {
   createLastAlertKeys,
   recordDelivery,
   retireService,
+  takeOverLease,
   setLastAlertKey,
   upsertService,
   type UpdateRequest,
@@ -191,6 +200,10 @@ export class DynamoRegistry implements Registry {
     if (!applied) await this.update(operation, createLastAlertKeys(serviceId, alert));
   }
 
+  public async takeOver(key: string, seen: OutboxLease, by: OutboxLease): Promise<boolean> {
+    return this.update('takeOver (UpdateItem)', takeOverLease(key, seen, by));
+  }
+
   public async markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void> {
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
       const item = await this.getLedgerItem(key, 'markDelivered (GetItem)');
@@ -237,7 +250,11 @@ export class DynamoRegistry implements Registry {
     return item === undefined ? undefined : fromLedgerItem(item).entry;
   }
 
-  /** True when applied; false when its condition failed (callers decide what that means). */
+  public async getAlerts(keys: readonly string[]): Promise<LedgerEntry[]> {
+    const items = await this.batchGet('getAlerts (BatchGetItem)', keys.map(ledgerKey));
+    return items.map((item) => fromLedgerItem(item).entry);
+  }
+
   public async listAccountStates(): Promise<AccountState[]> {
     const items = await this.queryAll('listAccountStates (Query)', {
       KeyConditionExpression: '#pk = :pk',
@@ -289,6 +306,7 @@ export class DynamoRegistry implements Registry {
     }
   }
 
+  /** True when applied; false when its condition failed (callers decide what that means). */
   private async update(operation: string, request: UpdateRequest): Promise<boolean> {
     try {
       await this.client.send(new UpdateCommand({ TableName: this.tableName, ...request }));
@@ -368,13 +386,23 @@ export class DynamoRegistry implements Registry {
     }
   }
 
-  /** 100 keys to a request (BatchGetItem's limit), asking again for what DynamoDB leaves unprocessed. */
   public async getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]> {
-    const operation = 'getAcknowledgements (BatchGetItem)';
-    const unique = [...new Set(keys)]; // BatchGetItem rejects a request that names one key twice
-    const found: Acknowledgement[] = [];
+    const items = await this.batchGet('getAcknowledgements (BatchGetItem)', keys.map(ackKey));
+    return items.map(fromAckItem);
+  }
+
+  /**
+   * Gets items 100 keys to a request (BatchGetItem's limit), asking again for what DynamoDB leaves
+   * unprocessed. Keys are `{ pk, sk }` records; one named twice is asked for once.
+   */
+  private async batchGet(operation: string, keys: readonly Item[]): Promise<Item[]> {
+    const byId = new Map(
+      keys.map((k) => [`${String(k[REGISTRY_PARTITION_KEY])}\u0000${String(k[REGISTRY_SORT_KEY])}`, k]),
+    );
+    const unique = [...byId.values()]; // BatchGetItem rejects a request that names one key twice
+    const found: Item[] = [];
     for (let start = 0; start < unique.length; start += 100) {
-      let pending = unique.slice(start, start + 100).map(ackKey);
+      let pending = unique.slice(start, start + 100);
       for (let round = 0; pending.length > 0; round++) {
         if (round >= 8) {
           throw new RegistryError(
@@ -387,7 +415,7 @@ export class DynamoRegistry implements Registry {
           const result = await this.client.send(
             new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
           );
-          found.push(...(result.Responses?.[this.tableName] ?? []).map(fromAckItem));
+          found.push(...((result.Responses?.[this.tableName] ?? []) as Item[]));
           pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof pending;
         } catch (error) {
           throw toRegistryError(this.tableName, operation, error);

@@ -41,6 +41,25 @@ export interface LedgerEntry {
   /** Targets still owed a delivery; the entry sits in the outbox while this is non-empty. */
   readonly pendingTargets: readonly DeliveryTarget[];
   readonly deliveredTargets: readonly DeliveryTarget[];
+  /**
+   * ISO-8601 instant before which the entry is held in the outbox: a non-emergency alert decided during
+   * quiet hours waits for them to end (`deliveryInstant` in lambda/core/policy). Absent: deliver at once.
+   */
+  readonly notBefore?: string;
+  /** The cycle that took the entry over from the one that claimed it (see `takeOver`), and when. */
+  readonly lease?: OutboxLease;
+}
+
+/** Who owes an outbox entry's delivery now: the claiming cycle, or the last cycle to take it over. */
+export interface OutboxLease {
+  readonly cycleId: string;
+  /** ISO-8601 instant the lease was taken (the claim's instant for the claiming cycle). */
+  readonly at: string;
+}
+
+/** The lease an entry is under: its last takeover, else its claim. */
+export function leaseOf(entry: LedgerEntry): OutboxLease {
+  return entry.lease ?? { cycleId: entry.cycleId, at: entry.claimedAt };
 }
 
 export interface Registry {
@@ -54,12 +73,20 @@ export interface Registry {
    * Also records the key in the service's `lastAlertKeys`.
    */
   claimAlert(entry: LedgerEntry): Promise<boolean>;
+  /**
+   * Takes over an outbox entry's delivery with a conditional write: true when the entry was still under
+   * the lease `seen` (as read from the outbox) and is now under `by`, so of two cycles taking over one
+   * abandoned entry only one delivers it; false when another took it, or it left the outbox, first.
+   */
+  takeOver(key: string, seen: OutboxLease, by: OutboxLease): Promise<boolean>;
   /** Records one target as delivered; the entry leaves the outbox once no target is pending. */
   markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void>;
   /** Ledger entries with pending targets, oldest first (claimed but not yet delivered everywhere). */
   listOutbox(): Promise<LedgerEntry[]>;
   /** The ledger entry of a key, if claimed. */
   getAlert(key: string): Promise<LedgerEntry | undefined>;
+  /** The ledger entries of these keys that were claimed, in no particular order (a cycle's follow-ups at once). */
+  getAlerts(keys: readonly string[]): Promise<LedgerEntry[]>;
   /** Every account's state (failure streak, low-balance episode, daily history): one partition. */
   listAccountStates(): Promise<AccountState[]>;
   /** Writes account states in batches; the last cycle to write an account's state wins. */

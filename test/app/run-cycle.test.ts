@@ -76,7 +76,7 @@ describe('a cycle', () => {
     expect(sns.keys()).toEqual(fired);
   });
 
-  it('sends nothing for a renewed service in the cycles after its renewal', async () => {
+  it('confirms a renewal once and sends no reminder for the old date in the cycles after it', async () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [] };
@@ -91,7 +91,9 @@ describe('a cycle', () => {
       reports.push(await runCycle(renewed, deps, new Date(`${day}T09:30:00+08:00`), `cycle-${day}`));
     }
 
-    expect(reports.flatMap((r) => r.alerts).filter((a) => a.serviceId === 'live-rtc')).toEqual([]);
+    // the renewal is confirmed once, on the first cycle that sees it; the old date's tiers have stopped
+    const keys = reports.map((r) => r.alerts.filter((a) => a.serviceId === 'live-rtc').map((a) => a.key));
+    expect(keys).toEqual([['live-rtc:renewal-confirmed:2026-10-09'], [], []]);
   });
 
   it('reports a failing vendor with its reason and goes on with the other accounts and the services', async () => {

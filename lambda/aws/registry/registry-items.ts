@@ -32,6 +32,10 @@ export const ATTR = {
   configHash: 'configHash',
   alert: 'alert',
   cycleId: 'cycleId',
+  notBefore: 'notBefore',
+  /** The cycle that took an outbox entry over, and when (absent while the claiming cycle holds it). */
+  leasedBy: 'leasedBy',
+  leasedAt: 'leasedAt',
   claimedAt: REGISTRY_OUTBOX_SORT_KEY,
   pendingTargets: 'pendingTargets',
   deliveredTargets: 'deliveredTargets',
@@ -98,6 +102,7 @@ export function toLedgerItem(entry: LedgerEntry): Item {
     [ATTR.deliveredAt]: {},
     [ATTR.version]: 0,
     [ATTR.expiresAt]: ledgerExpiry(entry.claimedAt),
+    ...(entry.notBefore !== undefined && { [ATTR.notBefore]: entry.notBefore }),
     // Only entries that still owe a delivery carry the index key: the outbox index stays sparse.
     ...(pending.length > 0 ? { [ATTR.outboxPk]: OUTBOX_PENDING } : {}),
   };
@@ -171,6 +176,10 @@ export function fromLedgerItem(item: Item): VersionedLedgerEntry {
       claimedAt: requireString(item, ATTR.claimedAt, what),
       pendingTargets: stringList(item, ATTR.pendingTargets, what),
       deliveredTargets: stringList(item, ATTR.deliveredTargets, what),
+      ...(item[ATTR.notBefore] !== undefined && { notBefore: requireString(item, ATTR.notBefore, what) }),
+      ...(item[ATTR.leasedBy] !== undefined && {
+        lease: { cycleId: requireString(item, ATTR.leasedBy, what), at: requireString(item, ATTR.leasedAt, what) },
+      }),
     },
     version,
     deliveredAt: stringMap(item, ATTR.deliveredAt, what),

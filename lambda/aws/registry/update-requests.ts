@@ -7,7 +7,7 @@ import { ATTR, ledgerKey, serviceKey, toStorable, unique, type VersionedLedgerEn
 import type { ServiceWrite } from './sync-plan';
 import { REGISTRY_PARTITION_KEY } from '../../../src/shared/registry-schema';
 import type { Alert } from '../../core/model';
-import type { DeliveryTarget } from '../../core/registry-port';
+import type { DeliveryTarget, OutboxLease } from '../../core/registry-port';
 
 export type UpdateRequest = Omit<UpdateCommandInput, 'TableName'>;
 
@@ -106,5 +106,28 @@ export function recordDelivery(
       ':version': version,
       ':next': version + 1,
     },
+  };
+}
+
+/**
+ * Moves an outbox entry's lease from `seen` to `by`, only if it is still under `seen` and still owes a
+ * delivery: the conditional write that lets exactly one of several cycles take an abandoned entry over.
+ */
+export function takeOverLease(key: string, seen: OutboxLease, by: OutboxLease): UpdateRequest {
+  return {
+    Key: ledgerKey(key),
+    UpdateExpression: 'SET #leasedBy = :by, #leasedAt = :byAt',
+    ConditionExpression:
+      'attribute_exists(#outboxPk) AND (' +
+      '(attribute_not_exists(#leasedBy) AND #cycleId = :seen AND #claimedAt = :seenAt) OR ' +
+      '(#leasedBy = :seen AND #leasedAt = :seenAt))',
+    ExpressionAttributeNames: {
+      '#leasedBy': ATTR.leasedBy,
+      '#leasedAt': ATTR.leasedAt,
+      '#outboxPk': ATTR.outboxPk,
+      '#cycleId': ATTR.cycleId,
+      '#claimedAt': ATTR.claimedAt,
+    },
+    ExpressionAttributeValues: { ':by': by.cycleId, ':byAt': by.at, ':seen': seen.cycleId, ':seenAt': seen.at },
   };
 }

@@ -1,9 +1,38 @@
-import type { AccountConfig, Alert, ChannelConfig, IsoDate } from '../model';
+import type { AccountConfig, Alert, BalancePolicy, ChannelConfig, IsoDate, Severity } from '../model';
 import type { AccountSnapshot } from '../vendor-port';
 import { accountAlert, type AccountAudience } from './account-alerts';
 import { withBalancePoint, type AccountState } from './account-state';
 import { hasBalancePolicy, judgeBalance } from './balance-policy';
 import { averageDailySpend, SPEND_WINDOW_DAYS } from './runway';
+
+/** The key of a low-balance episode's alert at one severity: the episode is named after its first day. */
+export function balanceAlertKey(accountId: string, lowSince: IsoDate, severity: Severity | 'recovered'): string {
+  return `${accountId}:balance:${lowSince}:${severity}`;
+}
+
+/** The key of a blind spot, named after the instant polling started failing. */
+export function blindSpotAlertKey(accountId: string, failingSince: string): string {
+  return `${accountId}:blind-spot:${failingSince}`;
+}
+
+/**
+ * How far past its thresholds a low balance must climb before the episode closes with a "recovered"
+ * notice: a balance hovering at the line (spend and small top-ups around `minAmount`) would otherwise
+ * alert and recover on alternate days. 10% above each threshold.
+ */
+export const RECOVERY_MARGIN = 0.1;
+
+/** The balance policy with every threshold raised by RECOVERY_MARGIN: the line a recovery must clear. */
+export function recoveryLine(policy: BalancePolicy): BalancePolicy {
+  // rounded to a millionth, so 100 × 1.1 is 110 and a balance of exactly 110 has recovered
+  const raise = (n: number | undefined) =>
+    n === undefined ? undefined : Math.round(n * (1 + RECOVERY_MARGIN) * 1e6) / 1e6;
+  return {
+    minAmount: raise(policy.minAmount),
+    minRunwayDays: raise(policy.minRunwayDays),
+    minFractionOfMonthlySpend: raise(policy.minFractionOfMonthlySpend),
+  };
+}
 
 /** Polling failures in a row after which an account is a blind spot (one failure may be a blip). */
 export const BLIND_SPOT_AFTER_FAILURES = 2;
@@ -59,7 +88,7 @@ export function evaluateAccount(
     state = { ...state, lowBalanceSince: since };
     const alert = accountAlert(
       {
-        key: `${account.id}:balance:${since}:${verdict.severity}`,
+        key: balanceAlertKey(account.id, since, verdict.severity),
         kind: verdict.kind,
         severity: verdict.severity,
         accountId: account.id,
@@ -71,11 +100,20 @@ export function evaluateAccount(
     );
     return { state, alerts: [alert], dailySpend, runwayDays: verdict.runwayDays };
   }
+  if (previous.lowBalanceSince !== undefined && judgeBalance(recoveryLine(account.balance!), balance, dailySpend).low) {
+    // hysteresis: back over the line but not clear of it; the episode stays open, nothing is said
+    return {
+      state: { ...state, lowBalanceSince: previous.lowBalanceSince },
+      alerts: [],
+      dailySpend,
+      runwayDays: verdict.runwayDays,
+    };
+  }
   if (previous.lowBalanceSince !== undefined) {
     state = { ...state, lowBalanceSince: undefined };
     const recovered = accountAlert(
       {
-        key: `${account.id}:balance:${previous.lowBalanceSince}:recovered`,
+        key: balanceAlertKey(account.id, previous.lowBalanceSince, 'recovered'),
         kind: 'balance',
         severity: 'info',
         accountId: account.id,
@@ -110,7 +148,7 @@ function failedPoll(
       : '';
   const alert = accountAlert(
     {
-      key: `${account.id}:blind-spot:${failingSince}`,
+      key: blindSpotAlertKey(account.id, failingSince),
       kind: 'blind-spot',
       severity: 'warning',
       accountId: account.id,
