@@ -174,6 +174,23 @@ export interface RenewalGuardProps {
   readonly dashboardEnabled?: boolean;
 
   /**
+   * Whether the daily check also publishes one metric per service and per account: `DaysToExpiry` per
+   * service (while its expiry is within its largest reminder tier, or past) and `Balance`, `RunwayDays` and
+   * `SpendPerDay` per account. `metricDaysToExpiry`, `metricBalance`, `metricRunwayDays` and
+   * `metricSpendPerDay` read these, and the dashboard graphs them.
+   *
+   * Off by default because CloudWatch bills each of them as a custom metric: a series with one datapoint a
+   * day costs about $0.012 a month, so 10,000 services over 1,000 accounts come to about 5,000 series and
+   * $60 a month, where the guard-level metrics published either way (`metricCycleCompleted`,
+   * `metricPollFailures`, `metricAlertsSent`, `metricDeliveryFailures`, `metricMinDaysToExpiry`,
+   * `metricMinRunwayDays`) cost under $0.10 for any number of services. Without it, an alarm created on one
+   * of the per-service or per-account metrics fails synthesis, since it would never receive data.
+   *
+   * @default false
+   */
+  readonly detailedMetrics?: boolean;
+
+  /**
    * An existing EventBridge bus that receives the guard's events (source `renewal-guard`).
    *
    * @default - a new bus, named after the stack and this construct

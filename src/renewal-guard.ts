@@ -12,6 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
+import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
 import { allowCloudWatchAlarmsToPublish, createGuardAlarms, createNotifierAlarms } from './private/guard-alarms';
 import { loadGuardProps } from './private/guard-config';
 import { createGuardDashboard } from './private/guard-dashboard';
@@ -31,14 +32,20 @@ import { createRegistryTable } from './private/registry-table';
 import { grantSecretsByName } from './private/secret-grants';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
+import { Severity } from './severity';
 import {
   DIMENSION_ACCOUNT,
   DIMENSION_SERVICE,
+  DIMENSION_SEVERITY,
+  ENV_DETAILED_METRICS,
   ENV_GUARD_NAME,
   METRIC_ALERTS_SENT,
   METRIC_BALANCE,
   METRIC_CYCLE_COMPLETED,
   METRIC_DAYS_TO_EXPIRY,
+  METRIC_DELIVERY_FAILURES,
+  METRIC_MIN_DAYS_TO_EXPIRY,
+  METRIC_MIN_RUNWAY_DAYS,
   METRIC_POLL_FAILURES,
   METRIC_RUNWAY_DAYS,
   METRIC_SPEND_PER_DAY,
@@ -143,6 +150,12 @@ export class RenewalGuard extends Construct {
   public readonly guardName: string;
 
   /**
+   * Whether the daily check publishes the per-service and per-account metrics (see `detailedMetrics` in
+   * the props); the guard-level metrics are published either way.
+   */
+  public readonly detailedMetrics: boolean;
+
+  /**
    * The default alarms, each notifying `alarmTopic` when it goes to ALARM: `deadMansSwitchAlarm`,
    * `pollerErrorsAlarm`, `deadLetterQueueAlarm` and `pollFailuresAlarm`, then `notifierErrorsAlarm` and
    * `notifierDeadLetterQueueAlarm` when there is a notifier. Empty when `alarmsEnabled` is false. Add
@@ -182,9 +195,10 @@ export class RenewalGuard extends Construct {
   public readonly notifierDeadLetterQueueAlarm?: cloudwatch.IAlarm;
 
   /**
-   * The guard's CloudWatch dashboard, named `guardName`: days to expiry per service, runway, balance and
-   * spend per account, completed checks, poll failures, alerts sent, and the health of the poller and the
-   * notifier. Undefined when `dashboardEnabled` is false.
+   * The guard's CloudWatch dashboard, named `guardName`: the nearest expiry and the shortest runway,
+   * completed checks, poll failures, alerts sent by severity, delivery failures, and the health of the
+   * poller and the notifier; with `detailedMetrics`, also days to expiry per service and runway, balance
+   * and spend per account. Undefined when `dashboardEnabled` is false.
    */
   public readonly dashboard?: cloudwatch.Dashboard;
 
@@ -202,6 +216,10 @@ export class RenewalGuard extends Construct {
     this.guardName = Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
     this.serviceIds = declaredIds(config.loaded.services);
     this.accountIds = declaredIds(config.loaded.accounts);
+    this.detailedMetrics = props.detailedMetrics ?? false;
+    if (!this.detailedMetrics) {
+      this.node.addValidation({ validate: () => alarmsOnUnpublishedMetrics(this.node.root, this.guardName) });
+    }
 
     this.encryptionKey = props.encryptionKey ?? createGuardKey(this, removalPolicy);
     this.registry = props.registryTable ?? createRegistryTable(this, this.encryptionKey, removalPolicy);
@@ -248,6 +266,7 @@ export class RenewalGuard extends Construct {
         [ENV_ALERT_TOPIC_ARN]: this.alertTopic.topicArn,
         [ENV_EVENT_BUS_NAME]: this.eventBus.eventBusName,
         [ENV_GUARD_NAME]: this.guardName,
+        [ENV_DETAILED_METRICS]: String(this.detailedMetrics),
         ...links?.environment,
       },
       logRetention,
@@ -338,7 +357,13 @@ export class RenewalGuard extends Construct {
             guardName: this.guardName,
             cycleCompleted: this.metricCycleCompleted(),
             pollFailures: this.metricPollFailures(),
-            alertsSent: this.metricAlertsSent(),
+            alertsSentBySeverity: Object.values(Severity).map((severity) =>
+              this.metricAlertsSentBySeverity(severity, { label: severity }),
+            ),
+            deliveryFailures: this.metricDeliveryFailures(),
+            minDaysToExpiry: this.metricMinDaysToExpiry(),
+            minRunwayDays: this.metricMinRunwayDays(),
+            detailedMetrics: this.detailedMetrics,
             pollerFunction: this.pollerFunction,
             pollerTimeout: poller.function.timeout ?? Duration.minutes(5),
             deadLetterQueue: this.deadLetterQueue,
@@ -390,8 +415,10 @@ export class RenewalGuard extends Construct {
   /**
    * Days until a service expires (negative once it has), per daily check: Minimum per day.
    *
-   * The guard publishes it only while the expiry is within the service's reminder horizon (its largest
-   * tier) or past, so alarms on it should treat missing data as not breaching.
+   * Needs `detailedMetrics: true`: without it the guard does not publish this metric, and an alarm on it
+   * fails synthesis (use `metricMinDaysToExpiry` for the guard-wide nearest expiry). With it, the guard
+   * publishes it only while the expiry is within the service's reminder horizon (its largest tier) or
+   * past, so alarms on it should treat missing data as not breaching.
    *
    * @example
    * guard.metricDaysToExpiry('live-rtc').createAlarm(this, 'LiveRtcExpiry', {
@@ -415,7 +442,9 @@ export class RenewalGuard extends Construct {
 
   /**
    * Days until an account's balance runs out at its recent spend, per daily check: Minimum per day.
-   * Published for accounts whose vendor reports a balance and spend.
+   * Published for accounts whose vendor reports a balance and spend, and only with
+   * `detailedMetrics: true` (without it an alarm on it fails synthesis; `metricMinRunwayDays` is the
+   * guard-wide shortest runway, published either way).
    *
    * @param accountId the id of an account declared in the config; any other throws
    * @param props options over the defaults: statistic Minimum, period one day
@@ -427,7 +456,8 @@ export class RenewalGuard extends Construct {
 
   /**
    * An account's balance in its own currency, per daily check: Minimum per day. Published for accounts
-   * whose vendor reports a balance.
+   * whose vendor reports a balance, and only with `detailedMetrics: true` (without it an alarm on it
+   * fails synthesis).
    *
    * @param accountId the id of an account declared in the config; any other throws
    * @param props options over the defaults: statistic Minimum, period one day
@@ -439,7 +469,8 @@ export class RenewalGuard extends Construct {
 
   /**
    * An account's average daily spend over the vendor's last days, in the balance's currency (or the
-   * vendor's usage unit): Average per day.
+   * vendor's usage unit): Average per day. Published only with `detailedMetrics: true` (without it an
+   * alarm on it fails synthesis).
    *
    * @param accountId the id of an account declared in the config; any other throws
    * @param props options over the defaults: statistic Average, period one day
@@ -465,6 +496,67 @@ export class RenewalGuard extends Construct {
    */
   public metricAlertsSent(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return guardMetric(this.guardName, METRIC_ALERTS_SENT, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /**
+   * Alerts of one severity published, per check: Sum per day. Published only on checks that fire at
+   * least one alert of that severity, so alarms on it should treat missing data as not breaching.
+   *
+   * @example
+   * guard.metricAlertsSentBySeverity(Severity.EMERGENCY).createAlarm(this, 'EmergencyAlerts', {
+   *   threshold: 1,
+   *   comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+   *   evaluationPeriods: 1,
+   *   treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+   * });
+   *
+   * @param severity the severity whose alerts are counted
+   * @param props options over the defaults: statistic Sum, period one day
+   */
+  public metricAlertsSentBySeverity(severity: Severity, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(
+      this.guardName,
+      METRIC_ALERTS_SENT,
+      { statistic: cloudwatch.Stats.SUM, dimensions: { [DIMENSION_SEVERITY]: severity } },
+      props,
+    );
+  }
+
+  /**
+   * Deliveries (to the topic or the bus) that failed and stay in the outbox for the next check: Sum per
+   * day. Published only on checks with at least one; such a check also fails the poller invocation.
+   *
+   * @param props options over the defaults: statistic Sum, period one day
+   */
+  public metricDeliveryFailures(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_DELIVERY_FAILURES, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /**
+   * Days until the guard's nearest expiry, over every declared service with an expiry date (negative once
+   * one has passed), per daily check: Minimum per day. Published whatever `detailedMetrics` says.
+   *
+   * @example
+   * guard.metricMinDaysToExpiry().createAlarm(this, 'SomethingExpiresThisWeek', {
+   *   threshold: 7,
+   *   comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+   *   evaluationPeriods: 1,
+   * });
+   *
+   * @param props options over the defaults: statistic Minimum, period one day
+   */
+  public metricMinDaysToExpiry(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_MIN_DAYS_TO_EXPIRY, { statistic: cloudwatch.Stats.MINIMUM }, props);
+  }
+
+  /**
+   * The shortest runway (days until a balance runs out at its recent spend) over the accounts whose vendor
+   * reports one, per daily check: Minimum per day. Published whatever `detailedMetrics` says.
+   *
+   * @param props options over the defaults: statistic Minimum, period one day
+   */
+  public metricMinRunwayDays(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return guardMetric(this.guardName, METRIC_MIN_RUNWAY_DAYS, { statistic: cloudwatch.Stats.MINIMUM }, props);
   }
 
   /**

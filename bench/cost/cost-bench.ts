@@ -1,15 +1,20 @@
 /**
  * Benchmark 4: the monthly cost model at 100 and 10,000 services, fed by the cycle and synth benchmarks
- * (from this run, or from the results file when only `cost` runs).
+ * (from this run, or from the results file when only `cost` runs). Custom metrics and EMF bytes are
+ * replayed from the poller's metric code for each `detailedMetrics` setting (metric-series.ts): the
+ * targets are judged on the default (off); the opted-in month is priced next to it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { costModel, vmCost, type CostInputs } from '../cost-model';
+import { alertsByDay, metricMonth, type MetricMonth } from './metric-series';
 import { PRICES, PRICES_CHECKED } from './prices';
+import { loadGuardConfig } from '../../lambda/app/load-config';
 import type { CycleDetails, CycleScaleSummary } from '../cycle/cycle-bench';
 import { REPO_ROOT } from '../support/child-process';
 import type { MachineInfo } from '../support/machine';
 import type { BenchmarkResult, TargetRow } from '../support/results';
+import { scaleDocument } from '../support/scale-config';
 
 /** A daily check: the construct schedules one cycle a day. */
 const CYCLES_PER_MONTH = 30;
@@ -42,12 +47,16 @@ export function costBenchmark(options: {
   machine: MachineInfo;
 }): BenchmarkResult {
   const inputs = [options.cycle.small, options.cycle.scale].map((scale) => {
-    const synth = options.synth.file.find((s) => s.services === scale.services);
-    if (!synth) throw new Error(`no synth result for ${scale.services} services to count alarms and keys from`);
-    return { scale, inputs: costInputs(scale, synth) };
+    const synth = findSynth(options.synth, scale);
+    const months = metricMonths(scale);
+    return { scale, months, inputs: costInputs(scale, synth, months.guard) };
   });
   const scenarios = inputs.map(({ inputs: i }) => costModel(i));
-  const whatIf = inputs.map(({ scale, inputs: i }) => metricWhatIfs(scale, i));
+  const detailed = inputs.map(({ scale, months }) => ({
+    services: scale.services,
+    estimate: costModel(costInputs(scale, findSynth(options.synth, scale), months.detailed)),
+  }));
+  const whatIf = inputs.map(({ scale, months, inputs: i }) => metricWhatIfs(scale, months, i));
   const targets: TargetRow[] = TARGETS.map(({ services, usd }) => {
     const estimate = scenarios.find((s) => s.services === services)!;
     return {
@@ -56,7 +65,8 @@ export function costBenchmark(options: {
       target: `≤ $${usd.toFixed(2)}`,
       measured:
         `$${estimate.usageUsd.toFixed(2)} (largest: ${estimate.largestUsage.item}, ` +
-        `${Math.round(estimate.largestUsage.share * 100)}%); fixed $${estimate.fixedUsd.toFixed(2)}`,
+        `${Math.round(estimate.largestUsage.share * 100)}%); fixed $${estimate.fixedUsd.toFixed(2)}; ` +
+        `with detailedMetrics: $${detailed.find((d) => d.services === services)!.estimate.usageUsd.toFixed(2)}`,
       ratio: estimate.usageUsd / usd,
       met: estimate.usageUsd <= usd,
     };
@@ -70,10 +80,13 @@ export function costBenchmark(options: {
       `bench/cost-model.ts prices monthly quantities taken from the cycle benchmark (DynamoDB units, alerts, ` +
       `log and EMF bytes, distinct metrics, cycle duration) and the synth benchmark (alarms, dashboards, keys), ` +
       `${CYCLES_PER_MONTH} daily cycles a month, us-east-1 list prices checked ${PRICES_CHECKED}, no free tier, ` +
-      'SMS excluded. Each line item is marked measured, derived or assumed.',
+      'SMS excluded. Custom metrics and EMF bytes are replayed over the month from lambda/app/cycle-metrics.ts, ' +
+      'for the default (guard-level metrics) and for detailedMetrics: true. Each line item is marked measured, ' +
+      'derived or assumed.',
     targets,
     details: {
       scenarios,
+      detailedScenarios: detailed.map((d) => d.estimate),
       whatIf,
       vm: [vmCost('nano'), vmCost('micro')],
       pollerEmitsEmf: pollerEmitsEmf(),
@@ -82,41 +95,65 @@ export function costBenchmark(options: {
   };
 }
 
+function findSynth(synth: { file: readonly SynthSizeSummary[] }, scale: CycleScaleSummary): SynthSizeSummary {
+  const found = synth.file.find((s) => s.services === scale.services);
+  if (!found) throw new Error(`no synth result for ${scale.services} services to count alarms and keys from`);
+  return found;
+}
+
+/** A month of the poller's metrics at this scale, with detailedMetrics off (the default) and on. */
+function metricMonths(scale: CycleScaleSummary): { guard: MetricMonth; detailed: MetricMonth; window7: MetricMonth } {
+  const loaded = loadGuardConfig({ overrides: scaleDocument({ services: scale.services, accounts: scale.accounts }) });
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  const alerts = alertsByDay(loaded.config);
+  return {
+    guard: metricMonth(loaded.config, alerts, { detailed: false }),
+    detailed: metricMonth(loaded.config, alerts, { detailed: true }),
+    window7: metricMonth(loaded.config, alerts, { detailed: true, daysToExpiryWindow: 7 }),
+  };
+}
+
+/** The model's metric inputs from a replayed month: distinct series, and the hours each is billed on average. */
+function withMetrics(inputs: CostInputs, month: MetricMonth): CostInputs {
+  return {
+    ...inputs,
+    customMetrics: month.distinctSeries,
+    metricHoursPerMetric: Math.round((month.seriesHours / Math.max(1, month.distinctSeries)) * 10) / 10,
+  };
+}
+
 /**
- * The same month with fewer custom metrics, each computed by the model: the metrics are the one line
- * that decides the targets, so these show what each change to cycle-metrics.ts would buy.
+ * The month with each metrics setting, computed by the model: the metrics are the one line that decides
+ * the targets, so these show what `detailedMetrics` costs.
  */
-function metricWhatIfs(scale: CycleScaleSummary, inputs: CostInputs) {
-  const daily = scale.cycles.daily;
+function metricWhatIfs(scale: CycleScaleSummary, months: ReturnType<typeof metricMonths>, inputs: CostInputs) {
   const perAccount = ['Balance', 'RunwayDays', 'SpendPerDay'].reduce(
-    (n, name) => n + (daily.metricsByName[name] ?? 0),
-    0,
-  );
-  const guardLevel = ['CycleCompleted', 'PollFailures', 'AlertsSent'].reduce(
-    (n, name) => n + (daily.metricsByName[name] ?? 0),
+    (n, name) => n + (months.detailed.byName[name] ?? 0),
     0,
   );
   const cases = [
-    { change: 'as measured', customMetrics: inputs.customMetrics },
-    { change: 'DaysToExpiry only within 7 days (daysToExpiryWindow: 7)', customMetrics: daily.distinctMetricsWindow7 },
-    {
-      change: 'no per-account metrics (Balance, RunwayDays, SpendPerDay)',
-      customMetrics: inputs.customMetrics - perAccount,
-    },
-    { change: 'both of the above', customMetrics: daily.distinctMetricsWindow7 - perAccount },
-    { change: 'guard-level metrics only', customMetrics: guardLevel },
+    { change: 'default: guard-level metrics only', month: months.guard },
+    { change: 'detailedMetrics: true', month: months.detailed },
+    { change: 'detailedMetrics: true, DaysToExpiry only within 7 days (daysToExpiryWindow: 7)', month: months.window7 },
   ];
   return {
     label: inputs.label,
-    metricsByName: daily.metricsByName,
+    metricsByName: months.detailed.byName,
+    perAccountSeries: perAccount,
     cases: cases.map((c) => {
-      const estimate = costModel({ ...inputs, customMetrics: c.customMetrics });
-      return { change: c.change, customMetrics: c.customMetrics, usageUsd: estimate.usageUsd };
+      const estimate = costModel(withMetrics({ ...inputs, logGbPerMonth: logGb(scale, c.month) }, c.month));
+      return { change: c.change, customMetrics: c.month.distinctSeries, usageUsd: estimate.usageUsd };
     }),
   };
 }
 
-export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary): CostInputs {
+/** Log ingestion a month: the cycle's log lines as measured, the EMF lines as this setting writes them. */
+function logGb(scale: CycleScaleSummary, month: MetricMonth): number {
+  const { daily } = scale.cycles;
+  return (CYCLES_PER_MONTH * (daily.logBytes + month.emfBytesPerCycle + PLATFORM_LOG_BYTES)) / 1e9;
+}
+
+export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary, metrics: MetricMonth): CostInputs {
   const { daily } = scale.cycles;
   const catchUp = scale.cycles['catch-up'];
   const writes = (c: typeof daily) => c.writeUnits + c.indexWriteUnitsEstimated + c.failedConditionalWrites;
@@ -135,7 +172,7 @@ export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary): C
     scale.accounts * (bytes('account') + HISTORY_POINTS_MORE * HISTORY_POINT_BYTES) +
     scale.accounts * SNAPSHOT_DAYS * bytes('snapshot') +
     alertsPerMonth * LEDGER_MONTHS * bytes('alert');
-  const logGbPerMonth = (CYCLES_PER_MONTH * (daily.logBytes + daily.emfBytes + PLATFORM_LOG_BYTES)) / 1e9;
+  const logGbPerMonth = logGb(scale, metrics);
 
   return {
     label: `${scale.services.toLocaleString('en')} services / ${scale.accounts.toLocaleString('en')} accounts`,
@@ -149,8 +186,8 @@ export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary): C
     dynamoStorageGb: storageBytes / 1e9,
     alertsPerMonth,
     emailsPerAlert: 1,
-    customMetrics: daily.distinctMetrics,
-    metricHoursPerMetric: CYCLES_PER_MONTH,
+    customMetrics: metrics.distinctSeries,
+    metricHoursPerMetric: Math.round((metrics.seriesHours / Math.max(1, metrics.distinctSeries)) * 10) / 10,
     logGbPerMonth,
     logGbStored: logGbPerMonth * LOG_RETENTION_MONTHS,
     alarms: synth.resourceTypes['AWS::CloudWatch::Alarm'] ?? 0,
@@ -165,7 +202,7 @@ export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary): C
       dynamo: 'derived',
       storage: 'derived',
       alerts: 'derived',
-      metrics: 'measured',
+      metrics: 'derived',
       logs: 'measured',
       secrets: 'assumed',
     },

@@ -6,9 +6,9 @@
 import type { Context } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
 import { powertoolsLogger } from './powertools-logger';
-import { ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '../../src/shared/metrics-schema';
+import { ENV_DETAILED_METRICS, ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '../../src/shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
-import { cycleMetrics } from '../app/cycle-metrics';
+import { cycleMetrics, parseDetailedMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { emitEmfMetrics } from '../aws/emf-metrics';
@@ -23,12 +23,13 @@ import { ResilientHttp } from '../vendors/http/resilient-http';
 const logger = powertoolsLogger();
 
 // built on the first invocation and kept for the container's life (clients reuse their connections)
-let deps: { config: GuardConfig; guardName: string; cycle: CycleDeps } | undefined;
+let deps: { config: GuardConfig; guardName: string; detailedMetrics: boolean; cycle: CycleDeps } | undefined;
 
 function init() {
   return {
     config: loadStagedConfig(),
     guardName: requireEnv(ENV_GUARD_NAME),
+    detailedMetrics: parseDetailedMetrics(process.env[ENV_DETAILED_METRICS]),
     cycle: {
       registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
       publishers: [
@@ -44,7 +45,7 @@ function init() {
 }
 
 export async function handler(_event: unknown, context: Context) {
-  const { config, guardName, cycle } = (deps ??= init());
+  const { config, guardName, detailedMetrics, cycle } = (deps ??= init());
   const now = new Date();
   const report = await runCycle(config, cycle, now, context.awsRequestId);
   const failedAccounts = report.accounts.filter((a) => a.status === 'failed').map((a) => a.id);
@@ -58,7 +59,7 @@ export async function handler(_event: unknown, context: Context) {
     failedDeliveries: failedDeliveries.length,
   });
   // a cycle that left alerts in the outbox has not completed: the dead-man's switch should see that
-  const metrics = cycleMetrics(report, config, { guardName }).filter(
+  const metrics = cycleMetrics(report, config, { guardName, detailed: detailedMetrics }).filter(
     (m) => failedDeliveries.length === 0 || m.name !== METRIC_CYCLE_COMPLETED,
   );
   emitEmfMetrics(metrics, { timestamp: now });

@@ -68,6 +68,88 @@ describe('the dashboard', () => {
     expect(dashboardBody(synth).start).toBe('-P30D');
   });
 
+  it('graphs only metrics published without detailedMetrics: no SEARCH, no per-service or per-account series', () => {
+    const body = JSON.stringify(widgets);
+
+    expect(body).not.toContain('SEARCH');
+    for (const name of ['DaysToExpiry', 'RunwayDays', 'Balance', 'SpendPerDay', 'ServiceId', 'AccountId']) {
+      expect(body).not.toContain(`"${name}"`);
+    }
+    expect(widgets[0].properties.markdown).toContain('per-service and per-account graphs need detailedMetrics: true');
+  });
+
+  it.each([
+    ['Nearest expiry, any service (days)', 'MinDaysToExpiry'],
+    ['Shortest runway, any account (days)', 'MinRunwayDays'],
+  ])('graphs %s, the daily minimum of %s', (title, metricName) => {
+    expect(widget(widgets, title).properties.metrics).toEqual([
+      ['RenewalGuard', metricName, 'Guard', synth.guard.guardName, { period: 86400, stat: 'Minimum' }],
+    ]);
+  });
+
+  it('shows completed checks, accounts not polled and failed deliveries per day', () => {
+    const sum = (metricName: string) => [
+      'RenewalGuard',
+      metricName,
+      'Guard',
+      synth.guard.guardName,
+      { period: 86400, stat: 'Sum' },
+    ];
+
+    expect(widget(widgets, 'Completed daily checks').properties.metrics).toEqual([sum('CycleCompleted')]);
+    expect(widget(widgets, 'Accounts not polled, deliveries failed').properties.metrics).toEqual([
+      sum('PollFailures'),
+      sum('DeliveryFailures'),
+    ]);
+  });
+
+  it('stacks the alerts sent per day by severity', () => {
+    const w = widget(widgets, 'Alerts sent by severity') as Widget & { properties: { stacked?: boolean } };
+
+    expect(w.properties.stacked).toBe(true);
+    expect(w.properties.metrics).toEqual(
+      ['info', 'warning', 'critical', 'emergency'].map((severity) => [
+        'RenewalGuard',
+        'AlertsSent',
+        'Guard',
+        synth.guard.guardName,
+        'Severity',
+        severity,
+        { label: severity, period: 86400, stat: 'Sum' },
+      ]),
+    );
+  });
+
+  it("shows the poller's invocations, errors and duration, and the dead-letter queue", () => {
+    const metricNames = (title: string) => widget(widgets, title).properties.metrics!.map((m) => m[1]);
+
+    expect(metricNames('Poller invocations and errors')).toEqual(['Invocations', 'Errors']);
+    expect(metricNames('Poller duration')).toEqual(['Duration']);
+    expect(metricNames('Dead-lettered daily checks')).toEqual(['ApproximateNumberOfMessagesVisible']);
+  });
+
+  it('shows the state of the four default alarms', () => {
+    const status = widgets.find((w) => w.type === 'alarm');
+
+    expect(status?.properties.alarms).toHaveLength(4);
+  });
+
+  it('is laid out in rows of the full dashboard width', () => {
+    const totalWidth = widgets.reduce((sum, w) => sum + w.width, 0);
+
+    expect(totalWidth % 24).toBe(0);
+    expect(widgets.every((w) => w.width > 0 && w.height > 0)).toBe(true);
+  });
+});
+
+describe('the dashboard with detailedMetrics', () => {
+  let synth: SynthesizedGuard;
+  let widgets: Widget[];
+  beforeAll(() => {
+    synth = synthGuard({ configFile: fixture('guard.yaml'), detailedMetrics: true });
+    widgets = dashboardBody(synth).widgets;
+  });
+
   it('graphs days to expiry per service with one SEARCH for this guard, the daily minimum', () => {
     const w = widget(widgets, 'Days to expiry per service');
 
@@ -94,48 +176,27 @@ describe('the dashboard', () => {
     expect(label('Runway per account (days)')).toBe("${PROP('Dim.AccountId')}");
   });
 
-  it.each([
-    ['Completed daily checks', 'CycleCompleted'],
-    ['Vendor accounts that could not be polled', 'PollFailures'],
-    ['Alerts sent', 'AlertsSent'],
-  ])('shows %s per day', (title, metricName) => {
-    expect(widget(widgets, title).properties.metrics).toEqual([
-      ['RenewalGuard', metricName, 'Guard', synth.guard.guardName, { period: 86400, stat: 'Sum' }],
-    ]);
-  });
-
-  it("shows the poller's invocations, errors and duration, and the dead-letter queue", () => {
-    const metricNames = (title: string) => widget(widgets, title).properties.metrics!.map((m) => m[1]);
-
-    expect(metricNames('Poller invocations and errors')).toEqual(['Invocations', 'Errors']);
-    expect(metricNames('Poller duration')).toEqual(['Duration']);
-    expect(metricNames('Dead-lettered daily checks')).toEqual(['ApproximateNumberOfMessagesVisible']);
-  });
-
-  it('shows the state of the four default alarms', () => {
-    const status = widgets.find((w) => w.type === 'alarm');
-
-    expect(status?.properties.alarms).toHaveLength(4);
-  });
-
-  it('is laid out in rows of the full dashboard width', () => {
-    const totalWidth = widgets.reduce((sum, w) => sum + w.width, 0);
-
-    expect(totalWidth % 24).toBe(0);
-    expect(widgets.every((w) => w.width > 0 && w.height > 0)).toBe(true);
+  it('keeps the guard-level graphs, and says what the per-service graphs show', () => {
+    expect(widget(widgets, 'Nearest expiry, any service (days)')).toBeDefined();
+    expect(widget(widgets, 'Alerts sent by severity')).toBeDefined();
+    expect(widgets[0].properties.markdown).toContain('Days to expiry are published for services within');
+    expect(widgets.reduce((sum, w) => sum + w.width, 0) % 24).toBe(0);
   });
 });
 
 describe('dashboard options and scale', () => {
-  it('has the same widgets for 2 and for 100 services', () => {
+  it.each([false, true])('has the same widgets for 2 and for 100 services (detailedMetrics %p)', (detailedMetrics) => {
     const shape = (count: number) =>
-      dashboardBody(synthGuard({ services: services(count) })).widgets.map((w) => [w.type, w.properties.title]);
+      dashboardBody(synthGuard({ services: services(count), detailedMetrics })).widgets.map((w) => [
+        w.type,
+        w.properties.title,
+      ]);
 
     expect(shape(100)).toEqual(shape(2));
   });
 
   it('keeps the service ids out of the dashboard: the SEARCH finds them', () => {
-    const synth = synthGuard({ services: services(5) });
+    const synth = synthGuard({ services: services(5), detailedMetrics: true });
 
     expect(JSON.stringify(synth.template.findResources('AWS::CloudWatch::Dashboard'))).not.toContain('svc-4');
   });
@@ -154,7 +215,10 @@ describe('dashboard options and scale', () => {
   });
 
   it('gives two guards in one stack dashboards and SEARCH filters of their own', () => {
-    const synth = synthGuard({}, { beforeSynth: (stack) => void new RenewalGuard(stack, 'Second') });
+    const synth = synthGuard(
+      { detailedMetrics: true },
+      { beforeSynth: (stack) => void new RenewalGuard(stack, 'Second', { detailedMetrics: true }) },
+    );
     const dashboards = Object.values(synth.template.findResources('AWS::CloudWatch::Dashboard'));
     const [first, second] = dashboards.map((d) => ({
       name: d.Properties.DashboardName as string,

@@ -92,7 +92,7 @@ describe('the metric methods', () => {
 
   it('renders into an alarm of the consumer with its namespace, dimensions, statistic and period', () => {
     const consumer = synthGuard(
-      { configFile: fixture('guard.yaml') },
+      { configFile: fixture('guard.yaml'), detailedMetrics: true },
       {
         beforeSynth: (stack, g) =>
           g.metricDaysToExpiry('live-rtc').createAlarm(stack, 'LiveRtcExpiry', {
