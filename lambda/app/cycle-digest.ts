@@ -12,8 +12,6 @@ import type { Registry, ServiceRecord } from '../core/registry-port';
 export interface DigestDeps {
   readonly registry: Registry;
   readonly now: Date;
-  /** Where the digest points for the whole picture (the deployed guard's HTML report), if anywhere. */
-  readonly reportUrl?: string;
 }
 
 /**
@@ -42,9 +40,7 @@ export async function dueDigest(
       : await deps.registry.getAcknowledgements([...new Set(firedAlerts.map((a) => ackRoot(a.key)))]);
   const today = localDate(deps.now, config.timeZone);
   const digest = buildDigest({ now: deps.now, today, services, accountStates, firedAlerts, acknowledgements }, config);
-  const alert = digestAlert(digest, config);
-  const message = deps.reportUrl ? `${alert.message}\n\nFull report: ${deps.reportUrl}` : alert.message;
-  return { ...alert, key, message };
+  return { ...digestAlert(digest, config), key };
 }
 
 /**

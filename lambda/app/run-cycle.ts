@@ -44,8 +44,6 @@ export interface CycleDeps {
   readonly logger?: CycleLogger;
   /** Registry writes and vendor calls in flight at once. */
   readonly concurrency?: number;
-  /** Where the weekly digest links for the whole picture (the deployed guard's report page), if anywhere. */
-  readonly reportUrl?: (now: Date) => string | undefined;
 }
 
 export interface DeliveryReport {
@@ -110,11 +108,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     ledger.firedOn.size === 0
       ? []
       : escalationsAndRepeats(due, ledger, { now, today, calendar, channels, escalation: config.escalation });
-  const digest = await dueDigest(config, records, services, {
-    registry: deps.registry,
-    now,
-    reportUrl: deps.reportUrl?.(now),
-  });
+  const digest = await dueDigest(config, records, services, { registry: deps.registry, now });
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
   const candidates = [...due, ...followUps, ...(digest ? [digest] : [])].filter(
     (alert) => !claimedPerServiceList(alert, lastKeys),

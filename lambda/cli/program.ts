@@ -35,10 +35,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(act(validateCommand));
   program
     .command('preview')
-    .description('the reminders that will fire over the next days if nothing is renewed')
+    .description('the alerts that will fire over the next days if nothing is renewed and spend goes on as now')
     .option('-c, --config <file>', 'YAML or JSON config document')
     .option('--from <date>', 'first day (YYYY-MM-DD); default today in the config time zone')
     .option('--days <n>', 'number of days', '90')
+    .option(
+      '--store <dir>',
+      'embedded registry folder whose balances to forecast from (default: .renewal-guard, if present)',
+    )
     .option('--json', 'one JSON array on stdout')
     .action(act(previewCommand));
   program

@@ -71,7 +71,10 @@ describe('renewal-guard preview', () => {
     });
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([
+    const items = JSON.parse(run.stdout) as Record<string, unknown>[];
+    // every item also carries its alert key and message
+    expect(items.every((item) => typeof item.key === 'string' && typeof item.message === 'string')).toBe(true);
+    expect(items.map(({ key: _key, message: _message, ...rest }) => rest)).toEqual([
       {
         date: '2026-09-29',
         serviceId: 'live-rtc',

@@ -1,30 +1,42 @@
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { averageDailySpend, type AccountState } from '../../core/accounts';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
 import { isCalendarDate, localDate } from '../../core/dates';
 import type { Alert, GuardConfig, IsoDate } from '../../core/model';
+import { forecastPolicyAlerts, type ForecastStart } from '../../core/policy';
 import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
 import { CliError, type CliIo, printJson } from '../cli-io';
+import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { renderTable } from '../table';
+import { DEFAULT_STORE_DIR } from './check';
 
 export interface PreviewOptions {
   readonly config?: string;
   readonly from?: string;
   readonly days?: string;
+  /** The embedded store `check` keeps: balances and spend to forecast from (default .renewal-guard, if it exists). */
+  readonly store?: string;
   readonly json?: boolean;
 }
 
-/** One reminder as `preview --json` prints it (contract section 4). */
+/** One reminder as `preview --json` prints it (contract section 4); account alerts name the account instead. */
 export interface PreviewItem {
   readonly date: IsoDate;
-  readonly serviceId: string;
+  readonly serviceId?: string;
+  readonly accountId?: string;
   readonly kind: string;
-  readonly tier: number;
-  readonly daysLeft: number;
+  /** Expiry reminders: the tier (days before expiry). */
+  readonly tier?: number;
+  readonly daysLeft?: number;
   readonly severity: string;
   readonly channels: readonly string[];
+  readonly key: string;
+  readonly message: string;
 }
 
-export function previewCommand(options: PreviewOptions, io: CliIo): number {
+export async function previewCommand(options: PreviewOptions, io: CliIo): Promise<number> {
   const { config, warnings } = loadCliConfig(options.config, io);
   const from = options.from ?? localDate(io.now(), config.timeZone);
   if (!isCalendarDate(from)) throw new CliError(`--from: "${from}" is not a calendar date (expected YYYY-MM-DD)`, 2);
@@ -33,12 +45,16 @@ export function previewCommand(options: PreviewOptions, io: CliIo): number {
     throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
   }
 
-  const items = previewReminders(config, from, days);
+  const accounts = await storedAccounts(path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR), from);
+  const items = previewReminders(config, from, days, accounts);
   if (options.json) {
     printJson(io, items);
     return 0;
   }
   printWarnings(io, warnings);
+  if (accounts.size === 0 && config.accounts.some((a) => a.vendor !== 'manual')) {
+    io.stdout('No balances known yet: run `renewal-guard check` once to forecast balance and runway alerts.\n\n');
+  }
   if (items.length === 0) {
     io.stdout(`No reminders from ${from} over the next ${days} days.\n`);
     return 0;
@@ -48,12 +64,13 @@ export function previewCommand(options: PreviewOptions, io: CliIo): number {
   );
   io.stdout(
     renderTable(
-      ['date', 'service', 'tier', 'days left', 'severity', 'channels'],
+      ['date', 'subject', 'kind', 'tier', 'days left', 'severity', 'channels'],
       items.map((i) => [
         i.date,
-        i.serviceId,
-        i.tier === 0 ? 'expiry' : `${i.tier}d`,
-        String(i.daysLeft),
+        i.serviceId ?? `account ${i.accountId ?? ''}`,
+        i.kind,
+        i.tier === undefined ? '' : i.tier === 0 ? 'expiry' : `${i.tier}d`,
+        i.daysLeft === undefined ? '' : String(i.daysLeft),
         i.severity,
         i.channels.join(',') || '(none)',
       ]),
@@ -62,29 +79,65 @@ export function previewCommand(options: PreviewOptions, io: CliIo): number {
   return 0;
 }
 
-/** Every reminder daily cycles from `from` would send over `days` days, sorted by date then service. */
-export function previewReminders(config: GuardConfig, from: IsoDate, days: number): PreviewItem[] {
-  const ctx = { calendar: new WorkingCalendar(config.calendar), channels: indexChannels(config.channels) };
-  const alerts: Alert[] = config.services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx));
-  return alerts
-    .map((a) => ({
-      date: a.date,
-      serviceId: a.serviceId!,
-      kind: a.kind,
-      tier: a.tier!,
-      daysLeft: a.daysLeft!,
-      severity: a.severity,
-      channels: a.channels,
-    }))
-    .sort((a, b) =>
-      a.date !== b.date
-        ? a.date < b.date
-          ? -1
-          : 1
-        : a.serviceId < b.serviceId
-          ? -1
-          : a.serviceId > b.serviceId
-            ? 1
-            : 0,
-    );
+/**
+ * Every alert daily cycles from `from` would send over `days` days if nothing is renewed and spend goes
+ * on at its current rate: each service's expiry reminders, and the policy's balance, runway, spend,
+ * renewal, coverage and contacts alerts (forecast from `accounts`, each account as it stands). Sorted by
+ * date, then subject (service or account id), then key. Repeats and escalations are not foreseeable.
+ */
+export function previewReminders(
+  config: GuardConfig,
+  from: IsoDate,
+  days: number,
+  accounts: ForecastStart['accounts'] = new Map(),
+): PreviewItem[] {
+  const calendar = new WorkingCalendar(config.calendar);
+  const ctx = { calendar, channels: indexChannels(config.channels) };
+  const alerts: Alert[] = [
+    ...config.services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
+    ...forecastPolicyAlerts({ services: config.services, accounts }, config, from, days, calendar),
+  ];
+  return alerts.map(previewItem).sort(byDateSubjectKey);
+}
+
+/** Each account's last stored balance and average daily spend, from the store `check` keeps (read only if it exists). */
+async function storedAccounts(storeDir: string, today: IsoDate): Promise<ForecastStart['accounts']> {
+  if (!existsSync(storeDir)) return new Map();
+  const store = await openEmbeddedStore({ dir: storeDir });
+  try {
+    const states = await store.registry.listAccountStates();
+    return new Map(states.map((state) => [state.accountId, forecastStart(state, today)]));
+  } finally {
+    await store.close();
+  }
+}
+
+function forecastStart(state: AccountState, today: IsoDate) {
+  const latest = state.history[state.history.length - 1];
+  const balance = latest && state.currency ? { amount: latest.balance, currency: state.currency } : undefined;
+  const dailySpend = averageDailySpend(state.history, today);
+  return { state, ...(balance && { balance }), ...(dailySpend !== undefined && { dailySpend }) };
+}
+
+function previewItem(a: Alert): PreviewItem {
+  return {
+    date: a.date,
+    ...(a.serviceId !== undefined && { serviceId: a.serviceId }),
+    ...(a.serviceId === undefined && a.accountId !== undefined && { accountId: a.accountId }),
+    kind: a.kind,
+    ...(a.tier !== undefined && { tier: a.tier }),
+    ...(a.daysLeft !== undefined && { daysLeft: a.daysLeft }),
+    severity: a.severity,
+    channels: a.channels,
+    key: a.key,
+    message: a.message,
+  };
+}
+
+function byDateSubjectKey(a: PreviewItem, b: PreviewItem): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const sa = a.serviceId ?? a.accountId ?? '';
+  const sb = b.serviceId ?? b.accountId ?? '';
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
