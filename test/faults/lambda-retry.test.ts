@@ -5,10 +5,10 @@
  * later (Lambda developer guide, "Asynchronous invocation"). So the retry is the same cycle again:
  *
  * - its claims all fail (the keys are claimed by the attempt that died), so it fires nothing twice;
- * - the outbox entries of its own cycle id are never taken over by it, and another cycle's only once
- *   OUTBOX_LEASE_MS has passed. What the dead attempt left undelivered therefore goes out with the first
- *   cycle of another id after the lease — the next scheduled cycle — once. Delayed, never lost, never
- *   doubled: that is the guarantee pinned here.
+ * - an outbox entry of its own cycle id claimed at an earlier instant is the dead attempt's, so the retry
+ *   takes it over at once (`leaseRanOut` in lambda/app/run-cycle.ts) with the registry's conditional
+ *   lease write, and delivers what the dead attempt left — once. The next cycle, even after
+ *   OUTBOX_LEASE_MS, finds nothing owed and sends nothing more: that is the guarantee pinned here.
  */
 import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
@@ -68,7 +68,7 @@ async function world() {
 }
 
 describe('a cycle that dies after its claims, before any delivery', () => {
-  it('is retried without doubles, and the next cycle after the lease delivers everything once', async () => {
+  it("is retried at once: the retry delivers the dead attempt's claims once, and the next cycle sends nothing", async () => {
     // Prepare: the attempt dies as it reads the outbox (a crash, an out-of-memory, a timeout)
     const { config, registry, deps, received } = await world();
     const dying: Registry = Object.assign(Object.create(registry) as Registry, {
@@ -78,24 +78,34 @@ describe('a cycle that dies after its claims, before any delivery', () => {
     // Act
     await expect(runCycle(config, { ...deps, registry: dying }, SEP_30, 'request-1')).rejects.toThrow(/killed/);
     const retry = await runCycle(config, deps, LAMBDA_RETRY, 'request-1');
+    const afterRetry = { ...received() };
     const outboxAfterRetry = await registry.listOutbox();
     const next = await runCycle(config, deps, AFTER_LEASE, 'request-2');
 
-    // Assess: the retry fires nothing again and leaves its own claims to the lease
+    // Assess: the retry fires nothing again, takes its dead attempt's claims over and delivers them once
     expect(retry.alerts).toEqual([]);
-    expect(retry.deliveries).toEqual([]);
-    expect(outboxAfterRetry.map((e) => [e.alert.key, e.cycleId, e.pendingTargets])).toEqual(
-      KEYS.map((key) => [key, 'request-1', TARGETS]),
+    expect(retry.deliveries.map((d) => [d.key, d.target, d.status])).toEqual(
+      KEYS.flatMap((key) => TARGETS.map((target) => [key, target, 'delivered'])),
     );
-    // the next cycle takes them over: each alert once per target, nothing owed
+    expect(afterRetry).toEqual(onceEach(KEYS, TARGETS));
+    expect(outboxAfterRetry).toEqual([]);
+    for (const key of KEYS) {
+      expect(await registry.getAlert(key)).toMatchObject({
+        cycleId: 'request-1',
+        claimedAt: SEP_30.toISOString(),
+        lease: { cycleId: 'request-1', at: LAMBDA_RETRY.toISOString() },
+        pendingTargets: [],
+      });
+    }
+    // the next cycle, after the lease, has nothing left to send
     expect(next.alerts).toEqual([]);
+    expect(next.deliveries).toEqual([]);
     expect(received()).toEqual(onceEach(KEYS, TARGETS));
-    expect(await registry.listOutbox()).toEqual([]);
   });
 });
 
 describe('a cycle that dies in the middle of its deliveries', () => {
-  it('sends nothing twice: what went out is recorded, the rest goes out once after the lease', async () => {
+  it('sends nothing twice: what went out is recorded, the retry delivers the rest once, the next cycle nothing', async () => {
     // Prepare: the process freezes after its first SNS publish
     const { config, registry, deps, received } = await world();
     const sns = new DyingPublisher('sns', 1);
@@ -107,14 +117,15 @@ describe('a cycle that dies in the middle of its deliveries', () => {
     const retry = await runCycle(config, deps, LAMBDA_RETRY, 'request-1');
     const next = await runCycle(config, deps, AFTER_LEASE, 'request-2');
 
-    // Assess: the first alert went out to both targets in the dead attempt, the second once afterwards
+    // Assess: the first alert went out to both targets in the dead attempt, the second once, by the retry
     expect(sns.keys()).toEqual([KEYS[0]]);
     expect(bus.keys()).toEqual([KEYS[0]]);
-    expect(retry.deliveries).toEqual([]);
-    expect(next.deliveries.map((d) => [d.key, d.target, d.status])).toEqual([
+    expect(retry.alerts).toEqual([]);
+    expect(retry.deliveries.map((d) => [d.key, d.target, d.status])).toEqual([
       [KEYS[1], 'sns', 'delivered'],
       [KEYS[1], 'eventbridge', 'delivered'],
     ]);
+    expect(next.deliveries).toEqual([]);
     expect(received(sns, bus)).toEqual(onceEach(KEYS, TARGETS));
     expect(await registry.listOutbox()).toEqual([]);
     void dead; // frozen for good, like the killed process
@@ -133,7 +144,7 @@ describe('the bundled poller retried by Lambda', () => {
     await aws.stop();
   });
 
-  it('fails while SNS is down, the same-id retry fires nothing, and the next cycle after the lease delivers once', async () => {
+  it('fails while SNS is down; the same-id retry delivers what SNS is owed, once; the next cycle sends nothing', async () => {
     // Prepare
     const table = (await freshRegistry(dynamo, guardConfig())).tableName;
     aws.failSnsPublishes(1000);
@@ -143,14 +154,18 @@ describe('the bundled poller retried by Lambda', () => {
     aws.failSnsPublishes(0);
     const retried = await guard.invoke({ table, now: LAMBDA_RETRY, requestId: 'request-1' });
     const owedAfterRetry = await new DynamoRegistry({ tableName: table, client: dynamo.client }).listOutbox();
+    const afterRetry = countDeliveries(receivedKeys(aws));
     const next = await guard.invoke({ table, now: AFTER_LEASE, requestId: 'request-2' });
 
-    // Assess
-    expect(failed.outcome).toMatch(/^ERROR CycleIncompleteError: 2 deliveries failed and stay in the outbox: /);
-    // the retry has nothing it may deliver (its claims were made, its own entries wait for the lease)
-    // and reports success while the outbox still owes SNS both alerts
+    // Assess: EventBridge got both in the failed attempt; SNS's two are owed, and the invocation fails
+    expect(failed.outcome).toBe(
+      `ERROR CycleIncompleteError: 2 deliveries failed and stay in the outbox: ${KEYS.map((k) => `${k} → sns`).join(', ')}`,
+    );
+    // the retry claims nothing new, takes its failed attempt's entries over and delivers SNS's two at once
     expect(retried.outcome).toBe('RESULT {"cycleId":"request-1","alerts":0,"failedAccounts":[]}');
-    expect(owedAfterRetry.map((e) => [e.alert.key, e.pendingTargets])).toEqual(KEYS.map((key) => [key, ['sns']]));
+    expect(owedAfterRetry).toEqual([]);
+    expect(afterRetry).toEqual(onceEach(KEYS, TARGETS));
+    // the next cycle after the lease sends nothing more
     expect(next.outcome).toBe('RESULT {"cycleId":"request-2","alerts":0,"failedAccounts":[]}');
     expect(countDeliveries(receivedKeys(aws))).toEqual(onceEach(KEYS, TARGETS));
   }, 30_000);

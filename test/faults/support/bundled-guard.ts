@@ -1,7 +1,8 @@
 /**
  * The shipped poll-and-evaluate bundle run as Lambda runs it (test/handlers/bundle-runner.ts), with its
  * clock pinned: a preload replaces `new Date()` / `Date.now()` in the child process by the instant given
- * per invocation, so bundled cycles run on the story's dates, not the wall clock.
+ * per invocation, so bundled cycles run on the story's dates, not the wall clock. With `random`, it also
+ * pins `Math.random` (the SDK's retry jitter, the cycle's record backoff), so backoffs take milliseconds.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,11 +24,16 @@ export interface BundledGuard {
   dispose(): void;
 }
 
-export function bundledGuard(config: GuardConfig, endpoints: { dynamodb: string; aws: string }): BundledGuard {
+export function bundledGuard(
+  config: GuardConfig,
+  endpoints: { dynamodb: string; aws: string },
+  options: { random?: number } = {},
+): BundledGuard {
   const codeRoot = stageCode(['poll-and-evaluate'], config);
   const clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-clock-'));
   const preload = path.join(clockDir, 'pinned-clock.js');
-  fs.writeFileSync(preload, PINNED_CLOCK);
+  const pinnedRandom = options.random === undefined ? '' : `\nMath.random = () => ${options.random};`;
+  fs.writeFileSync(preload, PINNED_CLOCK + pinnedRandom);
   return {
     invoke: ({ table, now, requestId }) =>
       invokeBundle(

@@ -12,6 +12,8 @@ export interface ProxiedRequest {
   readonly operation: string;
   /** The SDK's attempt number from its `amz-sdk-request: attempt=N; max=M` header (1 when absent). */
   readonly attempt: number;
+  /** The attempts the SDK allows this request, from the same header's `max=M` (undefined when absent). */
+  readonly maxAttempts?: number;
   readonly body: string;
 }
 
@@ -51,9 +53,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const text = body.toString('utf8');
+      const sdkRequest = String(req.headers['amz-sdk-request'] ?? '');
+      const max = /max=(\d+)/.exec(sdkRequest)?.[1];
       const request: ProxiedRequest = {
         operation: String(req.headers['x-amz-target'] ?? new URLSearchParams(text).get('Action') ?? ''),
-        attempt: Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1),
+        attempt: Number(/attempt=(\d+)/.exec(sdkRequest)?.[1] ?? 1),
+        ...(max !== undefined && { maxAttempts: Number(max) }),
         body: text,
       };
       const injected = rule(request);
