@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
 import { channelPublishers } from '../../channels/delivery';
+import { formatOffsetDateTime } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import type { VendorHttp } from '../../core/vendor-http-port';
@@ -139,6 +140,7 @@ export function checkJson(report: CycleReport) {
       owners: a.owners,
     })),
     ...(report.deliveries.length > 0 ? { deliveries: report.deliveries } : {}),
+    ...(report.held.length > 0 ? { held: report.held } : {}),
   };
 }
 
@@ -185,10 +187,11 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
   io.stdout(`\nAlerts fired this cycle (${report.alerts.length})\n`);
   io.stdout(
     renderTable(
-      ['severity', 'service', 'tier', 'days left', 'channels', 'key'],
+      ['severity', 'subject', 'kind', 'tier', 'days left', 'channels', 'key'],
       report.alerts.map((a) => [
         a.severity,
-        a.serviceId ?? a.accountId ?? '',
+        a.serviceId ?? (a.accountId === undefined ? 'guard' : `account ${a.accountId}`),
+        a.followUp ? `${a.kind} (${a.followUp})` : a.kind,
         a.tier === undefined ? '-' : a.tier === 0 ? 'expiry' : `${a.tier}d`,
         a.daysLeft === undefined ? '-' : String(a.daysLeft),
         a.channels.join(',') || '(none)',
@@ -198,7 +201,20 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
   );
   for (const a of report.alerts) io.stdout(`\n  ${a.message}`);
   io.stdout('\n');
+  printHeld(io, config, report);
   printDeliveries(io, config, report);
+}
+
+function printHeld(io: CliIo, config: GuardConfig, report: CycleReport): void {
+  if (report.held.length === 0) return;
+  const quiet = config.quietHours ? ` (${config.quietHours.from}–${config.quietHours.to})` : '';
+  io.stdout(`\nHeld until quiet hours${quiet} end\n`);
+  io.stdout(
+    renderTable(
+      ['alert', 'not before'],
+      report.held.map((h) => [h.key, formatOffsetDateTime(new Date(h.notBefore), config.timeZone)]),
+    ),
+  );
 }
 
 function printDeliveries(io: CliIo, config: GuardConfig, report: CycleReport): void {
