@@ -22,7 +22,7 @@ import { assertDeclared, declaredIds, guardMetric } from './private/guard-metric
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
 import { createNotifier, NOTIFIER_TIMEOUT } from './private/guard-notifier';
 import {
-  addDailySchedule,
+  addSchedules,
   addRegistrySync,
   createGuardKey,
   grantDeadLetterEncryption,
@@ -105,6 +105,12 @@ export class RenewalGuard extends Construct {
 
   /** Invokes `pollerFunction` every day at `checkTime` in `timeZone`. */
   public readonly schedule: scheduler.ISchedule;
+
+  /**
+   * Invokes `pollerFunction` at the weekly digest's slot (`digest.weekday` at `digest.time` in
+   * `timeZone`), so the digest goes out on time. Undefined when the config sets no digest.
+   */
+  public readonly digestSchedule?: scheduler.ISchedule;
 
   /** Receives daily checks that could not be delivered to, or kept failing in, `pollerFunction`. */
   public readonly deadLetterQueue: sqs.IQueue;
@@ -301,11 +307,13 @@ export class RenewalGuard extends Construct {
     this.registry.grantReadWriteData(sync.role);
     const provider = addRegistrySync(this, sync.function, code.configHash, logRetention);
 
-    this.schedule = addDailySchedule(this, config.loaded, {
+    const schedules = addSchedules(this, config.loaded, {
       poller: this.pollerFunction,
       deadLetterQueue: this.deadLetterQueue,
       key: this.encryptionKey,
     });
+    this.schedule = schedules.daily;
+    this.digestSchedule = schedules.digest;
     addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
     const notifier = createNotifier(this, {
       codeDirectory: code.directory,

@@ -13,6 +13,8 @@ export interface ConfigProblem {
 export interface LoadedConfig {
   readonly timeZone: string;
   readonly checkTime: string;
+  /** The weekly digest's slot, when the document sets one. */
+  readonly digest?: { readonly weekday: string; readonly time: string };
   readonly accounts: ReadonlyArray<{ readonly id: string; readonly vendor: string; readonly credentials?: string }>;
   readonly channels: ReadonlyArray<{
     readonly id: string;

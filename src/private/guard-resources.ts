@@ -79,13 +79,23 @@ export function grantDeadLetterEncryption(key: kms.IKey, grantee: iam.IGrantable
   key.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey');
 }
 
-/** The daily check: a cron at `checkTime` in `timeZone`, two retries, then the dead-letter queue. */
-export function addDailySchedule(
+export interface GuardSchedules {
+  readonly daily: scheduler.Schedule;
+  /** A run of the check at the digest's slot, so the weekly digest goes out on time; absent without a digest. */
+  readonly digest?: scheduler.Schedule;
+}
+
+/**
+ * The daily check: a cron at `checkTime` in `timeZone`, two retries, then the dead-letter queue. With a
+ * weekly digest, a second cron runs the same check at the digest's slot (`digest.weekday` at
+ * `digest.time`): the cycle sends the digest once per slot, so a slot that coincides with the daily
+ * check, or a retry, sends nothing twice.
+ */
+export function addSchedules(
   scope: Construct,
   config: LoadedConfig,
   resources: { poller: lambda.IFunction; deadLetterQueue: sqs.IQueue; key: kms.IKey },
-): scheduler.Schedule {
-  const [hour, minute] = config.checkTime.split(':').map(Number);
+): GuardSchedules {
   const role = new iam.Role(scope, 'SchedulerRole', {
     assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
@@ -93,18 +103,37 @@ export function addDailySchedule(
     description: 'RenewalGuard: invoke the daily check',
   });
   grantDeadLetterEncryption(resources.key, role);
-  return new scheduler.Schedule(scope, 'DailyCheck', {
-    description: `RenewalGuard daily check at ${config.checkTime} ${config.timeZone}`,
-    schedule: scheduler.ScheduleExpression.cron({
-      minute: String(minute),
-      hour: String(hour),
-      timeZone: TimeZone.of(config.timeZone),
-    }),
-    target: new targets.LambdaInvoke(resources.poller, {
-      role,
-      deadLetterQueue: resources.deadLetterQueue,
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(1),
-    }),
+  const target = new targets.LambdaInvoke(resources.poller, {
+    role,
+    deadLetterQueue: resources.deadLetterQueue,
+    retryAttempts: 2,
+    maxEventAge: Duration.hours(1),
   });
+  const cron = (id: string, description: string, time: string, weekDay?: string) => {
+    const [hour, minute] = time.split(':').map(Number);
+    return new scheduler.Schedule(scope, id, {
+      description,
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: String(minute),
+        hour: String(hour),
+        ...(weekDay !== undefined && { weekDay }),
+        timeZone: TimeZone.of(config.timeZone),
+      }),
+      target,
+    });
+  };
+  const daily = cron(
+    'DailyCheck',
+    `RenewalGuard daily check at ${config.checkTime} ${config.timeZone}`,
+    config.checkTime,
+  );
+  const digest = config.digest
+    ? cron(
+        'WeeklyDigest',
+        `RenewalGuard weekly digest on ${config.digest.weekday} at ${config.digest.time} ${config.timeZone}`,
+        config.digest.time,
+        config.digest.weekday,
+      )
+    : undefined;
+  return { daily, ...(digest && { digest }) };
 }

@@ -127,13 +127,14 @@ describe('the resources a guard creates', () => {
       synth.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
     });
 
-    it('is configured by resource names only: table, topic, bus, guard name, links, service name and source maps', () => {
+    it('is configured by resource names only: table, topic, bus, guard name, links, metrics setting, service name and source maps', () => {
       const fn = synth.template.toJSON().Resources[logicalId(synth.template, 'AWS::Lambda::Function', 'GuardPoller')];
       expect(fn.Properties.Environment.Variables).toEqual({
         RENEWAL_GUARD_REGISTRY_TABLE: { Ref: logicalId(synth.template, 'AWS::DynamoDB::Table', 'GuardRegistry') },
         RENEWAL_GUARD_ALERT_TOPIC_ARN: { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlertTopic') },
         RENEWAL_GUARD_EVENT_BUS_NAME: { Ref: logicalId(synth.template, 'AWS::Events::EventBus', 'GuardEventBus') },
         RENEWAL_GUARD_NAME: 'GuardStack-Guard-8E431075',
+        RENEWAL_GUARD_DETAILED_METRICS: 'false',
         RENEWAL_GUARD_ACK_BASE_URL: {
           'Fn::GetAtt': [logicalId(synth.template, 'AWS::Lambda::Url', 'GuardLinksFunctionUrl'), 'FunctionUrl'],
         },
