@@ -9,17 +9,21 @@ import {
   evaluateAccount,
   initialAccountState,
   type AccountState,
+  type KnownEntitlement,
   type PollOutcome,
 } from '../core/accounts';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
 import type { AccountFacts } from '../core/policy';
 import type { Registry } from '../core/registry-port';
+import type { AccountSnapshot } from '../core/vendor-port';
 
 export interface AccountsOutcome {
   readonly reports: readonly AccountReport[];
   readonly alerts: readonly Alert[];
   /** Per account polled successfully: what the policy's spend and service rules read (balance, spend, history). */
   readonly facts: ReadonlyMap<string, AccountFacts>;
+  /** Per account: the dated entitlements of its last successful poll (this cycle's, or remembered). */
+  readonly entitlements: ReadonlyMap<string, { readonly entitlements: readonly KnownEntitlement[] }>;
 }
 
 export async function evaluateAccounts(
@@ -27,13 +31,14 @@ export async function evaluateAccounts(
   polls: readonly AccountReport[],
   deps: { registry: Registry; now: Date; today: IsoDate; channels: ReadonlyMap<string, ChannelConfig> },
 ): Promise<AccountsOutcome> {
-  if (polls.length === 0) return { reports: [], alerts: [], facts: new Map() };
+  if (polls.length === 0) return { reports: [], alerts: [], facts: new Map(), entitlements: new Map() };
   const previous = new Map((await deps.registry.listAccountStates()).map((s) => [s.accountId, s]));
 
   const reports: AccountReport[] = [];
   const alerts: Alert[] = [];
   const changed: AccountState[] = [];
   const facts = new Map<string, AccountFacts>();
+  const entitlements = new Map<string, { entitlements: readonly KnownEntitlement[] }>();
   for (const poll of polls) {
     const account = config.accounts.find((a) => a.id === poll.id)!;
     const before = previous.get(account.id) ?? initialAccountState(account.id);
@@ -57,11 +62,22 @@ export async function evaluateAccounts(
         ...(poll.snapshot.dailySpend && { usage: poll.snapshot.dailySpend }),
       });
     }
-    if (JSON.stringify(decision.state) !== JSON.stringify(before)) changed.push(decision.state);
+    const dated = poll.snapshot ? datedEntitlements(poll.snapshot) : undefined;
+    // an account that never reports dated entitlements keeps a state without the field (and unwritten)
+    const state =
+      dated && (dated.length > 0 || before.entitlements) ? { ...decision.state, entitlements: dated } : decision.state;
+    entitlements.set(account.id, { entitlements: state.entitlements ?? [] });
+    if (JSON.stringify(state) !== JSON.stringify(before)) changed.push(state);
     reports.push(decision.runwayDays === undefined ? poll : { ...poll, runwayDays: decision.runwayDays });
   }
 
   await deps.registry.saveAccountStates(changed);
   await deps.registry.saveSnapshots(polls.flatMap((p) => (p.snapshot ? [p.snapshot] : [])));
-  return { reports, alerts, facts };
+  return { reports, alerts, facts, entitlements };
+}
+
+function datedEntitlements(snapshot: AccountSnapshot): KnownEntitlement[] {
+  return snapshot.entitlements.flatMap(({ id, name, expiresOn }) =>
+    expiresOn === undefined ? [] : [{ id, name, expiresOn }],
+  );
 }

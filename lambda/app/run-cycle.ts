@@ -21,7 +21,13 @@ import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { formatOffsetDateTime, localDate } from '../core/dates';
 import { errorMessage } from '../core/errors';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
-import { decideCycleAlerts, deliveryInstant, escalationsAndRepeats } from '../core/policy';
+import {
+  decideCycleAlerts,
+  deliveryInstant,
+  discoveredExpiryOf,
+  escalationsAndRepeats,
+  withDiscoveredExpiry,
+} from '../core/policy';
 import { leaseOf, type LedgerEntry, type OutboxLease, type Registry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import type { VendorHttp } from '../core/vendor-http-port';
@@ -85,6 +91,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     reports: accounts,
     alerts: accountAlerts,
     facts,
+    entitlements,
   } = await evaluateAccounts(config, polls, {
     registry: deps.registry,
     now,
@@ -93,7 +100,8 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   });
 
   const records = await deps.registry.listServices();
-  const services = records.map((r) => r.service);
+  // a service naming its vendor entitlement follows the expiry the vendor reports (a renewal shows there)
+  const services = records.map((r) => withDiscoveredExpiry(r.service, discoveredExpiryOf(r.service, entitlements)));
   const lastKeys = lastAlertKeysById(records);
   const calendar = new WorkingCalendar(config.calendar);
   // First what is due, then the ladder's follow-ups, which need the ledger's word on those due alerts

@@ -97,6 +97,11 @@ export interface ServiceConfig {
   readonly startsOn?: IsoDate;
   /** The day the owners were last confirmed as still responsible. */
   readonly ownersConfirmedOn?: IsoDate;
+  /**
+   * The id (or name) of the subscription, plan or package at `account`'s vendor that this service is:
+   * the expiry the vendor reports for it then counts, and a renewal the vendor shows is a renewal.
+   */
+  readonly entitlement?: string;
 }
 
 export interface ChannelConfig {

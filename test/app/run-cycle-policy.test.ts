@@ -6,7 +6,8 @@
 import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, OUTBOX_LEASE_MS, type CycleDeps } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
-import type { GuardConfig } from '../../lambda/core/model';
+import type { GuardConfig, Vendor } from '../../lambda/core/model';
+import type { VendorAdapter } from '../../lambda/core/vendor-port';
 import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
@@ -35,13 +36,13 @@ function policyConfig(service: Record<string, unknown>, extra: Record<string, un
   });
 }
 
-async function setUp(config: GuardConfig) {
+async function setUp(config: GuardConfig, vendors: ReadonlyMap<Vendor, VendorAdapter> = defaultVendorAdapters()) {
   const registry = new DynamoRegistry({ tableName: await dynamo.createRegistryTable(), client: dynamo.client });
   await registry.syncDeclaredServices(config.services, '2026-11-01T00:00:00Z');
   const sns = new RecordingPublisher('sns');
   const deps: CycleDeps = {
     registry,
-    vendors: defaultVendorAdapters(),
+    vendors,
     secrets: NO_SECRETS,
     http: NO_HTTP,
     publishers: [sns],
@@ -196,5 +197,49 @@ describe('the other rules in a cycle', () => {
 
     expect(first.alerts.map((a) => a.kind)).toEqual(['contacts-stale']);
     expect(second.alerts).toEqual([]);
+  });
+});
+
+describe('a service that follows its vendor entitlement', () => {
+  /** An Alibaba account whose instance's expiry the test moves; `down` makes the poll fail. */
+  function alibaba(state: { expiresOn: string; down: boolean }): VendorAdapter {
+    return {
+      vendor: 'alibaba',
+      poll: async (account, ctx) => {
+        if (state.down) throw new Error('alibaba account ali-main: QueryAvailableInstances failed: HTTP 503');
+        return {
+          accountId: account.id,
+          vendor: 'alibaba',
+          takenAt: ctx.now.toISOString(),
+          entitlements: [{ id: 'rtc-cn-7x1', name: 'ARTC plan', expiresOn: state.expiresOn, autoRenew: true }],
+        };
+      },
+    };
+  }
+
+  it('confirms a renewal the vendor shows, and keeps the vendor date through a failed poll', async () => {
+    const vendor = { expiresOn: '2026-11-30', down: false };
+    const config = policyConfig(
+      { expiresOn: '2026-11-30', autoRenew: true, account: 'ali-main', entitlement: 'rtc-cn-7x1', reminderDays: [5] },
+      { accounts: [{ id: 'ali-main', vendor: 'alibaba', credentials: 'renewal-guard/ali-main' }] },
+    );
+    const { registry, cycle } = await setUp(config, new Map([['alibaba', alibaba(vendor)]]));
+
+    const reminder = await cycle('2026-11-25T09:30:00+08:00');
+    vendor.expiresOn = '2027-11-30'; // the auto-renewal went through: the vendor shows the new date
+    const renewed = await cycle('2026-11-26T09:30:00+08:00');
+    vendor.down = true; // then the vendor cannot be read for days, past the old date
+    const down = [];
+    for (const day of ['2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02']) {
+      down.push(await cycle(`${day}T09:30:00+08:00`));
+    }
+
+    expect(reminder.alerts.map((a) => a.key)).toEqual(['live-rtc:expiry:2026-11-30:5']);
+    expect(renewed.alerts.map((a) => a.key)).toEqual(['live-rtc:renewal-confirmed:2026-11-30']);
+    // no reminder for the old date and no "renewal missed" while the vendor is down: only its blind spot
+    expect(down.flatMap((r) => r.alerts.map((a) => a.kind))).toEqual(['blind-spot']);
+    expect((await registry.listAccountStates())[0]!.entitlements).toEqual([
+      { id: 'rtc-cn-7x1', name: 'ARTC plan', expiresOn: '2027-11-30' },
+    ]);
   });
 });

@@ -23,6 +23,18 @@ export interface AccountState {
   readonly currency?: string;
   /** Oldest first, one point per day, at most HISTORY_DAYS. */
   readonly history: readonly BalancePoint[];
+  /**
+   * The dated entitlements of the last successful poll, so a service that follows its vendor's expiry
+   * keeps the vendor's date through a cycle whose poll fails (instead of falling back to the declared one).
+   */
+  readonly entitlements?: readonly KnownEntitlement[];
+}
+
+/** An entitlement the vendor reported with an expiry. */
+export interface KnownEntitlement {
+  readonly id: string;
+  readonly name: string;
+  readonly expiresOn: IsoDate;
 }
 
 export const HISTORY_DAYS = 62;

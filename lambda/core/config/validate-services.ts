@@ -44,6 +44,7 @@ const SERVICE_FIELDS = [
   'replacedBy',
   'startsOn',
   'ownersConfirmedOn',
+  'entitlement',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
@@ -122,6 +123,13 @@ export function validateService(
     log.error(fieldPath(path, 'startsOn'), `${startsOn} is not before expiresOn ${expiresOn}`);
   }
   const ownersConfirmedOn = readDate(log, obj, path, 'ownersConfirmedOn');
+  const entitlement = readString(log, obj, path, 'entitlement');
+  if (entitlement !== undefined && valueOf(obj, 'account') === undefined) {
+    log.error(
+      fieldPath(path, 'entitlement'),
+      'needs account: name the vendor account whose subscriptions or packages include it',
+    );
+  }
   warnUnusedPolicyFields(log, path, { renewalPrice, autoRenew, account, replacedBy, expiresOn });
 
   if (log.count > before) return undefined;
@@ -141,6 +149,7 @@ export function validateService(
     ...(replacedBy !== undefined && { replacedBy }),
     ...(startsOn !== undefined && { startsOn }),
     ...(ownersConfirmedOn !== undefined && { ownersConfirmedOn }),
+    ...(entitlement !== undefined && { entitlement }),
   };
 }
 

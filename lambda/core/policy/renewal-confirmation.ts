@@ -1,5 +1,6 @@
 import { compareDates, daysBetween } from '../dates';
 import type { Alert, IsoDate, ServiceConfig } from '../model';
+import type { Entitlement } from '../vendor-port';
 import { plural } from './format';
 import { DEFAULT_RENEWAL_GRACE_DAYS } from './policy-defaults';
 import { serviceAlertKey } from './policy-keys';
@@ -14,6 +15,22 @@ export function withDiscoveredExpiry(service: ServiceConfig, discoveredExpiresOn
   if (discoveredExpiresOn === undefined) return service;
   if (service.expiresOn !== undefined && compareDates(discoveredExpiresOn, service.expiresOn) <= 0) return service;
   return { ...service, expiresOn: discoveredExpiresOn };
+}
+
+/**
+ * The expiry the vendor reports for a service that names its `entitlement`: the entitlement of that id,
+ * else of that name, in its account's snapshot of this cycle. Undefined when the service names none, its
+ * account has never been read, or the vendor lists no such entitlement (or no expiry for it).
+ */
+export function discoveredExpiryOf(
+  service: ServiceConfig,
+  snapshots: ReadonlyMap<string, { readonly entitlements: readonly Pick<Entitlement, 'id' | 'name' | 'expiresOn'>[] }>,
+): IsoDate | undefined {
+  if (service.entitlement === undefined || service.account === undefined) return undefined;
+  const entitlements = snapshots.get(service.account)?.entitlements ?? [];
+  const match =
+    entitlements.find((e) => e.id === service.entitlement) ?? entitlements.find((e) => e.name === service.entitlement);
+  return match?.expiresOn;
 }
 
 /**
