@@ -223,7 +223,7 @@ async function deliver(
 }
 
 /** Attempts at recording a delivery that succeeded, beyond the SDK's own retries: a resend is the cost. */
-const RECORD_ATTEMPTS = 4;
+export const RECORD_ATTEMPTS = 4;
 
 async function recordDelivered(key: string, target: string, at: string, registry: Registry): Promise<void> {
   for (let attempt = 1; ; attempt++) {

@@ -17,7 +17,7 @@ import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import { dynamoThrottle, startFaultProxy, type FaultProxy, type ProxiedRequest } from './support/fault-proxy';
-import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS, runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
@@ -27,8 +27,6 @@ const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);
 const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
 const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
 const TARGETS = ['sns', 'eventbridge'];
-/** markDelivered calls per delivery before the cycle gives up on recording it (run-cycle's RECORD_ATTEMPTS). */
-const RECORD_ATTEMPTS = 4;
 const NOT_RECORDED = 'sent, but not recorded as delivered (a later cycle may send it again): ';
 
 let dynamo: LocalDynamo;
