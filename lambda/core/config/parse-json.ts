@@ -1,6 +1,6 @@
 /**
- * The JSON fast path of the config parser. The `yaml` package reads a 1.6 MB JSON registry in ~1.5 s of
- * CPU, `JSON.parse` in ~20 ms (bench/README.md, synth time from a config file). A document is tried as
+ * The JSON fast path of the config parser. The `yaml` package reads a 1.6 MB JSON registry in ~1.1–1.5 s
+ * of CPU, `JSON.parse` in ~25 ms (bench/README.md, synth time from a config file). A document is tried as
  * JSON when its first non-blank character is `{`, whatever the file is called: every config is a
  * mapping, so a JSON one always starts so, and the content decides for `.json`, `.yaml` and stdin alike.
  * A YAML flow mapping (`{version: 1}`) fails `JSON.parse` at its first unquoted key and costs nothing.

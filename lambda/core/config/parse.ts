@@ -1,8 +1,9 @@
 /**
  * Text → plain data. YAML 1.2 with the core schema: `2026-10-09` and `09:30` stay strings (YAML 1.1
  * would make a timestamp and the sexagesimal 570). JSON is YAML too, but a text starting with `{` is
- * first tried with `JSON.parse` (parse-json.ts), ~70× faster on a large registry; the YAML parser still
- * reads everything that path does not accept, so every problem keeps its `<source>:<line>:<col>`.
+ * first tried with `JSON.parse` (parse-json.ts): ~25 ms of CPU instead of ~1.1 s for 10,000 services.
+ * The YAML parser still reads everything that path does not accept, so every problem keeps its
+ * `<source>:<line>:<col>`.
  * Validation names its problems by config path (`services[2].expiresOn`), never by line, so a document
  * that parsed as JSON needs no second, positioned parse.
  */
