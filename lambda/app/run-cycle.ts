@@ -154,7 +154,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     );
     const taken = await mapWithConcurrency(takeable.filter(ready), concurrency, async (entry) => {
       const lease = leaseOf(entry);
-      return leaseRanOut(lease, mine, now) && (await deps.registry.takeOver(entry.alert.key, lease, mine))
+      return leaseRanOut(entry, mine, now) && (await deps.registry.takeOver(entry.alert.key, lease, mine))
         ? [entry]
         : [];
     });
@@ -180,11 +180,15 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
 }
 
 /**
- * Whether an outbox entry under `lease` may be taken over by this cycle: another cycle's lease once it is
- * older than OUTBOX_LEASE_MS (that cycle is finished or gone), or this cycle id's own lease from an
- * earlier instant (a Lambda retry reuses its request id: the attempt before it died).
+ * Whether an outbox entry may be taken over by this cycle: another cycle's lease once it is older than
+ * OUTBOX_LEASE_MS (that cycle is finished or gone), or this cycle id's own lease from an earlier instant
+ * (a Lambda retry reuses its request id: the attempt before it died). An entry held for quiet hours is
+ * never delivered by the cycle that claimed it, so that claim leases nothing: it goes to the first cycle
+ * after the window (the construct runs one when it ends), whoever takes it first.
  */
-function leaseRanOut(lease: OutboxLease, mine: OutboxLease, now: Date): boolean {
+function leaseRanOut(entry: LedgerEntry, mine: OutboxLease, now: Date): boolean {
+  if (entry.lease === undefined && entry.notBefore !== undefined) return true;
+  const lease = leaseOf(entry);
   const at = Date.parse(lease.at);
   if (lease.cycleId === mine.cycleId) return at < now.getTime();
   return at < now.getTime() - OUTBOX_LEASE_MS;

@@ -15,6 +15,7 @@ export interface LoadedConfig {
   readonly checkTime: string;
   /** The weekly digest's slot, when the document sets one. */
   readonly digest?: { readonly weekday: string; readonly time: string };
+  readonly quietHours?: { readonly from: string; readonly to: string };
   readonly accounts: ReadonlyArray<{ readonly id: string; readonly vendor: string; readonly credentials?: string }>;
   readonly channels: ReadonlyArray<{
     readonly id: string;

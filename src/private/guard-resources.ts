@@ -83,6 +83,11 @@ export interface GuardSchedules {
   readonly daily: scheduler.Schedule;
   /** A run of the check at the digest's slot, so the weekly digest goes out on time; absent without a digest. */
   readonly digest?: scheduler.Schedule;
+  /**
+   * A run of the check when quiet hours end, to deliver what they held; only when the daily check or the
+   * digest falls inside them (otherwise nothing a scheduled run decides is ever held).
+   */
+  readonly quietHoursEnd?: scheduler.Schedule;
 }
 
 /**
@@ -135,5 +140,18 @@ export function addSchedules(
         config.digest.weekday,
       )
     : undefined;
-  return { daily, ...(digest && { digest }) };
+  const quiet = config.quietHours;
+  const heldByQuietHours =
+    quiet !== undefined &&
+    [config.checkTime, ...(config.digest ? [config.digest.time] : [])].some((t) => inWindow(t, quiet));
+  const quietHoursEnd = heldByQuietHours
+    ? cron('QuietHoursEnd', `RenewalGuard: deliver what quiet hours held, at ${quiet.to} ${config.timeZone}`, quiet.to)
+    : undefined;
+  return { daily, ...(digest && { digest }), ...(quietHoursEnd && { quietHoursEnd }) };
+}
+
+/** `from` inclusive, `to` exclusive, across midnight when `from` is later (as the poller reads the window). */
+function inWindow(time: string, window: { readonly from: string; readonly to: string }): boolean {
+  const { from, to } = window;
+  return from < to ? time >= from && time < to : time >= from || time < to;
 }

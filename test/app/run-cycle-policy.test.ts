@@ -149,6 +149,18 @@ describe('quiet hours in a cycle', () => {
     expect(sns.keys()).toEqual(['live-rtc:expiry:2026-11-26:1']);
   });
 
+  it('delivers a held alert at the end of the window, even minutes after it was claimed', async () => {
+    const config = policyConfig({ expiresOn: '2026-12-05', reminderDays: [10] }, quiet);
+    const { sns, cycle } = await setUp(config);
+
+    const claimed = await cycle('2026-11-25T07:55:00+08:00');
+    const windowEnd = await cycle('2026-11-25T08:00:00+08:00');
+
+    expect(claimed.held.map((h) => h.notBefore)).toEqual(['2026-11-25T00:00:00.000Z']);
+    expect(windowEnd.deliveries.map((d) => d.status)).toEqual(['delivered']);
+    expect(sns.keys()).toEqual(['live-rtc:expiry:2026-12-05:10']);
+  });
+
   it('leaves a held alert for a later cycle even when the outbox lease has run out before the window ends', async () => {
     const config = policyConfig({ expiresOn: '2026-12-05', reminderDays: [10] }, quiet);
     const { sns, cycle } = await setUp(config);

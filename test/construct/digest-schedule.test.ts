@@ -1,17 +1,18 @@
-/** The weekly digest's own run of the check, at its slot in the guard's zone. */
+/** The check's extra runs: at the weekly digest's slot, and when quiet hours end if they hold the daily check. */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fixture, logicalId, synthGuard } from './support/guard-stack';
 
-function configWithDigest(): string {
+function configWith(extra: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-digest-'));
   const file = path.join(dir, 'guard.yaml');
-  fs.writeFileSync(
-    file,
-    `${fs.readFileSync(fixture('guard.yaml'), 'utf8')}\ndigest: { weekday: MON, time: "10:15" }\n`,
-  );
+  fs.writeFileSync(file, `${fs.readFileSync(fixture('guard.yaml'), 'utf8')}\n${extra}\n`);
   return file;
+}
+
+function configWithDigest(): string {
+  return configWith('digest: { weekday: MON, time: "10:15" }');
 }
 
 describe('the weekly digest schedule', () => {
@@ -34,5 +35,24 @@ describe('the weekly digest schedule', () => {
 
     expect(Object.keys(synth.template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(1);
     expect(synth.guard.digestSchedule).toBeUndefined();
+  });
+});
+
+describe('the run at the end of quiet hours', () => {
+  it('is scheduled when the daily check falls inside quiet hours, so what they held goes out when they end', () => {
+    // guard.yaml checks at 09:30
+    const synth = synthGuard({ configFile: configWith('quietHours: { from: "21:00", to: "09:45" }') });
+
+    expect(Object.keys(synth.template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(2);
+    synth.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(45 9 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+    });
+  });
+
+  it('is not scheduled when no scheduled run falls inside them', () => {
+    const synth = synthGuard({ configFile: configWith('quietHours: { from: "22:00", to: "08:00" }') });
+
+    expect(Object.keys(synth.template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(1);
   });
 });

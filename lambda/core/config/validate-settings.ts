@@ -36,6 +36,14 @@ export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar:
   const days = valueOf(doc, 'reminderDays');
   const reminderDays = days === undefined ? DEFAULT_REMINDER_DAYS : readReminderDays(log, days, 'reminderDays');
   const digest = readDigest(log, doc);
+  if (quietHours && inQuietWindow(checkTime, quietHours)) {
+    log.warn(
+      'checkTime',
+      `${checkTime} falls inside quietHours (${quietHours.from}–${quietHours.to}): the cycle's non-emergency alerts ` +
+        `wait for ${quietHours.to}; the deployed guard runs again then to deliver them, a scheduler of your own ` +
+        `running check --send should too`,
+    );
+  }
   return {
     ...(language && { language }),
     timeZone,
@@ -91,6 +99,11 @@ function readSection(log: ProblemLog, doc: Mapping, key: string, known: readonly
   }
   reportUnknownKeys(log, value, key, known);
   return value;
+}
+
+/** `from` inclusive, `to` exclusive, across midnight when `from` is later (as lambda/core/policy/quiet-hours.ts). */
+function inQuietWindow(time: string, { from, to }: QuietHours): boolean {
+  return from < to ? time >= from && time < to : time >= from || time < to;
 }
 
 function readQuietHours(log: ProblemLog, doc: Mapping): QuietHours | undefined {
