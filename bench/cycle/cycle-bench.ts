@@ -46,6 +46,8 @@ export interface CycleKindSummary {
   readonly emfBytes: number;
   readonly emfDocuments: number;
   readonly distinctMetrics: number;
+  /** With `detailedMetrics: true`. */
+  readonly distinctMetricsDetailed: number;
   readonly metricsByName: Readonly<Record<string, number>>;
   readonly distinctMetricsWindow7: number;
   /** Busy time per registry method in the first run (calls overlap: not wall time). */
@@ -166,6 +168,7 @@ function summarize(kind: CycleKind, list: readonly CycleMeasurement[]): CycleKin
     emfBytes: m((c) => c.emf.bytes),
     emfDocuments: m((c) => c.emf.documents),
     distinctMetrics: m((c) => c.emf.distinctMetrics),
+    distinctMetricsDetailed: m((c) => c.emf.distinctMetricsDetailed),
     metricsByName: first.emf.byName,
     distinctMetricsWindow7: m((c) => c.emf.distinctMetricsWindow7),
     registryCalls: first.registryCalls,

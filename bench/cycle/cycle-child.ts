@@ -142,19 +142,24 @@ async function main(): Promise<void> {
   }
 }
 
-/** The EMF documents the cycle's metrics make (lambda/app/cycle-metrics.ts), and how many metrics they are. */
+/**
+ * The EMF documents the cycle's metrics make (lambda/app/cycle-metrics.ts) with the construct's default
+ * (guard-level series), and how many metrics they are; `...Detailed` counts with `detailedMetrics: true`.
+ */
 function emf(report: Parameters<typeof cycleMetrics>[0], config: GuardConfig, now: Date) {
   const datums = cycleMetrics(report, config, { guardName: 'RenewalGuard' });
   const documents = emfDocuments(datums, { timestamp: now });
   const distinct = (list: typeof datums) => new Set(list.map((d) => `${d.name} ${JSON.stringify(d.dimensions)}`));
   const byName: Record<string, number> = {};
   for (const key of distinct(datums)) byName[key.split(' ')[0]!] = (byName[key.split(' ')[0]!] ?? 0) + 1;
-  const window7 = cycleMetrics(report, config, { guardName: 'RenewalGuard', daysToExpiryWindow: 7 });
+  const detailed = cycleMetrics(report, config, { guardName: 'RenewalGuard', detailed: true });
+  const window7 = cycleMetrics(report, config, { guardName: 'RenewalGuard', detailed: true, daysToExpiryWindow: 7 });
   return {
     documents: documents.length,
     bytes: documents.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)) + 1, 0),
     distinctMetrics: distinct(datums).size,
     byName,
+    distinctMetricsDetailed: distinct(detailed).size,
     distinctMetricsWindow7: distinct(window7).size,
   };
 }

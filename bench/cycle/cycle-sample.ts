@@ -29,10 +29,13 @@ export interface CycleMeasurement {
   readonly emf: {
     readonly documents: number;
     readonly bytes: number;
+    /** Distinct metrics with the construct's default: guard-level series only. */
     readonly distinctMetrics: number;
-    /** Distinct metrics by metric name (DaysToExpiry per service, Balance per account, ...). */
+    /** Distinct metrics by metric name, with the default. */
     readonly byName: Readonly<Record<string, number>>;
-    /** Distinct metrics with cycle-metrics' `daysToExpiryWindow: 7` instead of each service's horizon. */
+    /** Distinct metrics with `detailedMetrics: true` (DaysToExpiry per service, Balance per account, ...). */
+    readonly distinctMetricsDetailed: number;
+    /** Distinct metrics, detailed, with cycle-metrics' `daysToExpiryWindow: 7` instead of each service's horizon. */
     readonly distinctMetricsWindow7: number;
   };
   readonly registryCalls: CallTimes;
