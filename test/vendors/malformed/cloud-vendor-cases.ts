@@ -80,6 +80,31 @@ const huawei: MalformedCase[] = [
     place: 'free_resource_packages[0].expire_time is not an ISO 8601 instant or epoch time',
   },
   {
+    name: 'an expiry on 2026-02-30, which JavaScript would roll over to 2 March',
+    vendor: 'huawei',
+    script: {
+      '/v3/payments/free-resources/query': {
+        body: {
+          total_count: 1,
+          free_resource_packages: [{ order_instance_id: 'p', status: 1, expire_time: '2026-02-30T16:00:00Z' }],
+        },
+      },
+    },
+    operation: PACKAGES,
+    place: 'free_resource_packages[0].expire_time is not an ISO 8601 instant or epoch time',
+  },
+  {
+    name: 'an expiry in nanoseconds',
+    vendor: 'huawei',
+    script: {
+      '/v3/payments/free-resources/query': {
+        body: { total_count: 1, free_resource_packages: [{ order_instance_id: 'p', status: 1, expire_time: 1e18 }] },
+      },
+    },
+    operation: PACKAGES,
+    place: 'free_resource_packages[0].expire_time is not an ISO 8601 instant or epoch time',
+  },
+  {
     name: 'an RTC usage day of 2026-02-30',
     vendor: 'huawei',
     script: { '/rtc/history/usage': { body: { usage: [{ date: '2026-02-30', total_duration: 60 }] } } },
