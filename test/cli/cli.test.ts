@@ -237,5 +237,5 @@ describe('renewal-guard', () => {
     const check = steps.find((s: { step: string }) => s.step === 'check').output;
     expect(check.alerts.map((a: { key: string }) => a.key)).toContain('live-rtc:expiry:2026-10-09:7');
     expect(steps.find((s: { step: string }) => s.step === 'check-again').output.alerts).toEqual([]);
-  });
+  }, 30_000); // the whole tour: five commands, three cycles against the vendor sandbox
 });
