@@ -1,5 +1,5 @@
 /**
- * Signed acknowledge / snooze links: `<payload>.<signature>`, both base64url without padding.
+ * Signed acknowledge / snooze / report links: `<payload>.<signature>`, both base64url without padding.
  *
  * - payload: the claims as JSON with a fixed field order (`{"v":1,"k":key,"a":action,"e":epochSeconds}`,
  *   plus `"s":snoozeDays` for a snooze), so one set of claims always yields the same token;
@@ -12,11 +12,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AckLinkError } from './ack-error';
 
-export const ACK_ACTIONS = ['ack', 'snooze'] as const;
+/**
+ * What a link may do. `report` opens the HTML report (a digest's link) and records nothing: verifiers
+ * name the actions they accept, so a report link never acknowledges and an acknowledge link never opens
+ * the report, although both are signed with the same key.
+ */
+export const ACK_ACTIONS = ['ack', 'snooze', 'report'] as const;
 export type AckAction = (typeof ACK_ACTIONS)[number];
+/** The actions of the acknowledge route, and what a verifier accepts unless told otherwise. */
+export const ACKNOWLEDGE_ACTIONS: readonly AckAction[] = ['ack', 'snooze'];
 
 export interface AckClaims {
-  /** The alert key acknowledged, e.g. `live-rtc:expiry:2026-10-09:7`. */
+  /** The alert key acknowledged, e.g. `live-rtc:expiry:2026-10-09:7`; for `report`, the digest's key. */
   readonly key: string;
   /** The link stops working at this instant (whole seconds). */
   readonly expiresAt: Date;
@@ -25,7 +32,7 @@ export interface AckClaims {
   readonly snoozeDays?: number;
 }
 
-export type AckTokenFailure = 'malformed' | 'bad-signature' | 'expired';
+export type AckTokenFailure = 'malformed' | 'bad-signature' | 'expired' | 'wrong-action';
 
 export type AckTokenVerdict =
   { readonly ok: true; readonly claims: AckClaims } | { readonly ok: false; readonly reason: AckTokenFailure };
@@ -62,8 +69,16 @@ export function signAckToken(claims: AckClaims, secret: string): string {
   return `${payload}.${signature(payload, secret)}`;
 }
 
-/** Checks a token's shape, then its signature, then its claims, then its expiry, in that order. */
-export function verifyAckToken(token: string, secret: string, now: Date): AckTokenVerdict {
+/**
+ * Checks a token's shape, then its signature, then its claims, then its expiry, then that its action is
+ * one the caller accepts (by default acknowledge and snooze, never `report`), in that order.
+ */
+export function verifyAckToken(
+  token: string,
+  secret: string,
+  now: Date,
+  accept: readonly AckAction[] = ACKNOWLEDGE_ACTIONS,
+): AckTokenVerdict {
   requireSigningKey(secret);
   const shape = typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH ? TOKEN_SHAPE.exec(token) : null;
   if (!shape) return { ok: false, reason: 'malformed' };
@@ -78,6 +93,7 @@ export function verifyAckToken(token: string, secret: string, now: Date): AckTok
   const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
   if (!claims) return { ok: false, reason: 'malformed' };
   if (now.getTime() >= claims.expiresAt.getTime()) return { ok: false, reason: 'expired' };
+  if (!accept.includes(claims.action)) return { ok: false, reason: 'wrong-action' };
   return { ok: true, claims };
 }
 
