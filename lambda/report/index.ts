@@ -3,3 +3,5 @@ export * from './report-page';
 export * from './runway-projection';
 export * from './runway-svg';
 export * from './timeline-svg';
+export * from './report-link';
+export * from './report-sources';

@@ -2,15 +2,15 @@ import { existsSync } from 'fs';
 import { mkdir, writeFile } from 'fs/promises';
 import * as path from 'path';
 import { DEFAULT_STORE_DIR } from './check';
-import type { AccountState } from '../../core/accounts/account-state';
 import { addDays, isCalendarDate, localDate } from '../../core/dates';
-import type { GuardConfig, ServiceConfig } from '../../core/model';
+import type { GuardConfig } from '../../core/model';
 import {
   buildReportData,
   DEFAULT_REPORT_DAYS,
   DEFAULT_REPORT_LEAD_DAYS,
+  readReportSources,
   renderReport,
-  type AccountFacts,
+  type ReportSources,
 } from '../../report';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
@@ -68,40 +68,12 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   return 0;
 }
 
-/**
- * The declared services, then any other the registry still holds active (the file's entries win: it is
- * what the next `check` syncs), and what the registry remembers of each account.
- */
-async function readStore(
-  config: GuardConfig,
-  storeDir: string,
-): Promise<{ services: ServiceConfig[]; accountFacts: Map<string, AccountFacts> }> {
+/** What the embedded registry holds, read the way the deployed report page reads DynamoDB. */
+async function readStore(config: GuardConfig, storeDir: string): Promise<ReportSources> {
   const store = await openEmbeddedStore({ dir: storeDir });
   try {
-    const declared = new Set(config.services.map((s) => s.id));
-    const records = await store.registry.listServices();
-    const states = await store.registry.listAccountStates();
-    return {
-      services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))],
-      accountFacts: new Map(states.map((state) => [state.accountId, accountFacts(state)])),
-    };
+    return await readReportSources(config, store.registry);
   } finally {
     await store.close();
   }
-}
-
-function accountFacts(state: AccountState): AccountFacts {
-  return {
-    ...(state.currency ? { currency: state.currency } : {}),
-    ...(state.history.length > 0 ? { history: state.history } : {}),
-    ...(state.consecutiveFailures > 0
-      ? {
-          current: {
-            status: 'failed' as const,
-            ...(state.lastError ? { error: state.lastError } : {}),
-            ...(state.failingSince ? { asOf: state.failingSince } : {}),
-          },
-        }
-      : {}),
-  };
 }

@@ -1,0 +1,49 @@
+/**
+ * What the report reads from a registry, shared by `renewal-guard report` (the embedded store) and the
+ * links function's `/report` page (DynamoDB): the services to show and what is known of each account.
+ */
+import type { AccountFacts } from './report-data';
+import type { AccountState } from '../core/accounts/account-state';
+import type { GuardConfig, ServiceConfig } from '../core/model';
+import type { Registry } from '../core/registry-port';
+
+export interface ReportSources {
+  /** The declared services, then any other the registry still holds active. */
+  readonly services: ServiceConfig[];
+  /** By account id. */
+  readonly accountFacts: Map<string, AccountFacts>;
+}
+
+/**
+ * The declared services, then any other the registry still holds active (the config's entries win: it is
+ * what the next cycle syncs, and a service the config no longer declares stays visible until that cycle
+ * retires it), and what the registry remembers of each account. Two reads, side by side.
+ */
+export async function readReportSources(
+  config: Pick<GuardConfig, 'services'>,
+  registry: Pick<Registry, 'listServices' | 'listAccountStates'>,
+): Promise<ReportSources> {
+  const declared = new Set(config.services.map((s) => s.id));
+  const [records, states] = await Promise.all([registry.listServices(), registry.listAccountStates()]);
+  return {
+    services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))],
+    accountFacts: new Map(states.map((state) => [state.accountId, accountFactsFromState(state)])),
+  };
+}
+
+/** The daily balances for the runway chart, and a failing streak as the account's current status. */
+export function accountFactsFromState(state: AccountState): AccountFacts {
+  return {
+    ...(state.currency ? { currency: state.currency } : {}),
+    ...(state.history.length > 0 ? { history: state.history } : {}),
+    ...(state.consecutiveFailures > 0
+      ? {
+          current: {
+            status: 'failed' as const,
+            ...(state.lastError ? { error: state.lastError } : {}),
+            ...(state.failingSince ? { asOf: state.failingSince } : {}),
+          },
+        }
+      : {}),
+  };
+}
