@@ -6,16 +6,18 @@
  *   and unfurlers open links by themselves); an acknowledgement that already holds is said so at once.
  * - `POST /ack` (form field `t`): records the acknowledgement; a replay answers "already acknowledged".
  * - `GET /calendar.ics?token=<feed token>`: the expiry calendar.
+ * - `GET /report?t=<token>`: a digest's link (action `report`) answers the HTML report, read from the
+ *   registry as `renewal-guard report` reads the embedded store.
  * - a bad, expired or malformed token: 403 and one generic page; anything else: 404.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
-import { calendarResponse, readRequest, type HttpRequest, type HttpResponse } from './http';
+import { calendarResponse, readRequest, reportResponse, type HttpRequest, type HttpResponse } from './http';
 import { readLinkSecret, type LinkSecret } from './link-secret';
 import { pageTextFor } from './page-text';
 import { acknowledgedPage, alreadyPage, confirmPage, errorPage, forbiddenPage, notFoundPage } from './pages';
 import type { CycleLogger } from '../../app/ports';
-import { verifyAckToken, type AckClaims } from '../../core/ack/ack-token';
+import { verifyAckToken, type AckAction, type AckClaims } from '../../core/ack/ack-token';
 import { ACK_TOKEN_PARAM } from '../../core/ack/ack-url';
 import { acknowledgementFromClaims, acknowledgementHolds, type Acknowledgement } from '../../core/ack/acknowledgement';
 import { alertKeySubject } from '../../core/ack/alert-key-subject';
@@ -26,14 +28,20 @@ import { ackRoot } from '../../core/policy/policy-keys';
 import type { Registry } from '../../core/registry-port';
 import type { SecretResolver } from '../../core/vendor-port';
 import { renderCalendar } from '../../ics/render-calendar';
+import { buildReportData } from '../../report/report-data';
+import { renderReport } from '../../report/report-page';
+import { readReportSources } from '../../report/report-sources';
 
 export const ACK_ROUTE = '/ack';
 export const CALENDAR_ROUTE = '/calendar.ics';
+export const REPORT_ROUTE = '/report';
+/** A report link opens the report only, and /ack (which accepts ack and snooze) refuses it. */
+const REPORT_ONLY: readonly AckAction[] = ['report'];
 export const FEED_TOKEN_PARAM = 'token';
 
 export interface AckAndCalendarDeps {
   readonly config: GuardConfig;
-  readonly registry: Pick<Registry, 'acknowledge' | 'getAcknowledgement'>;
+  readonly registry: Pick<Registry, 'acknowledge' | 'getAcknowledgement' | 'listServices' | 'listAccountStates'>;
   readonly secrets: SecretResolver;
   /** Name of the secret holding `{ linkSigningKey, feedToken }`. */
   readonly secretName: string;
@@ -109,17 +117,32 @@ export function createAckAndCalendarHandler(deps: AckAndCalendarDeps): AckAndCal
     return calendarResponse(renderCalendar(config, { now: deps.clock() }));
   }
 
+  async function serveReport(request: HttpRequest): Promise<HttpResponse> {
+    const now = deps.clock();
+    const token = request.query.get(ACK_TOKEN_PARAM) ?? '';
+    const verdict = verifyAckToken(token, (await linkSecret()).linkSigningKey, now, REPORT_ONLY);
+    if (!verdict.ok) {
+      logger.warn('report link refused', { reason: verdict.reason });
+      return forbiddenPage(text, text.reportForbidden);
+    }
+    const { services, accountFacts } = await readReportSources(config, registry);
+    const data = buildReportData({ config, services, now, accountFacts });
+    logger.info('report served', { services: data.services.length, accounts: data.accounts.length });
+    return reportResponse(renderReport(data));
+  }
+
   return async (event) => {
     const request = readRequest(event);
     try {
       if (request.path === ACK_ROUTE && request.method === 'GET') return await showAck(request);
       if (request.path === ACK_ROUTE && request.method === 'POST') return await recordAck(request);
       if (request.path === CALENDAR_ROUTE && request.method === 'GET') return await serveCalendar(request);
+      if (request.path === REPORT_ROUTE && request.method === 'GET') return await serveReport(request);
       return notFoundPage(text);
     } catch (error) {
       // registry or Secrets Manager trouble: the person clicking gets a retry page, the log the reason
       logger.error('request failed', { route: request.path, method: request.method, error: errorMessage(error) });
-      return errorPage(text);
+      return errorPage(text, request.path === REPORT_ROUTE ? text.reportError : text.error);
     }
   };
 }

@@ -65,6 +65,52 @@ export function htmlResponse(statusCode: number, html: string, style: string): H
   };
 }
 
+/**
+ * The HTML report: the same headers as a page, and a content security policy built from the page
+ * itself. The report is self-contained (no script, image, font or fetch; see report-page.ts) but styles
+ * with one `<style>` element and a few `style` attributes (tone colours), so the policy allows exactly
+ * those by their SHA-256 hashes: attributes need `'unsafe-hashes'`, which allows a hashed attribute value
+ * and nothing else (CSP Level 3, https://www.w3.org/TR/CSP3/#unsafe-hashes-usage). Anything else a
+ * page could carry — a script, an `on*` handler, a stray style — stays blocked.
+ */
+export function reportResponse(html: string): HttpResponse {
+  const hashes = styleHashes(html);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy':
+        `default-src 'none'; style-src ${hashes.join(' ')}; form-action 'none'; frame-ancestors 'none'; ` +
+        "base-uri 'none'",
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-robots-tag': 'noindex',
+    },
+    body: html,
+    isBase64Encoded: false,
+  };
+}
+
+const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
+// User text is escaped (`"` → `&quot;`), so ` style="` only ever opens an attribute the renderer wrote.
+const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/g;
+const ENTITY = /&(amp|lt|gt|quot|#39);/g;
+const DECODED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** Source expressions for every `<style>` element's text and every distinct `style` attribute's value. */
+function styleHashes(html: string): string[] {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const elements = [...html.matchAll(STYLE_ELEMENT)].map((m) => hash(m[1]!));
+  // a browser hashes the attribute's value after parsing, entities decoded
+  const attributes = [...new Set([...html.matchAll(STYLE_ATTRIBUTE)].map((m) => m[1]!))].map((value) =>
+    hash(value.replace(ENTITY, (_, name: string) => DECODED[name]!)),
+  );
+  const sources = [...new Set(elements)];
+  if (attributes.length > 0) sources.push("'unsafe-hashes'", ...attributes);
+  return sources.length > 0 ? sources : ["'none'"];
+}
+
 /** The feed: private (it names owners), and worth refetching every so often, not on every view. */
 export function calendarResponse(ics: string): HttpResponse {
   return {

@@ -21,10 +21,13 @@ export interface PageText {
   readonly keyLabel: string;
   readonly forbiddenTitle: string;
   readonly forbidden: string;
+  /** The report route's advice on a bad link. */
+  readonly reportForbidden: string;
   readonly notFoundTitle: string;
   readonly notFound: string;
   readonly errorTitle: string;
   readonly error: string;
+  readonly reportError: string;
 }
 
 const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
@@ -59,10 +62,13 @@ const EN: PageText = {
   forbiddenTitle: 'This link does not work',
   forbidden:
     'The link is not valid, or it has expired. Use the link in a newer message, or run renewal-guard ack with the alert key.',
+  reportForbidden:
+    'The link is not valid, or it has expired. Use the link in a newer digest, or run renewal-guard report.',
   notFoundTitle: 'Not found',
   notFound: 'There is nothing here.',
   errorTitle: 'Something went wrong',
   error: 'The acknowledgement could not be recorded. Try again in a minute.',
+  reportError: 'The report could not be read. Try again in a minute.',
 };
 
 const ZH_CN: PageText = {
@@ -93,10 +99,12 @@ const ZH_CN: PageText = {
   keyLabel: '告警键：',
   forbiddenTitle: '链接无效',
   forbidden: '链接无效或已过期。请使用较新消息中的链接，或使用 renewal-guard ack 命令加告警键确认。',
+  reportForbidden: '链接无效或已过期。请使用较新摘要中的链接，或运行 renewal-guard report 命令。',
   notFoundTitle: '页面不存在',
   notFound: '这里没有内容。',
   errorTitle: '出错了',
   error: '暂时无法记录确认，请稍后重试。',
+  reportError: '暂时无法读取报告，请稍后重试。',
 };
 
 export function pageTextFor(language: Language | undefined): PageText {

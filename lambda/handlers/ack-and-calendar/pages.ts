@@ -74,15 +74,18 @@ export function alreadyPage(text: PageText, subject: AlertKeySubject, at: string
   return page(200, text, 'ok', text.alreadyTitle, about(text, subject) + `<p>${escapeHtml(line)}</p>`);
 }
 
-/** The same page for every bad token: which check failed stays in the log. */
-export function forbiddenPage(text: PageText): HttpResponse {
-  return page(403, text, 'stop', text.forbiddenTitle, `<p>${escapeHtml(text.forbidden)}</p>`);
+/**
+ * The same page for every bad token: which check failed stays in the log. `advice` is the route's own
+ * word on what to do instead (the report route's differs from the acknowledge route's).
+ */
+export function forbiddenPage(text: PageText, advice: string = text.forbidden): HttpResponse {
+  return page(403, text, 'stop', text.forbiddenTitle, `<p>${escapeHtml(advice)}</p>`);
 }
 
 export function notFoundPage(text: PageText): HttpResponse {
   return page(404, text, 'stop', text.notFoundTitle, `<p>${escapeHtml(text.notFound)}</p>`);
 }
 
-export function errorPage(text: PageText): HttpResponse {
-  return page(500, text, 'stop', text.errorTitle, `<p>${escapeHtml(text.error)}</p>`);
+export function errorPage(text: PageText, message: string = text.error): HttpResponse {
+  return page(500, text, 'stop', text.errorTitle, `<p>${escapeHtml(message)}</p>`);
 }
