@@ -16,6 +16,7 @@ import { channelPublishers, type ChannelPublisher } from '../channels/delivery';
 import { DeliveryError, errorMessage } from '../core/errors';
 import type { Alert } from '../core/model';
 import type { Registry } from '../core/registry-port';
+import { reportLinks } from '../report/report-link';
 
 const logger = powertoolsLogger();
 
@@ -26,13 +27,19 @@ async function init() {
   const secrets = new SecretsManagerResolver();
   const baseUrl = process.env[ENV_ACK_BASE_URL];
   let ackUrl: ((alert: Alert) => string) | undefined;
+  let reportUrl: ((alert: Alert) => string) | undefined;
   if (baseUrl) {
     const { linkSigningKey } = await secrets.resolve(requireEnv(ENV_LINK_SECRET_NAME));
-    if (linkSigningKey) ackUrl = (alert) => ackLinks({ baseUrl, signingKey: linkSigningKey, now: new Date() })(alert);
+    if (linkSigningKey) {
+      // signed when the message is formatted, so a link's fortnight starts when it is sent
+      ackUrl = (alert) => ackLinks({ baseUrl, signingKey: linkSigningKey, now: new Date() })(alert);
+      // digests only (alertContextFromConfig asks for nothing else): "Full report: <link>" to GET /report
+      reportUrl = (alert) => reportLinks({ baseUrl, signingKey: linkSigningKey, now: new Date() })(alert);
+    }
   }
   return {
     registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) as Registry,
-    publishers: channelPublishers(config, { secrets, ackUrl }),
+    publishers: channelPublishers(config, { secrets, ackUrl, reportUrl }),
   };
 }
 

@@ -6,6 +6,8 @@ import { isDirectChannel } from './platforms/platform-registry';
 export type ChannelDeliveryDeps = Omit<ChannelPublisherOptions, 'channel' | 'language' | 'context'> & {
   /** The signed acknowledge link of an alert, when an acknowledge endpoint is deployed. @default none */
   readonly ackUrl?: (alert: Alert) => string | undefined;
+  /** A digest's signed link to the HTML report, when the links function is deployed. @default none */
+  readonly reportUrl?: (alert: Alert) => string | undefined;
 };
 
 /**
@@ -18,15 +20,16 @@ export type ChannelDeliveryDeps = Omit<ChannelPublisherOptions, 'channel' | 'lan
  * await runCycle(config, { ...deps, publishers: [...publishers] }, now, cycleId);
  */
 export function channelPublishers(config: GuardConfig, deps: ChannelDeliveryDeps): ChannelPublisher[] {
-  const context = alertContextFromConfig(config, deps.ackUrl);
-  const { ackUrl: _ackUrl, ...options } = deps;
+  const context = alertContextFromConfig(config, deps.ackUrl, deps.reportUrl);
+  const { ackUrl: _ackUrl, reportUrl: _reportUrl, ...options } = deps;
   return config.channels
     .filter((channel) => isDirectChannel(channel.type))
     .map((channel) => new ChannelPublisher({ ...options, channel, language: config.language ?? 'en', context }));
 }
 
 /**
- * Looks up what a message shows beyond the alert: the service's display name, the acknowledge link,
+ * Looks up what a message shows beyond the alert: the service's display name, the acknowledge link
+ * (never for a digest, which acknowledges nothing) or a digest's report link,
  * and for a `renewal-confirmed` notice the keys of the old expiry date it closes (every tier of the
  * service, the expiry day's tier 0, and the expired-in-use, renewal-missed and auto-renew-risk keys of
  * that date), which PagerDuty resolves.
@@ -34,15 +37,19 @@ export function channelPublishers(config: GuardConfig, deps: ChannelDeliveryDeps
 export function alertContextFromConfig(
   config: GuardConfig,
   ackUrl?: (alert: Alert) => string | undefined,
+  reportUrl?: (alert: Alert) => string | undefined,
 ): (alert: Alert) => AlertContext {
   const services = new Map(config.services.map((s) => [s.id, s]));
   return (alert) => {
     const service = alert.serviceId === undefined ? undefined : services.get(alert.serviceId);
-    const link = ackUrl?.(alert);
+    const digest = (alert.kind as string) === 'digest';
+    const link = digest ? undefined : ackUrl?.(alert);
+    const report = digest ? reportUrl?.(alert) : undefined;
     const resolves = service ? renewedKeys(alert, service) : undefined;
     return {
       ...(service !== undefined && { serviceName: service.name }),
       ...(link !== undefined && { ackUrl: link }),
+      ...(report !== undefined && { reportUrl: report }),
       ...(resolves !== undefined && { resolves }),
     };
   };

@@ -10,7 +10,7 @@ import { booleanOption, stringListOption } from './channel-options';
 import { fitView } from './fit-view';
 import type { FormatInput } from './format-input';
 import type { AlertView } from '../messages/alert-view';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { truncateBytes, truncateChars, utf8Length } from '../text/truncate';
 
 export interface DingTalkMarkdownMessage {
@@ -48,7 +48,8 @@ function render(view: AlertView, mentions: string): string {
   blocks.push(`**${view.labels.whatToDo}**${view.colon}${view.action}`);
   // two trailing spaces make a markdown line break, so a digest keeps its lines
   if (view.details) blocks.push(`> ${view.details.replace(/\n/g, '  \n> ')}`);
-  if (view.ack) blocks.push(`[${view.ack.label}](${view.ack.url})`);
+  const link = messageLink(view);
+  if (link) blocks.push(`[${link.label}](${link.url})`);
   if (mentions) blocks.push(mentions);
   blocks.push(`###### ${view.footer}`);
   return blocks.join('\n\n');

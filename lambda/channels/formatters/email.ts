@@ -3,7 +3,7 @@
  * control characters, under 100 characters (SNS Publish reference); the body is plain text.
  */
 import type { FormatInput } from './format-input';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { truncateChars } from '../text/truncate';
 
 export interface EmailMessage {
@@ -25,7 +25,8 @@ export function formatEmail(input: FormatInput): EmailMessage {
     `${view.labels.whatToDo}${view.colon}${view.action}`,
   ];
   if (view.details) lines.push('', `${view.labels.details}${view.colon}${view.details}`);
-  if (view.ack) lines.push('', `${view.ack.label}${view.colon}${view.ack.url}`);
+  const link = messageLink(view);
+  if (link) lines.push('', `${link.label}${view.colon}${link.url}`);
   lines.push('', '--', view.footer);
   return { subject, text: lines.join('\n') };
 }

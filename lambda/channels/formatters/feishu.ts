@@ -10,7 +10,7 @@ import { fitView, jsonBytes } from './fit-view';
 import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 
 export interface FeishuCardMessage {
   readonly msg_type: 'interactive';
@@ -49,12 +49,11 @@ function render(view: AlertView): FeishuCardMessage {
   }
   elements.push({ tag: 'div', text: md(`**${view.labels.whatToDo}**\n${view.action}`) });
   if (view.details) elements.push({ tag: 'div', text: md(`**${view.labels.details}**\n${view.details}`) });
-  if (view.ack) {
+  const link = messageLink(view);
+  if (link) {
     elements.push({
       tag: 'action',
-      actions: [
-        { tag: 'button', text: { tag: 'plain_text', content: view.ack.label }, type: 'primary', url: view.ack.url },
-      ],
+      actions: [{ tag: 'button', text: { tag: 'plain_text', content: link.label }, type: 'primary', url: link.url }],
     });
   }
   elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: view.footer }] });

@@ -3,7 +3,7 @@ import { truncateBytes, utf8Length } from '../text/truncate';
 
 /**
  * Renders `view` so that `size(rendered) <= max`, shortening the details first: they are the only part
- * without a cap of its own (a vendor's error text), and the headline, facts, action, acknowledge link
+ * without a cap of its own (a vendor's error text), and the headline, facts, action, link (acknowledge or report)
  * and key are what a reader needs. Sizes are UTF-8 bytes unless `size` says otherwise.
  */
 export function fitView<T>(

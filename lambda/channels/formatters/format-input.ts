@@ -6,6 +6,8 @@ export interface AlertContext {
   readonly serviceName?: string;
   /** A signed acknowledge link for this alert, when an acknowledge endpoint is configured. */
   readonly ackUrl?: string;
+  /** A digest's signed link to the HTML report, when the links function is deployed. Digests only. */
+  readonly reportUrl?: string;
   /**
    * Keys of earlier alerts this one closes: for a `renewal-confirmed` notice, the keys of the old expiry
    * date. PagerDuty resolves them; chat channels just show the notice.

@@ -11,7 +11,7 @@
  */
 import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { truncateChars } from '../text/truncate';
 
 export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
@@ -52,6 +52,7 @@ export type PagerDutyEvent = PagerDutyTrigger | PagerDutyResolve;
 export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
   const { alert } = input;
   const view = buildAlertView(input);
+  const link = messageLink(view);
   const component = alert.serviceId ?? alert.accountId;
   return {
     event_action: 'trigger',
@@ -72,7 +73,7 @@ export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
       },
     },
     client: 'RenewalGuard',
-    ...(view.ack && { links: [{ href: view.ack.url, text: view.ack.label }] }),
+    ...(link && { links: [{ href: link.url, text: link.label }] }),
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import type { FormatInput } from './format-input';
 import type { AlertView } from '../messages/alert-view';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { truncateChars, truncateRendered } from '../text/truncate';
 
 export interface SlackMessage {
@@ -66,16 +66,17 @@ function render(view: AlertView): SlackMessage {
     blocks.push({ type: 'section', text: labelled(view.labels.details, view.details, SLACK_LIMITS.sectionTextChars) });
   }
   // A link cannot be shortened without breaking it; one too long for a button is left out.
-  if (view.ack && view.ack.url.length <= SLACK_LIMITS.urlChars) {
+  const link = messageLink(view);
+  if (link && link.url.length <= SLACK_LIMITS.urlChars) {
     blocks.push({
       type: 'actions',
       elements: [
         {
           type: 'button',
-          action_id: 'acknowledge',
+          action_id: link.id,
           style: 'primary',
-          text: { type: 'plain_text', text: truncateChars(view.ack.label, SLACK_LIMITS.buttonTextChars) },
-          url: view.ack.url,
+          text: { type: 'plain_text', text: truncateChars(link.label, SLACK_LIMITS.buttonTextChars) },
+          url: link.url,
         },
       ],
     });

@@ -5,7 +5,7 @@
  * headline itself is cut, by the rule of the text's own encoding.
  */
 import type { FormatInput } from './format-input';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { messagesFor } from '../messages/messages';
 import { smsCost, smsEncoding } from '../text/sms-encoding';
 import { truncateChars } from '../text/truncate';
@@ -14,6 +14,7 @@ export const SMS_MAX_SEGMENTS = 2;
 
 export function formatSms(input: FormatInput): string {
   const view = buildAlertView(input);
+  const link = messageLink(view);
   const m = messagesFor(input.language);
   const { alert } = input;
   const zh = input.language === 'zh-CN';
@@ -22,7 +23,7 @@ export function formatSms(input: FormatInput): string {
   const optional = [
     alert.project ? `${m.labels.project}${m.colon}${alert.project}` : undefined,
     alert.owners.length > 0 ? `${m.labels.owners}${m.colon}${alert.owners.join(m.listSeparator)}` : undefined,
-    view.ack ? `${view.ack.label}${m.colon}${view.ack.url}` : undefined,
+    link ? `${link.label}${m.colon}${link.url}` : undefined,
   ];
   for (let keep = optional.length; keep >= 0; keep--) {
     const parts = [head, ...optional.slice(0, keep).filter((p): p is string => p !== undefined)];

@@ -12,7 +12,7 @@ import { fitView, jsonBytes } from './fit-view';
 import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -50,6 +50,7 @@ export function formatTeams(input: FormatInput): TeamsMessage {
 }
 
 function render(view: AlertView): TeamsMessage {
+  const link = messageLink(view);
   const body: unknown[] = [
     { type: 'TextBlock', text: view.severityLabel, weight: 'Bolder', color: COLOURS[view.severity], size: 'Small' },
     { type: 'TextBlock', text: view.title, weight: 'Bolder', size: 'Large', wrap: true },
@@ -71,7 +72,7 @@ function render(view: AlertView): TeamsMessage {
           type: 'AdaptiveCard',
           version: ADAPTIVE_CARD_VERSION,
           body,
-          ...(view.ack && { actions: [{ type: 'Action.OpenUrl', title: view.ack.label, url: view.ack.url }] }),
+          ...(link && { actions: [{ type: 'Action.OpenUrl', title: link.label, url: link.url }] }),
           msteams: { width: 'Full' },
         },
       },

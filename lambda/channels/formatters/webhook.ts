@@ -22,6 +22,8 @@ export type WebhookBody = Omit<Alert, 'project' | 'expiresOn' | 'accountId'> & {
   readonly accountId: string | null;
   readonly serviceName: string | null;
   readonly ackUrl: string | null;
+  /** A digest's report link; absent from other alerts. */
+  readonly reportUrl?: string;
   readonly title: string;
   readonly language: Language;
 };
@@ -35,7 +37,8 @@ export function formatWebhook(input: FormatInput): WebhookBody {
     expiresOn: alert.expiresOn ?? null,
     accountId: alert.accountId ?? null,
     serviceName: input.serviceName ?? null,
-    ackUrl: input.ackUrl ?? null,
+    ackUrl: alert.kind === 'digest' ? null : (input.ackUrl ?? null),
+    ...(alert.kind === 'digest' && input.reportUrl !== undefined && { reportUrl: input.reportUrl }),
     title: buildAlertView(input).headline,
     language: input.language ?? 'en',
   };

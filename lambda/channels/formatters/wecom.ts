@@ -10,7 +10,7 @@ import { fitView } from './fit-view';
 import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, messageLink } from '../messages/alert-view';
 import { truncateBytes, utf8Length } from '../text/truncate';
 
 export interface WeComMarkdownMessage {
@@ -39,7 +39,8 @@ function render(view: AlertView): string {
     `**${view.labels.whatToDo}**${view.colon}${view.action}`,
   ];
   if (view.details) lines.push(`${view.labels.details}${view.colon}\n${view.details}`);
-  if (view.ack) lines.push(`[${view.ack.label}](${view.ack.url})`);
+  const link = messageLink(view);
+  if (link) lines.push(`[${link.label}](${link.url})`);
   lines.push(`<font color="comment">${view.footer}</font>`);
   return lines.join('\n');
 }

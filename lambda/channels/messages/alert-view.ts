@@ -29,6 +29,8 @@ export interface AlertView {
   /** The core's own text for alerts whose numbers live only there (balances, vendor errors, digests). */
   readonly details?: string;
   readonly ack?: { readonly url: string; readonly label: string };
+  /** A digest's link to the full report, shown where other messages show the acknowledge link. */
+  readonly report?: { readonly url: string; readonly label: string };
   /** `RenewalGuard · <alert key>`: names the sender (a keyword chat robots can require) and the key. */
   readonly footer: string;
   readonly labels: Messages['labels'];
@@ -86,11 +88,22 @@ export function buildAlertView(input: FormatInput): AlertView {
     facts,
     action: action(alert, m),
     ...(kind !== 'expiry' && alert.message && { details: truncateChars(alert.message, cap) }),
-    ...(input.ackUrl && { ack: { url: input.ackUrl, label: m.labels.acknowledge } }),
+    // a digest acknowledges nothing: its one link is the report
+    ...(kind !== 'digest' && input.ackUrl && { ack: { url: input.ackUrl, label: m.labels.acknowledge } }),
+    ...(kind === 'digest' && input.reportUrl && { report: { url: input.reportUrl, label: m.labels.fullReport } }),
     footer: `RenewalGuard · ${alert.key}`,
     labels: m.labels,
     colon: m.colon,
   };
+}
+
+/** The one link a message carries: the acknowledge link, or a digest's report link. */
+export function messageLink(
+  view: AlertView,
+): { readonly url: string; readonly label: string; readonly id: 'acknowledge' | 'open-report' } | undefined {
+  if (view.ack) return { ...view.ack, id: 'acknowledge' };
+  if (view.report) return { ...view.report, id: 'open-report' };
+  return undefined;
 }
 
 function followUpLabel(severity: string, followUp: AlertExtras['followUp'], m: Messages): string {

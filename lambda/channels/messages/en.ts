@@ -15,6 +15,7 @@ export const EN: Messages = {
     whatToDo: 'What to do',
     details: 'Details',
     acknowledge: 'Acknowledge',
+    fullReport: 'Full report',
     runsOutOn: 'Runs out on',
   },
   titles: {

@@ -19,6 +19,8 @@ export interface Messages {
     readonly whatToDo: string;
     readonly details: string;
     readonly acknowledge: string;
+    /** A digest's link to the HTML report. */
+    readonly fullReport: string;
     readonly runsOutOn: string;
   };
   readonly titles: {

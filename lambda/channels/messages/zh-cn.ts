@@ -13,6 +13,7 @@ export const ZH_CN: Messages = {
     whatToDo: '处理建议',
     details: '详情',
     acknowledge: '确认收到',
+    fullReport: '完整报告',
     runsOutOn: '预计耗尽日',
   },
   titles: {
