@@ -19,7 +19,7 @@ describe('readInstant', () => {
     [1.7915616e15, 'microseconds'],
     ['2026-10-09', 'a date without a time and zone'],
     [-5, 'a negative epoch'],
-  ])('refuses %p (%s), naming the field', (value) => {
+  ] as [unknown, string][])('refuses %p (%s), naming the field', (value) => {
     expect(() => readInstant(value, 'EndTime')).toThrow(ShapeProblem);
     expect(() => readInstant(value, 'EndTime')).toThrow('EndTime is not an ISO 8601 instant or epoch time');
   });
