@@ -4,7 +4,7 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import type { AccountConfig } from '../../core/model';
 import { demoAccounts, demoFixtures, startVendorSandbox } from '../../sandbox';
-import { ResilientHttp } from '../../vendors/http/resilient-http';
+import { DEFAULT_RATE_LIMITS, ResilientHttp } from '../../vendors/http/resilient-http';
 import { type CliIo, printJson } from '../cli-io';
 import { checkCommand } from './check';
 import { previewCommand } from './preview';
@@ -91,8 +91,10 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     if (options.json) await fn(quiet(step));
     else await fn(io);
   };
-  // the sandbox checks request signatures against its own (simulated) clock, so the client signs on it too
-  const http = new ResilientHttp({ clock });
+  // the sandbox checks request signatures against its own (simulated) clock, so the client signs on it too;
+  // per-vendor rate limits protect the real APIs, and the loopback sandbox is not one of them
+  const unlimited = Object.fromEntries(Object.keys(DEFAULT_RATE_LIMITS).map((v) => [v, Infinity]));
+  const http = new ResilientHttp({ clock, rateLimits: unlimited });
   const check = (now: string) => (x: CliIo) =>
     checkCommand({ config, now, store, secrets, http, json: options.json }, x);
 
