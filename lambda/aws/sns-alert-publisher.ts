@@ -12,7 +12,14 @@ export class SnsAlertPublisher implements AlertPublisher {
   readonly target = 'sns';
   private readonly client: SNSClient;
 
-  constructor(private readonly options: { topicArn: string; client?: SNSClient }) {
+  constructor(
+    private readonly options: {
+      topicArn: string;
+      client?: SNSClient;
+      /** Signed links for the email text: acknowledge for alerts, the report for digests. */
+      links?: MessageLinks;
+    },
+  ) {
     this.client = options.client ?? new SNSClient({});
   }
 
@@ -23,7 +30,7 @@ export class SnsAlertPublisher implements AlertPublisher {
           TopicArn: this.options.topicArn,
           Subject: alertSubject(alert),
           MessageStructure: 'json',
-          Message: alertMessage(alert),
+          Message: alertMessage(alert, this.options.links),
           MessageAttributes: alertAttributes(alert),
         }),
       );
@@ -59,8 +66,8 @@ export function alertSubject(alert: Alert): string {
  * One message, a variant per protocol (SNS `MessageStructure: json`): people read text by email and SMS,
  * while a Lambda subscriber (the notifier) receives the alert object itself, as EventBridge does.
  */
-export function alertMessage(alert: Alert): string {
-  const text = alertBody(alert);
+export function alertMessage(alert: Alert, links?: MessageLinks): string {
+  const text = alertBody(alert, links);
   return JSON.stringify({
     default: text,
     email: text,
@@ -77,12 +84,21 @@ export function smsText(alert: Alert): string {
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
 }
 
-export function alertBody(alert: Alert): string {
+/** What an email can link to: the signed links of the guard's links function (absent when not deployed). */
+export interface MessageLinks {
+  ackUrl(alert: Alert): string;
+  reportUrl(alert: Alert): string;
+}
+
+export function alertBody(alert: Alert, links?: MessageLinks): string {
   const lines = [alert.message, ''];
   if (alert.project) lines.push(`Project: ${alert.project}`);
   if (alert.expiresOn) lines.push(`Expires on: ${alert.expiresOn}`);
   if (alert.daysLeft !== undefined) lines.push(`Days left: ${alert.daysLeft}`);
   lines.push(`Severity: ${alert.severity}`, `Owners: ${alert.owners.join(', ')}`, `Alert key: ${alert.key}`);
+  // a digest has nothing to acknowledge; it links the whole picture instead
+  if (links && alert.kind === 'digest') lines.push('', `Full report: ${links.reportUrl(alert)}`);
+  else if (links) lines.push('', `Acknowledge or snooze: ${links.ackUrl(alert)}`);
   return lines.join('\n');
 }
 

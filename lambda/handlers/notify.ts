@@ -7,16 +7,15 @@
  */
 import type { SNSEvent } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
+import { linkSignersFromEnv } from './link-signers';
 import { powertoolsLogger } from './powertools-logger';
-import { ENV_ACK_BASE_URL, ENV_LINK_SECRET_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
-import { ackLinks } from '../app/ack-links';
+import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
 import { channelPublishers, type ChannelPublisher } from '../channels/delivery';
 import { DeliveryError, errorMessage } from '../core/errors';
 import type { Alert } from '../core/model';
 import type { Registry } from '../core/registry-port';
-import { reportLinks } from '../report/report-link';
 
 const logger = powertoolsLogger();
 
@@ -25,21 +24,11 @@ let deps: Promise<{ registry: Registry; publishers: ChannelPublisher[] }> | unde
 async function init() {
   const config = loadStagedConfig();
   const secrets = new SecretsManagerResolver();
-  const baseUrl = process.env[ENV_ACK_BASE_URL];
-  let ackUrl: ((alert: Alert) => string) | undefined;
-  let reportUrl: ((alert: Alert) => string) | undefined;
-  if (baseUrl) {
-    const { linkSigningKey } = await secrets.resolve(requireEnv(ENV_LINK_SECRET_NAME));
-    if (linkSigningKey) {
-      // signed when the message is formatted, so a link's fortnight starts when it is sent
-      ackUrl = (alert) => ackLinks({ baseUrl, signingKey: linkSigningKey, now: new Date() })(alert);
-      // digests only (alertContextFromConfig asks for nothing else): "Full report: <link>" to GET /report
-      reportUrl = (alert) => reportLinks({ baseUrl, signingKey: linkSigningKey, now: new Date() })(alert);
-    }
-  }
+  // digests get a report link instead of an acknowledge link (alertContextFromConfig asks for no other)
+  const links = await linkSignersFromEnv(secrets);
   return {
     registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) as Registry,
-    publishers: channelPublishers(config, { secrets, ackUrl, reportUrl }),
+    publishers: channelPublishers(config, { secrets, ackUrl: links?.ackUrl, reportUrl: links?.reportUrl }),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
+import { linkSignersFromEnv } from './link-signers';
 import { powertoolsLogger } from './powertools-logger';
 import { ENV_DETAILED_METRICS, ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '../../src/shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
@@ -23,9 +24,12 @@ import { ResilientHttp } from '../vendors/http/resilient-http';
 const logger = powertoolsLogger();
 
 // built on the first invocation and kept for the container's life (clients reuse their connections)
-let deps: { config: GuardConfig; guardName: string; detailedMetrics: boolean; cycle: CycleDeps } | undefined;
+let deps: Promise<{ config: GuardConfig; guardName: string; detailedMetrics: boolean; cycle: CycleDeps }> | undefined;
 
-function init() {
+async function init() {
+  const secrets = new SecretsManagerResolver();
+  // emails carry the acknowledge link (the report link for digests), as the notifier's channels do
+  const links = await linkSignersFromEnv(secrets);
   return {
     config: loadStagedConfig(),
     guardName: requireEnv(ENV_GUARD_NAME),
@@ -33,10 +37,10 @@ function init() {
     cycle: {
       registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
       publishers: [
-        new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN) }),
+        new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links }),
         new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME) }),
       ],
-      secrets: new SecretsManagerResolver(),
+      secrets,
       http: new ResilientHttp(),
       vendors: defaultVendorAdapters(),
       logger,
@@ -45,7 +49,11 @@ function init() {
 }
 
 export async function handler(_event: unknown, context: Context) {
-  const { config, guardName, detailedMetrics, cycle } = (deps ??= init());
+  deps ??= init();
+  const { config, guardName, detailedMetrics, cycle } = await deps.catch((e: unknown) => {
+    deps = undefined; // a failed start (a secret not readable yet) is retried on the next invocation
+    throw e;
+  });
   const now = new Date();
   const report = await runCycle(config, cycle, now, context.awsRequestId);
   const failedAccounts = report.accounts.filter((a) => a.status === 'failed').map((a) => a.id);

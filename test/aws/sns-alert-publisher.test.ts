@@ -1,6 +1,12 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { alertSubject, smsText, SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
+import {
+  alertBody,
+  alertMessage,
+  alertSubject,
+  smsText,
+  SnsAlertPublisher,
+} from '../../lambda/aws/sns-alert-publisher';
 import { DeliveryError } from '../../lambda/core/errors';
 import type { Alert } from '../../lambda/core/model';
 
@@ -77,5 +83,42 @@ describe('an SMS text', () => {
   it('keeps an ASCII message within two GSM segments (306 characters)', () => {
     expect([...smsText({ ...alert, message: 'a'.repeat(400) })].length).toBe(306);
     expect(smsText({ ...alert, message: 'short' })).toBe('CRITICAL: short');
+  });
+});
+
+describe('the email text with the guard links', () => {
+  const links = {
+    ackUrl: (a: { key: string }) => `https://links.example/ack?t=ack-${a.key}`,
+    reportUrl: (a: { key: string }) => `https://links.example/report?t=report-${a.key}`,
+  };
+  const base = {
+    severity: 'warning' as const,
+    date: '2026-11-23',
+    owners: [],
+    channels: ['ops'],
+    message: 'Weekly health report',
+  };
+
+  it('ends an alert with its acknowledge link and a digest with its report link, never the other way round', () => {
+    const expiry = alertBody({ ...base, key: 'live-rtc:expiry:2026-12-05:10', kind: 'expiry' }, links);
+    const digest = alertBody({ ...base, key: '_guard:digest:2026-11-23', kind: 'digest', severity: 'info' }, links);
+
+    expect(expiry.split('\n').slice(-1)).toEqual([
+      'Acknowledge or snooze: https://links.example/ack?t=ack-live-rtc:expiry:2026-12-05:10',
+    ]);
+    expect(expiry).not.toContain('/report');
+    expect(digest.split('\n').slice(-1)).toEqual([
+      'Full report: https://links.example/report?t=report-_guard:digest:2026-11-23',
+    ]);
+    expect(digest).not.toContain('/ack');
+  });
+
+  it('puts the links in the email variant only: SMS stays short and the notifier signs its own', () => {
+    const message = JSON.parse(alertMessage({ ...base, key: 'k:expiry:2026-12-05:10', kind: 'expiry' }, links));
+
+    expect(message.email).toContain('https://links.example/ack');
+    expect(message.default).toContain('https://links.example/ack');
+    expect(message.sms).not.toContain('https://');
+    expect(JSON.parse(message.lambda)).not.toHaveProperty('ackUrl');
   });
 });

@@ -2,8 +2,15 @@ import * as fs from 'fs';
 import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { verifyAckToken } from '../../lambda/core/ack';
 import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
-import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import {
+  ENV_ACK_BASE_URL,
+  ENV_ALERT_TOPIC_ARN,
+  ENV_EVENT_BUS_NAME,
+  ENV_LINK_SECRET_NAME,
+  ENV_REGISTRY_TABLE,
+} from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
@@ -146,5 +153,52 @@ describe('the bundled poll-and-evaluate handler', () => {
     expect(result.outcome).toBe(
       `ERROR Error: environment variable ${ENV_REGISTRY_TABLE} is not set; the RenewalGuard construct sets it on the function`,
     );
+  }, 30_000);
+});
+
+describe('the bundled poll-and-evaluate handler with the links function deployed', () => {
+  it('ends each email with an acknowledge link signed with the link secret, and never logs the key', async () => {
+    // Prepare
+    const table = await dynamo.createRegistryTable();
+    await invoke('sync-registry', CREATE, table);
+    const signingKey = 'poller-link-signing-key-0123456789abcdef';
+    aws.putSecret('renewal-guard/links', { linkSigningKey: signingKey });
+    const before = aws.published.length;
+
+    // Act
+    const run = await invokeBundle(
+      codeRoot,
+      'poll-and-evaluate',
+      {},
+      {
+        ...localAwsEnv({
+          dynamodb: dynamo.endpoint,
+          sns: aws.endpoint,
+          eventbridge: aws.endpoint,
+          secretsManager: aws.endpoint,
+        }),
+        POWERTOOLS_SERVICE_NAME: 'renewal-guard',
+        [ENV_REGISTRY_TABLE]: table,
+        [ENV_ALERT_TOPIC_ARN]: TOPIC,
+        [ENV_EVENT_BUS_NAME]: 'renewal-guard-bus',
+        [ENV_GUARD_NAME]: 'guard-under-test',
+        [ENV_ACK_BASE_URL]: 'https://abc123.lambda-url.ap-east-1.on.aws/',
+        [ENV_LINK_SECRET_NAME]: 'renewal-guard/links',
+      },
+    );
+
+    // Assess: every email (and default) text links its own alert's acknowledge page; SMS stays short
+    const sent = aws.published.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const publish of sent) {
+      const variants = JSON.parse(publish.message) as Record<string, string>;
+      const alert = JSON.parse(variants.lambda!) as { key: string };
+      const link = /Acknowledge or snooze: (https:\S+)/.exec(variants.email!)?.[1] ?? '';
+      const token = new URL(link).searchParams.get('t') ?? '';
+      expect(link.startsWith('https://abc123.lambda-url.ap-east-1.on.aws/ack?t=')).toBe(true);
+      expect(verifyAckToken(token, signingKey, new Date())).toMatchObject({ ok: true, claims: { key: alert.key } });
+      expect(variants.sms).not.toContain('https://');
+    }
+    expect(run.output).not.toContain(signingKey);
   }, 30_000);
 });
