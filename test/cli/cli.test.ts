@@ -232,10 +232,23 @@ describe('renewal-guard', () => {
       'preview',
       'check',
       'check-again',
+      'preview-with-balances',
       'check-after-renewal',
     ]);
     const check = steps.find((s: { step: string }) => s.step === 'check').output;
     expect(check.alerts.map((a: { key: string }) => a.key)).toContain('live-rtc:expiry:2026-10-09:7');
     expect(steps.find((s: { step: string }) => s.step === 'check-again').output.alerts).toEqual([]);
+    // with the balances the check stored, preview forecasts the Twilio runway falling through its tiers
+    const forecast = steps.find((s: { step: string }) => s.step === 'preview-with-balances').output as {
+      accountId?: string;
+      kind: string;
+      severity: string;
+      date: string;
+    }[];
+    expect(forecast.filter((i) => i.accountId === 'twilio-video').map((i) => [i.date, i.kind, i.severity])).toEqual([
+      ['2026-09-30', 'runway', 'warning'],
+      ['2026-10-13', 'runway', 'critical'],
+      ['2026-10-15', 'runway', 'emergency'],
+    ]);
   }, 30_000); // the whole tour: five commands, three cycles against the vendor sandbox
 });

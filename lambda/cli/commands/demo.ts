@@ -105,10 +105,12 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     say('2. validate — every problem is reported with its path before anything runs:\n\n');
     await run('validate', (x) => validateCommand({ config, json: options.json }, x));
 
-    say('\n3. preview — the reminders of the next 60 days. live-rtc expires on 2026-10-09; its 7-day\n');
+    say('\n3. preview — what will fire over the next 60 days. live-rtc expires on 2026-10-09; its 7-day\n');
     say('   reminder falls on 2026-10-02, inside the National Day holidays (10-01..10-07), so it comes on\n');
     say('   the last working day before them, 2026-09-30:\n\n');
-    await run('preview', (x) => previewCommand({ config, from: '2026-09-01', days: '60', json: options.json }, x));
+    await run('preview', (x) =>
+      previewCommand({ config, from: '2026-09-01', days: '60', store, json: options.json }, x),
+    );
 
     say(`\n4. check — the daily cycle at ${cycle}: polls every vendor account (balances, runway,\n`);
     say("   subscriptions and packages they report), and claims each due alert in the registry's ledger:\n\n");
@@ -117,11 +119,18 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     say('\n5. check again — the same cycle retried (or run twice) fires nothing new; each key fires once:\n\n');
     await run('check-again', check(cycle));
 
+    say('\n6. preview again — now that a check has stored balances, it also forecasts the balance and runway\n');
+    say('   alerts of the next 30 days, as each account spends at its current rate:\n\n');
+    await run('preview-with-balances', (x) =>
+      previewCommand({ config, from: '2026-09-30', days: '30', store, json: options.json }, x),
+    );
+
     fs.writeFileSync(config, document.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-10-09'));
     simulatedFrom = Date.parse(later);
     wallFrom = Date.now();
-    say(`\n6. live-rtc is renewed to 2027-10-09. The cycle on ${later} sends it nothing more — a renewal\n`);
-    say('   starts a fresh set of tiers — while the other services keep their reminders:\n\n');
+    say(`\n7. live-rtc is renewed to 2027-10-09. The cycle on ${later} confirms the renewal once and sends none\n`);
+    say("   of the old date's reminders — a renewal starts a fresh set of tiers — while the other services keep\n");
+    say('   theirs:\n\n');
     await run('check-after-renewal', check(later));
 
     say('\nTry it on your own services: write a renewal-guard.yaml like the one above, then\n');

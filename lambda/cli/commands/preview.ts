@@ -1,16 +1,17 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { averageDailySpend, type AccountState } from '../../core/accounts';
+import { DEFAULT_STORE_DIR } from './check';
+import { averageDailySpend, reportedDailySpend, type AccountState } from '../../core/accounts';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
 import { isCalendarDate, localDate } from '../../core/dates';
 import type { Alert, GuardConfig, IsoDate } from '../../core/model';
 import { forecastPolicyAlerts, type ForecastStart } from '../../core/policy';
 import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
+import type { AccountSnapshot } from '../../core/vendor-port';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { renderTable } from '../table';
-import { DEFAULT_STORE_DIR } from './check';
 
 export interface PreviewOptions {
   readonly config?: string;
@@ -106,16 +107,23 @@ async function storedAccounts(storeDir: string, today: IsoDate): Promise<Forecas
   const store = await openEmbeddedStore({ dir: storeDir });
   try {
     const states = await store.registry.listAccountStates();
-    return new Map(states.map((state) => [state.accountId, forecastStart(state, today)]));
+    // the latest snapshot holds the vendor's own daily spend, which the check's runway used too
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - 3 * 86_400_000).toISOString();
+    const latest = await Promise.all(
+      states.map(async (s) => (await store.registry.listSnapshots(s.accountId, since)).at(-1)),
+    );
+    return new Map(states.map((state, i) => [state.accountId, forecastStart(state, latest[i], today)]));
   } finally {
     await store.close();
   }
 }
 
-function forecastStart(state: AccountState, today: IsoDate) {
+function forecastStart(state: AccountState, snapshot: AccountSnapshot | undefined, today: IsoDate) {
   const latest = state.history[state.history.length - 1];
   const balance = latest && state.currency ? { amount: latest.balance, currency: state.currency } : undefined;
-  const dailySpend = averageDailySpend(state.history, today);
+  const dailySpend =
+    (snapshot && state.currency ? reportedDailySpend(snapshot, state.currency) : undefined) ??
+    averageDailySpend(state.history, today);
   return { state, ...(balance && { balance }), ...(dailySpend !== undefined && { dailySpend }) };
 }
 

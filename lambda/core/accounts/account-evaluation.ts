@@ -164,7 +164,7 @@ function failedPoll(
 }
 
 /** The vendor's own daily spend, averaged over the trailing window, when it reports it in the balance currency. */
-function reportedDailySpend(snapshot: AccountSnapshot, currency: string): number | undefined {
+export function reportedDailySpend(snapshot: AccountSnapshot, currency: string): number | undefined {
   const series = (snapshot.dailySpend ?? []).filter((d) => d.unit === currency).slice(-SPEND_WINDOW_DAYS);
   if (series.length === 0) return undefined;
   return series.reduce((sum, d) => sum + d.amount, 0) / series.length;
