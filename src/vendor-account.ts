@@ -8,8 +8,10 @@ import {
   HttpJsonAccountProps,
   HuaweiAccountProps,
   ManualAccountProps,
-  PolledAccountProps,
+  SpendPolicy,
   TencentAccountProps,
+  TwilioAccountProps,
+  VonageAccountProps,
 } from './vendor-account-props';
 
 /**
@@ -24,6 +26,9 @@ import {
  * const main = VendorAccount.agora({
  *   accountId: 'agora-main',
  *   credentials: agoraSecret,
+ *   prices: { currency: 'USD', perThousandMinutes: { durationAudioAll: 0.99, durationVideoHd: 3.99 } },
+ *   topUp: { amount: 500, currency: 'USD', date: '2026-05-01' },
+ *   plan: AgoraPlan.PRO,
  *   balance: { minRunwayDays: 14 },
  * });
  */
@@ -35,37 +40,62 @@ export abstract class VendorAccount {
 
   /** An Agora account: daily usage per project (Agora has no public balance API). */
   public static agora(props: AgoraAccountProps): VendorAccount {
-    return polled('agora', props, { appIds: props.appIds });
+    return polled('agora', props, {
+      appIds: props.appIds,
+      business: props.business,
+      usageDays: props.usageDays,
+      prices: props.prices && { ...props.prices, perThousandMinutes: { ...props.prices.perThousandMinutes } },
+      topUp: props.topUp && { ...props.topUp },
+      plan: props.plan,
+    });
   }
 
   /** A Tencent Cloud account: balance and TRTC usage. */
   public static tencent(props: TencentAccountProps): VendorAccount {
-    return polled('tencent', props, { site: props.site, sdkAppIds: props.sdkAppIds });
+    return polled('tencent', props, {
+      site: props.site,
+      sdkAppIds: props.sdkAppIds,
+      usageDays: props.usageDays,
+      prices: props.prices && { ...props.prices, perThousandMinutes: { ...props.prices.perThousandMinutes } },
+    });
   }
 
   /** An Alibaba Cloud account: balance, subscription instances and resource packages. */
   public static alibaba(props: AlibabaAccountProps): VendorAccount {
-    return polled('alibaba', props, { site: props.site });
+    return polled('alibaba', props, { site: props.site, productCodes: props.productCodes, usageDays: props.usageDays });
   }
 
   /** A Twilio account: balance and daily usage with prices. */
-  public static twilio(props: PolledAccountProps): VendorAccount {
-    return polled('twilio', props, {});
+  public static twilio(props: TwilioAccountProps): VendorAccount {
+    return polled('twilio', props, { usageCategory: props.usageCategory, usageDays: props.usageDays });
   }
 
   /** A Huawei Cloud account: balance, resource packages and RTC usage. */
   public static huawei(props: HuaweiAccountProps): VendorAccount {
-    return polled('huawei', props, { site: props.site });
+    return polled('huawei', props, {
+      site: props.site,
+      projectId: props.projectId,
+      rtcAppIds: props.rtcAppIds,
+      usageDays: props.usageDays,
+    });
   }
 
   /** A Vonage account: the prepaid balance (in EUR). */
-  public static vonage(props: PolledAccountProps): VendorAccount {
-    return polled('vonage', props, {});
+  public static vonage(props: VonageAccountProps): VendorAccount {
+    return polled('vonage', props, { authStyle: props.authStyle });
   }
 
-  /** Any HTTPS endpoint that answers with RenewalGuard's balance document. */
+  /** Any HTTPS endpoint that answers with a JSON balance, read through JSON paths. */
   public static httpJson(props: HttpJsonAccountProps): VendorAccount {
-    return polled('http-json', props, {});
+    return polled('http-json', props, {
+      balancePath: props.balancePath,
+      currency: props.currency,
+      currencyPath: props.currencyPath,
+      expiryPath: props.expiryPath,
+      path: props.path,
+      authHeader: props.authHeader,
+      authScheme: props.authScheme,
+    });
   }
 
   /** The account's id in the config document. */
@@ -108,15 +138,21 @@ interface CommonPolledProps {
   readonly credentials: secretsmanager.ISecret;
   readonly endpoint?: string;
   readonly balance?: BalancePolicy;
+  readonly spend?: SpendPolicy;
 }
 
-/** Vendor extras sit next to the common fields, as in a config file; the loader passes them to the adapter. */
+/**
+ * Vendor extras sit next to the common fields under the option's own name, as in a config file; the
+ * loader passes them to the adapter, whose option reader validates them. Structs are copied so that a
+ * caller's object never ends up shared with the document.
+ */
 function polled(vendor: string, props: CommonPolledProps, extras: Record<string, unknown>): VendorAccount {
   const balance = props.balance && withoutUndefined({ ...props.balance });
+  const spend = props.spend && withoutUndefined({ ...props.spend });
   return new DeclaredAccount(
     props.accountId,
     vendor,
-    { endpoint: props.endpoint, balance, ...extras },
+    { endpoint: props.endpoint, balance, spend, ...extras },
     props.credentials,
   );
 }

@@ -34,7 +34,9 @@ describe('vendor accounts', () => {
           VendorAccount.httpJson({
             accountId: 'reseller',
             credentials: secret('reseller'),
-            endpoint: 'https://billing.example.com/balance',
+            endpoint: 'https://billing.example.com',
+            balancePath: 'data.balance',
+            currency: 'USD',
           }),
         ],
       };
@@ -64,8 +66,8 @@ describe('vendor accounts', () => {
         id: 'reseller',
         vendor: 'http-json',
         credentials: 'renewal-guard/reseller',
-        endpoint: 'https://billing.example.com/balance',
-        options: {},
+        endpoint: 'https://billing.example.com',
+        options: { balancePath: 'data.balance', currency: 'USD' },
       },
     ]);
   });
