@@ -37,6 +37,8 @@ beforeAll(() => {
           accountId: 'reseller',
           credentials: byName('reseller'),
           endpoint: 'https://billing.example.com',
+          balancePath: 'data.balance',
+          currency: 'USD',
         }),
       ],
       channels: [
