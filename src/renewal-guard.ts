@@ -1,4 +1,4 @@
-import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { Names, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -12,24 +12,17 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
+import { resolveStores } from './private/bring-your-own';
 import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
-import { allowCloudWatchAlarmsToPublish, createGuardAlarms, createNotifierAlarms } from './private/guard-alarms';
 import { loadGuardProps } from './private/guard-config';
-import { createGuardDashboard } from './private/guard-dashboard';
-import { GuardFunction } from './private/guard-function';
 import { createLinks } from './private/guard-links';
 import { assertDeclared, declaredIds, guardMetric } from './private/guard-metrics';
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
-import { createNotifier, NOTIFIER_TIMEOUT } from './private/guard-notifier';
-import {
-  addSchedules,
-  addRegistrySync,
-  createGuardKey,
-  grantDeadLetterEncryption,
-  grantOutboxQuery,
-} from './private/guard-resources';
-import { createRegistryTable } from './private/registry-table';
-import { grantSecretsByName } from './private/secret-grants';
+import { createNotifier } from './private/guard-notifier';
+import { addGuardOperations, notifierErrorsMetric } from './private/guard-operations';
+import { createPoller, POLLER_TIMEOUT } from './private/guard-poller';
+import { createRegistrySync } from './private/guard-registry-sync';
+import { addSchedules } from './private/guard-resources';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
 import { Severity } from './severity';
@@ -37,8 +30,6 @@ import {
   DIMENSION_ACCOUNT,
   DIMENSION_SERVICE,
   DIMENSION_SEVERITY,
-  ENV_DETAILED_METRICS,
-  ENV_GUARD_NAME,
   METRIC_ALERTS_SENT,
   METRIC_BALANCE,
   METRIC_CYCLE_COMPLETED,
@@ -50,7 +41,6 @@ import {
   METRIC_RUNWAY_DAYS,
   METRIC_SPEND_PER_DAY,
 } from './shared/metrics-schema';
-import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from './shared/registry-schema';
 
 /**
  * Keeps paid services from lapsing: a daily check at `checkTime` in `timeZone` polls the vendor accounts,
@@ -212,6 +202,7 @@ export class RenewalGuard extends Construct {
   private readonly serviceIds: ReadonlySet<string>;
   private readonly accountIds: ReadonlySet<string>;
 
+  // Construct ids and their order are the template's: each helper builds its part as children of `this`.
   constructor(scope: Construct, id: string, props: RenewalGuardProps = {}) {
     super(scope, id);
     const config = loadGuardProps(this, props);
@@ -227,27 +218,12 @@ export class RenewalGuard extends Construct {
       this.node.addValidation({ validate: () => alarmsOnUnpublishedMetrics(this.node.root, this.guardName) });
     }
 
-    this.encryptionKey = props.encryptionKey ?? createGuardKey(this, removalPolicy);
-    this.registry = props.registryTable ?? createRegistryTable(this, this.encryptionKey, removalPolicy);
-    this.alertTopic =
-      props.alertTopic ??
-      new sns.Topic(this, 'AlertTopic', {
-        displayName: 'RenewalGuard',
-        masterKey: this.encryptionKey,
-        enforceSSL: true,
-      });
-    if (!props.alertTopic) allowCloudWatchAlarmsToPublish(this.alertTopic);
-    this.eventBus =
-      props.eventBus ??
-      new events.EventBus(this, 'EventBus', {
-        eventBusName: Names.uniqueResourceName(this, { maxLength: 256, separator: '-' }),
-      });
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: this.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const stores = resolveStores(this, props, removalPolicy);
+    this.encryptionKey = stores.encryptionKey;
+    this.registry = stores.registry;
+    this.alertTopic = stores.alertTopic;
+    this.eventBus = stores.eventBus;
+    this.deadLetterQueue = stores.deadLetterQueue;
 
     const links = config.linksEnabled
       ? createLinks(this, {
@@ -262,50 +238,25 @@ export class RenewalGuard extends Construct {
     this.linksUrl = links?.functionUrl.url;
     this.linkSecret = links?.secret;
 
-    const poller = new GuardFunction(this, 'Poller', {
-      handler: 'poll-and-evaluate',
-      description: 'RenewalGuard daily check: poll vendors, evaluate services, publish alerts',
+    const poller = createPoller(this, {
       codeDirectory: code.directory,
-      timeout: Duration.minutes(5),
-      environment: {
-        [ENV_REGISTRY_TABLE]: this.registry.tableName,
-        [ENV_ALERT_TOPIC_ARN]: this.alertTopic.topicArn,
-        [ENV_EVENT_BUS_NAME]: this.eventBus.eventBusName,
-        [ENV_GUARD_NAME]: this.guardName,
-        [ENV_DETAILED_METRICS]: String(this.detailedMetrics),
-        ...links?.environment,
-      },
+      stores,
+      registryImported: props.registryTable !== undefined,
+      guardName: this.guardName,
+      detailedMetrics: this.detailedMetrics,
       logRetention,
-      deadLetterQueue: this.deadLetterQueue,
+      accounts: config.loaded.accounts,
+      accountSecrets: config.accountSecrets,
+      links,
     });
     this.pollerFunction = poller.function;
-    this.registry.grantReadWriteData(poller.role);
-    if (props.registryTable) grantOutboxQuery(poller.role, this.registry);
-    this.alertTopic.grantPublish(poller.role);
-    this.eventBus.grantPutEventsTo(poller.role);
-    grantDeadLetterEncryption(this.encryptionKey, poller.role);
-    grantSecretsByName(
-      this,
-      'VendorSecrets',
-      poller.role,
-      config.loaded.accounts.flatMap((a) =>
-        a.credentials === undefined ? [] : [{ id: a.id, secretName: a.credentials }],
-      ),
-      config.accountSecrets,
-    );
-    links?.grantSigning(poller.role);
-
-    const sync = new GuardFunction(this, 'RegistrySync', {
-      handler: 'sync-registry',
-      description: 'RenewalGuard: sync the declared services into the registry on deploy',
+    const sync = createRegistrySync(this, {
       codeDirectory: code.directory,
-      timeout: Duration.minutes(10),
-      environment: { [ENV_REGISTRY_TABLE]: this.registry.tableName },
+      registry: this.registry,
+      configHash: code.configHash,
       logRetention,
     });
-    this.registrySyncFunction = sync.function;
-    this.registry.grantReadWriteData(sync.role);
-    const provider = addRegistrySync(this, sync.function, code.configHash, logRetention);
+    this.registrySyncFunction = sync.function.function;
 
     const schedules = addSchedules(this, config.loaded, {
       poller: this.pollerFunction,
@@ -327,63 +278,28 @@ export class RenewalGuard extends Construct {
     this.notifierFunction = notifier?.function.function;
     this.notifierDeadLetterQueue = notifier?.deadLetterQueue;
 
-    const alarmsEnabled = props.alarmsEnabled ?? true;
-    const alarmTopic = props.alarmTopic ?? this.alertTopic;
-    const alarms = alarmsEnabled
-      ? createGuardAlarms(this, {
-          guardName: this.guardName,
-          cycleCompleted: this.metricCycleCompleted(),
-          pollFailures: this.metricPollFailures(),
-          pollerFunction: this.pollerFunction,
-          deadLetterQueue: this.deadLetterQueue,
-          topic: alarmTopic,
-        })
-      : undefined;
-    const notifierAlarms =
-      alarmsEnabled && notifier
-        ? createNotifierAlarms(this, {
-            guardName: this.guardName,
-            notifierFunction: notifier.function.function,
-            deadLetterQueue: notifier.deadLetterQueue,
-            topic: alarmTopic,
-          })
-        : undefined;
-    this.deadMansSwitchAlarm = alarms?.deadMansSwitch;
-    this.pollerErrorsAlarm = alarms?.pollerErrors;
-    this.deadLetterQueueAlarm = alarms?.deadLetters;
-    this.pollFailuresAlarm = alarms?.pollFailures;
-    this.notifierErrorsAlarm = notifierAlarms?.notifierErrors;
-    this.notifierDeadLetterQueueAlarm = notifierAlarms?.notifierDeadLetters;
-    this.defaultAlarms = [
-      ...(alarms ? [alarms.deadMansSwitch, alarms.pollerErrors, alarms.deadLetters, alarms.pollFailures] : []),
-      ...(notifierAlarms ? [notifierAlarms.notifierErrors, notifierAlarms.notifierDeadLetters] : []),
-    ];
-    this.alarms = [...this.defaultAlarms];
-    this.dashboard =
-      (props.dashboardEnabled ?? true)
-        ? createGuardDashboard(this, 'Dashboard', {
-            guardName: this.guardName,
-            cycleCompleted: this.metricCycleCompleted(),
-            pollFailures: this.metricPollFailures(),
-            alertsSentBySeverity: Object.values(Severity).map((severity) =>
-              this.metricAlertsSentBySeverity(severity, { label: severity }),
-            ),
-            deliveryFailures: this.metricDeliveryFailures(),
-            minDaysToExpiry: this.metricMinDaysToExpiry(),
-            minRunwayDays: this.metricMinRunwayDays(),
-            detailedMetrics: this.detailedMetrics,
-            pollerFunction: this.pollerFunction,
-            pollerTimeout: poller.function.timeout ?? Duration.minutes(5),
-            deadLetterQueue: this.deadLetterQueue,
-            alarms: this.alarms,
-            notifier: notifier && {
-              function: notifier.function.function,
-              timeout: NOTIFIER_TIMEOUT,
-              deadLetterQueue: notifier.deadLetterQueue,
-            },
-          })
-        : undefined;
-    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider, links });
+    const operations = addGuardOperations(this, {
+      guardName: this.guardName,
+      metrics: this,
+      detailedMetrics: this.detailedMetrics,
+      pollerFunction: this.pollerFunction,
+      pollerTimeout: poller.function.timeout ?? POLLER_TIMEOUT,
+      deadLetterQueue: this.deadLetterQueue,
+      notifier,
+      alarmsEnabled: props.alarmsEnabled ?? true,
+      alarmTopic: props.alarmTopic ?? this.alertTopic,
+      dashboardEnabled: props.dashboardEnabled ?? true,
+    });
+    this.deadMansSwitchAlarm = operations.deadMansSwitchAlarm;
+    this.pollerErrorsAlarm = operations.pollerErrorsAlarm;
+    this.deadLetterQueueAlarm = operations.deadLetterQueueAlarm;
+    this.pollFailuresAlarm = operations.pollFailuresAlarm;
+    this.notifierErrorsAlarm = operations.notifierErrorsAlarm;
+    this.notifierDeadLetterQueueAlarm = operations.notifierDeadLetterQueueAlarm;
+    this.defaultAlarms = operations.defaultAlarms;
+    this.alarms = operations.alarms;
+    this.dashboard = operations.dashboard;
+    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider: sync.provider, links });
   }
 
   /**
@@ -440,11 +356,7 @@ export class RenewalGuard extends Construct {
    * @param props options over the defaults: statistic Minimum, period one day
    */
   public metricDaysToExpiry(serviceId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    assertDeclared(serviceId, this.serviceIds, {
-      method: 'metricDaysToExpiry',
-      prop: 'serviceId',
-      kind: 'a service',
-    });
+    assertDeclared(serviceId, this.serviceIds, { method: 'metricDaysToExpiry', prop: 'serviceId', kind: 'a service' });
     return this.accountOrServiceMetric(METRIC_DAYS_TO_EXPIRY, DIMENSION_SERVICE, serviceId, 'Minimum', props);
   }
 
@@ -583,17 +495,7 @@ export class RenewalGuard extends Construct {
    * @param props options over the defaults: statistic Sum, period one hour
    */
   public metricNotifierErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    if (!this.notifierFunction) {
-      throw new Error(
-        'metricNotifierErrors: this guard has no notifier; it is created when the config declares a chat, ' +
-          'webhook or pagerduty channel',
-      );
-    }
-    return this.notifierFunction.metricErrors({
-      ...props,
-      statistic: props?.statistic ?? cloudwatch.Stats.SUM,
-      period: props?.period ?? Duration.hours(1),
-    });
+    return notifierErrorsMetric(this.notifierFunction, props);
   }
 
   private accountOrServiceMetric(
