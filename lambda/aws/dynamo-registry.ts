@@ -24,16 +24,7 @@
  * every multi-item step is safe to repeat.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
 import type { AccountState } from '../core/accounts/account-state';
 import type { Acknowledgement } from '../core/ack/acknowledgement';
@@ -55,7 +46,8 @@ import {
   toAccountStateItem,
   toSnapshotItem,
 } from './registry/account-items';
-import { ACK_ATTR, ackKey, fromAckItem, normalizeAcknowledgement, toAckItem } from './registry/ack-items';
+import { ackKey, fromAckItem, normalizeAcknowledgement, putAcknowledgement } from './registry/ack-items';
+import { batchGet, batchPut } from './registry/batch-requests';
 import { isConditionalCheckFailed, RegistryError, toRegistryError } from './registry/registry-error';
 import {
   ATTR,
@@ -65,10 +57,10 @@ import {
   OUTBOX_PENDING,
   SERVICE_PARTITION,
   toLedgerItem,
-  type Item,
 } from './registry/registry-items';
 import { runBounded, sleep } from './registry/run-bounded';
 import { planSync, type ServiceWrite } from './registry/sync-plan';
+import { getItem, queryAll, updateItem } from './registry/table-requests';
 import {
   createLastAlertKeys,
   recordDelivery,
@@ -107,7 +99,7 @@ export class DynamoRegistry implements Registry {
   }
 
   public async syncDeclaredServices(services: readonly ServiceConfig[], now: string): Promise<SyncResult> {
-    const stored = await this.queryAll('syncDeclaredServices (Query)', {
+    const stored = await queryAll(this.client, this.tableName, 'syncDeclaredServices (Query)', {
       KeyConditionExpression: '#pk = :pk',
       // Hashes, not configs: a quiet sync reads as little as it can.
       ProjectionExpression: '#sk, #hash, #retired',
@@ -129,12 +121,12 @@ export class DynamoRegistry implements Registry {
     );
 
     const operation = 'syncDeclaredServices (UpdateItem)';
+    const apply = (request: UpdateRequest) =>
+      updateItem(this.client, this.tableName, operation, request).then(() => undefined);
     await runBounded(
       [
-        ...[...plan.add, ...plan.update, ...plan.restore].map(
-          (write) => () => this.update(operation, upsertService(write, now)).then(() => undefined),
-        ),
-        ...plan.retire.map((id) => () => this.update(operation, retireService(id, now)).then(() => undefined)),
+        ...[...plan.add, ...plan.update, ...plan.restore].map((write) => () => apply(upsertService(write, now))),
+        ...plan.retire.map((id) => () => apply(retireService(id, now))),
       ],
       this.writeConcurrency,
     );
@@ -151,7 +143,7 @@ export class DynamoRegistry implements Registry {
 
   public async listServices(options: { includeRetired?: boolean } = {}): Promise<ServiceRecord[]> {
     const activeOnly = options.includeRetired !== true;
-    const items = await this.queryAll('listServices (Query)', {
+    const items = await queryAll(this.client, this.tableName, 'listServices (Query)', {
       KeyConditionExpression: '#pk = :pk',
       ...(activeOnly ? { FilterExpression: '#retired <> :true' } : {}),
       ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, ...(activeOnly ? { '#retired': ATTR.retired } : {}) },
@@ -196,17 +188,17 @@ export class DynamoRegistry implements Registry {
 
   private async recordLastAlertKey(serviceId: string, alert: LedgerEntry['alert']): Promise<void> {
     const operation = 'claimAlert (UpdateItem)';
-    const applied = await this.update(operation, setLastAlertKey(serviceId, alert));
-    if (!applied) await this.update(operation, createLastAlertKeys(serviceId, alert));
+    const applied = await updateItem(this.client, this.tableName, operation, setLastAlertKey(serviceId, alert));
+    if (!applied) await updateItem(this.client, this.tableName, operation, createLastAlertKeys(serviceId, alert));
   }
 
   public async takeOver(key: string, seen: OutboxLease, by: OutboxLease): Promise<boolean> {
-    return this.update('takeOver (UpdateItem)', takeOverLease(key, seen, by));
+    return updateItem(this.client, this.tableName, 'takeOver (UpdateItem)', takeOverLease(key, seen, by));
   }
 
   public async markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void> {
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
-      const item = await this.getLedgerItem(key, 'markDelivered (GetItem)');
+      const item = await getItem(this.client, this.tableName, 'markDelivered (GetItem)', ledgerKey(key));
       if (item === undefined) {
         throw new RegistryError(
           `registry table "${this.tableName}": markDelivered failed: no ledger entry for alert key "${key}"`,
@@ -215,7 +207,7 @@ export class DynamoRegistry implements Registry {
       }
       const request = recordDelivery(key, fromLedgerItem(item), target, at);
       if (request === undefined) return;
-      if (await this.update('markDelivered (UpdateItem)', request)) return;
+      if (await updateItem(this.client, this.tableName, 'markDelivered (UpdateItem)', request)) return;
       // Another target of the same alert was recorded in between: re-read and apply ours on top.
       await sleep(Math.random() * Math.min(50, 2 ** attempt));
     }
@@ -228,7 +220,7 @@ export class DynamoRegistry implements Registry {
 
   /** Read from the outbox index, which is eventually consistent: a claim may show up a moment later. */
   public async listOutbox(): Promise<LedgerEntry[]> {
-    const items = await this.queryAll('listOutbox (Query)', {
+    const items = await queryAll(this.client, this.tableName, 'listOutbox (Query)', {
       IndexName: REGISTRY_OUTBOX_INDEX,
       KeyConditionExpression: '#outboxPk = :pending',
       ExpressionAttributeNames: { '#outboxPk': ATTR.outboxPk },
@@ -246,17 +238,17 @@ export class DynamoRegistry implements Registry {
   }
 
   public async getAlert(key: string): Promise<LedgerEntry | undefined> {
-    const item = await this.getLedgerItem(key, 'getAlert (GetItem)');
+    const item = await getItem(this.client, this.tableName, 'getAlert (GetItem)', ledgerKey(key));
     return item === undefined ? undefined : fromLedgerItem(item).entry;
   }
 
   public async getAlerts(keys: readonly string[]): Promise<LedgerEntry[]> {
-    const items = await this.batchGet('getAlerts (BatchGetItem)', keys.map(ledgerKey));
+    const items = await batchGet(this.client, this.tableName, 'getAlerts (BatchGetItem)', keys.map(ledgerKey));
     return items.map((item) => fromLedgerItem(item).entry);
   }
 
   public async listAccountStates(): Promise<AccountState[]> {
-    const items = await this.queryAll('listAccountStates (Query)', {
+    const items = await queryAll(this.client, this.tableName, 'listAccountStates (Query)', {
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY },
       ExpressionAttributeValues: { ':pk': ACCOUNT_PARTITION },
@@ -265,15 +257,15 @@ export class DynamoRegistry implements Registry {
   }
 
   public async saveAccountStates(states: readonly AccountState[]): Promise<void> {
-    await this.batchPut('saveAccountStates (BatchWriteItem)', states.map(toAccountStateItem));
+    await batchPut(this.client, this.tableName, 'saveAccountStates (BatchWriteItem)', states.map(toAccountStateItem));
   }
 
   public async saveSnapshots(snapshots: readonly AccountSnapshot[]): Promise<void> {
-    await this.batchPut('saveSnapshots (BatchWriteItem)', snapshots.map(toSnapshotItem));
+    await batchPut(this.client, this.tableName, 'saveSnapshots (BatchWriteItem)', snapshots.map(toSnapshotItem));
   }
 
   public async listSnapshots(accountId: string, since: string): Promise<AccountSnapshot[]> {
-    const items = await this.queryAll('listSnapshots (Query)', {
+    const items = await queryAll(this.client, this.tableName, 'listSnapshots (Query)', {
       KeyConditionExpression: '#pk = :pk AND #sk >= :since',
       ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#sk': REGISTRY_SORT_KEY },
       ExpressionAttributeValues: { ':pk': `${SNAPSHOT_PARTITION_PREFIX}${accountId}`, ':since': since },
@@ -281,93 +273,10 @@ export class DynamoRegistry implements Registry {
     return items.map(fromSnapshotItem);
   }
 
-  /**
-   * Puts items 25 to a request (BatchWriteItem's limit), resending what DynamoDB leaves unprocessed
-   * with a growing pause. Only for items whose last write may win: no conditions are possible here.
-   */
-  private async batchPut(operation: string, items: readonly Item[]): Promise<void> {
-    for (let start = 0; start < items.length; start += 25) {
-      let pending = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let round = 0; pending.length > 0; round++) {
-        if (round >= 8) {
-          throw new RegistryError(
-            `registry table "${this.tableName}": ${operation} left ${pending.length} items unprocessed after ${round} rounds`,
-            { retryable: true },
-          );
-        }
-        if (round > 0) await sleep(Math.min(2_000, 50 * 2 ** round));
-        try {
-          const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-        } catch (error) {
-          throw toRegistryError(this.tableName, operation, error);
-        }
-      }
-    }
-  }
-
-  /** True when applied; false when its condition failed (callers decide what that means). */
-  private async update(operation: string, request: UpdateRequest): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({ TableName: this.tableName, ...request }));
-      return true;
-    } catch (error) {
-      if (request.ConditionExpression !== undefined && isConditionalCheckFailed(error)) return false;
-      throw toRegistryError(this.tableName, operation, error);
-    }
-  }
-
-  private async getLedgerItem(key: string, operation: string): Promise<Item | undefined> {
-    try {
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: ledgerKey(key), ConsistentRead: true }),
-      );
-      return Item;
-    } catch (error) {
-      throw toRegistryError(this.tableName, operation, error);
-    }
-  }
-
-  /** Every page of a Query; strongly consistent on the table, so a sync's writes are seen by the next list. */
-  private async queryAll(operation: string, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      try {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            ConsistentRead: input.IndexName === undefined,
-            ...input,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } catch (error) {
-        throw toRegistryError(this.tableName, operation, error);
-      }
-    } while (startKey !== undefined);
-    return items;
-  }
-
   public async acknowledge(entry: Acknowledgement): Promise<'recorded' | 'already'> {
-    const ack = normalizeAcknowledgement(entry);
+    const request = putAcknowledgement(normalizeAcknowledgement(entry));
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: toAckItem(ack),
-          // Only a write that silences the key for longer lands: a first acknowledgement, or one that
-          // outlasts a recorded snooze. ISO text of one fixed shape compares like the instants it names.
-          ConditionExpression:
-            ack.until === undefined
-              ? 'attribute_not_exists(#pk) OR attribute_exists(#until)'
-              : 'attribute_not_exists(#pk) OR #until < :until',
-          ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#until': ACK_ATTR.until },
-          ...(ack.until === undefined ? {} : { ExpressionAttributeValues: { ':until': ack.until } }),
-        }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, ...request }));
       return 'recorded';
     } catch (error) {
       if (isConditionalCheckFailed(error)) return 'already';
@@ -387,41 +296,7 @@ export class DynamoRegistry implements Registry {
   }
 
   public async getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]> {
-    const items = await this.batchGet('getAcknowledgements (BatchGetItem)', keys.map(ackKey));
+    const items = await batchGet(this.client, this.tableName, 'getAcknowledgements (BatchGetItem)', keys.map(ackKey));
     return items.map(fromAckItem);
-  }
-
-  /**
-   * Gets items 100 keys to a request (BatchGetItem's limit), asking again for what DynamoDB leaves
-   * unprocessed. Keys are `{ pk, sk }` records; one named twice is asked for once.
-   */
-  private async batchGet(operation: string, keys: readonly Item[]): Promise<Item[]> {
-    const byId = new Map(
-      keys.map((k) => [`${String(k[REGISTRY_PARTITION_KEY])}\u0000${String(k[REGISTRY_SORT_KEY])}`, k]),
-    );
-    const unique = [...byId.values()]; // BatchGetItem rejects a request that names one key twice
-    const found: Item[] = [];
-    for (let start = 0; start < unique.length; start += 100) {
-      let pending = unique.slice(start, start + 100);
-      for (let round = 0; pending.length > 0; round++) {
-        if (round >= 8) {
-          throw new RegistryError(
-            `registry table "${this.tableName}": ${operation} left ${pending.length} keys unprocessed after ${round} rounds`,
-            { retryable: true },
-          );
-        }
-        if (round > 0) await sleep(Math.min(2_000, 50 * 2 ** round));
-        try {
-          const result = await this.client.send(
-            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
-          );
-          found.push(...((result.Responses?.[this.tableName] ?? []) as Item[]));
-          pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof pending;
-        } catch (error) {
-          throw toRegistryError(this.tableName, operation, error);
-        }
-      }
-    }
-    return found;
   }
 }

@@ -8,6 +8,7 @@
  * `at` and `until` are stored as `toISOString()` text (UTC, milliseconds): one fixed-width shape, so a
  * condition can compare them as strings and get the order of the instants.
  */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { CorruptItemError, type Item } from './registry-items';
 import { REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY, REGISTRY_TTL_ATTRIBUTE } from '../../../src/shared/registry-schema';
 import type { Acknowledgement } from '../../core/ack/acknowledgement';
@@ -53,6 +54,23 @@ export function toAckItem(ack: Acknowledgement): Item {
     [ACK_ATTR.at]: ack.at,
     ...(ack.until === undefined ? {} : { [ACK_ATTR.until]: ack.until }),
     [ACK_ATTR.expiresAt]: Math.floor(lastsUntil / 1000) + ACK_RETENTION_DAYS * 86_400,
+  };
+}
+
+/**
+ * The put that records an acknowledgement. Only a write that silences the key for longer lands: a first
+ * acknowledgement, or one that outlasts a recorded snooze. ISO text of one fixed shape compares like the
+ * instants it names. A failed condition means the key is already silenced at least as long.
+ */
+export function putAcknowledgement(ack: Acknowledgement): Omit<PutCommandInput, 'TableName'> {
+  return {
+    Item: toAckItem(ack),
+    ConditionExpression:
+      ack.until === undefined
+        ? 'attribute_not_exists(#pk) OR attribute_exists(#until)'
+        : 'attribute_not_exists(#pk) OR #until < :until',
+    ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#until': ACK_ATTR.until },
+    ...(ack.until === undefined ? {} : { ExpressionAttributeValues: { ':until': ack.until } }),
   };
 }
 
