@@ -7,12 +7,16 @@ import * as fs from 'fs';
 import { mergeDocuments } from './merge-documents';
 import { calendarData, isSupportedCalendar } from '../core/calendar/resolve-calendar';
 import { ConfigError, parseConfigText, validateConfig, type ConfigResult } from '../core/config';
+import type { IsoDate } from '../core/model';
+import { vendorOptionProblems } from '../vendors/vendor-option-check';
 
 export interface LoadGuardConfigInput {
   /** Path of a YAML or JSON document (contract section 2). */
   readonly file?: string;
   /** A partial document (typed construct props) that wins over the file. */
   readonly overrides?: unknown;
+  /** The day dates in vendor options are checked against (an Agora top-up cannot be later). @default today (UTC) */
+  readonly today?: IsoDate;
 }
 
 const CALENDAR = { resolveCalendar: calendarData, isSupportedCalendar };
@@ -28,5 +32,15 @@ export function loadGuardConfig(input: LoadGuardConfigInput): ConfigResult {
       return { ok: false, problems: [{ path: input.file, message: reason }], warnings: [] };
     }
   }
-  return validateConfig(mergeDocuments(document, input.overrides), CALENDAR);
+  const result = validateConfig(mergeDocuments(document, input.overrides), CALENDAR);
+  if (!result.ok) return result;
+  // the document is sound: now each vendor's own options, with the readers its adapter polls with
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const problems = result.config.accounts.flatMap((account, i) =>
+    vendorOptionProblems(account, today).map((p) => ({
+      path: p.path === '' ? `accounts[${i}]` : `accounts[${i}].${p.path}`,
+      message: p.message,
+    })),
+  );
+  return problems.length === 0 ? result : { ok: false, problems, warnings: result.warnings };
 }

@@ -42,7 +42,7 @@ export class HttpJsonVendor implements VendorAdapter {
   readonly vendor = 'http-json' as const;
 
   async poll(account: AccountConfig, ctx: PollContext): Promise<AccountSnapshot> {
-    const options = readOptions(account);
+    const options = readHttpJsonOptions(account);
     const { token } = await resolveCredentials(account, ctx, ['token']);
     const url = `${baseUrl(account, '')}${options.path}`;
     const authorization = options.authScheme === '' ? token : `${options.authScheme} ${token}`;
@@ -74,7 +74,8 @@ export class HttpJsonVendor implements VendorAdapter {
   }
 }
 
-function readOptions(account: AccountConfig): HttpJsonOptions {
+/** The http-json account's options, all problems reported at once (an AccountSetupError). */
+export function readHttpJsonOptions(account: AccountConfig): HttpJsonOptions {
   const known = ['path', 'balancePath', 'currency', 'currencyPath', 'expiryPath', 'authHeader', 'authScheme'];
   const r = new OptionReader(account, known);
   if (account.endpoint === undefined) r.problem('endpoint', "http-json needs the URL of the vendor's API in endpoint");

@@ -35,7 +35,7 @@ export class TwilioVendor implements VendorAdapter {
   readonly vendor = 'twilio' as const;
 
   async poll(account: AccountConfig, ctx: PollContext): Promise<AccountSnapshot> {
-    const options = readOptions(account);
+    const options = readTwilioOptions(account);
     const secret = await resolveCredentials(account, ctx, ['accountSid'], ['authToken', 'apiKeySid', 'apiKeySecret']);
     const [user, password] = login(account, secret);
     const base = baseUrl(account, 'https://api.twilio.com');
@@ -99,7 +99,8 @@ export class TwilioVendor implements VendorAdapter {
   }
 }
 
-function readOptions(account: AccountConfig): TwilioOptions {
+/** The Twilio account's options, all problems reported at once (an AccountSetupError). */
+export function readTwilioOptions(account: AccountConfig): TwilioOptions {
   const r = new OptionReader(account, ['usageCategory', 'usageDays']);
   const usageCategory =
     r.get('usageCategory') === undefined ? 'totalprice' : r.text(r.get('usageCategory'), 'usageCategory');

@@ -38,10 +38,7 @@ export class VonageVendor implements VendorAdapter {
   readonly vendor = 'vonage' as const;
 
   async poll(account: AccountConfig, ctx: PollContext): Promise<AccountSnapshot> {
-    const r = new OptionReader(account, ['authStyle']);
-    const authStyle =
-      r.get('authStyle') === undefined ? 'header' : r.oneOf(r.get('authStyle'), 'authStyle', ['header', 'query']);
-    r.finish();
+    const { authStyle } = readVonageOptions(account);
     const { apiKey, apiSecret } = await resolveCredentials(account, ctx, ['apiKey', 'apiSecret']);
     const base = baseUrl(account, 'https://rest.nexmo.com');
 
@@ -88,4 +85,15 @@ export class VonageVendor implements VendorAdapter {
       },
     };
   }
+}
+
+/** The Vonage account's options, all problems reported at once (an AccountSetupError). */
+export function readVonageOptions(account: AccountConfig): { readonly authStyle: 'header' | 'query' } {
+  const r = new OptionReader(account, ['authStyle']);
+  const authStyle =
+    r.get('authStyle') === undefined
+      ? 'header'
+      : r.oneOf(r.get('authStyle'), 'authStyle', ['header', 'query'] as const);
+  r.finish();
+  return { authStyle: authStyle ?? 'header' };
 }
