@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel } from './alert-channel';
+import { CriticalityTiers, DigestSchedule, EscalationPolicy, QuietHours } from './alert-policy';
 import { Language } from './language';
 import { ServiceDeclaration } from './service-declaration';
 import { VendorAccount } from './vendor-account';
@@ -22,9 +23,10 @@ export interface RenewalGuardProps {
    * Path of a YAML or JSON config document (`version: 1`), absolute or relative to the working directory
    * of the CDK app; the same document the `renewal-guard` CLI reads.
    *
-   * Typed props are merged over it: `language`, `timeZone`, `checkTime`, `calendar` and `reminderDays`
-   * replace the file's values; `services`, `accounts` and `channels` entries replace the file's entry with
-   * the same id and are appended otherwise.
+   * Typed props are merged over it: `language`, `timeZone`, `checkTime`, `calendar`, `reminderDays` and
+   * the alert policy (`quietHours`, `digest`, `escalation`, `criticalityTiers`, `contactsMaxAgeDays`,
+   * `renewalGraceDays`, `coverageGapLeadDays`) replace the file's values, a struct as a whole; `services`,
+   * `accounts` and `channels` entries replace the file's entry with the same id and are appended otherwise.
    *
    * @default - no file; the typed props are the whole config
    */
@@ -66,6 +68,64 @@ export interface RenewalGuardProps {
    * @default - the config file's `reminderDays`, else [60, 30, 15, 7, 1]
    */
   readonly reminderDays?: number[];
+
+  /**
+   * A daily window in which non-emergency alerts are held and delivered when it ends. Replaces the config
+   * file's `quietHours` as a whole. When `checkTime` or the digest falls inside it, the guard also runs
+   * the check at its end.
+   *
+   * @default - the config file's `quietHours`, else none: alerts go out when they are decided
+   */
+  readonly quietHours?: QuietHours;
+
+  /**
+   * The weekly health report's slot. The guard schedules a run of the check then (`digestSchedule`).
+   * Replaces the config file's `digest` as a whole.
+   *
+   * @default - the config file's `digest`, else no digest
+   */
+  readonly digest?: DigestSchedule;
+
+  /**
+   * The channels that critical and emergency alerts escalate to, by channel id (from `channels` or the
+   * config file). Replaces the config file's `escalation` as a whole.
+   *
+   * @default - the config file's `escalation`, else none: alerts reach only their service's channels
+   */
+  readonly escalation?: EscalationPolicy;
+
+  /**
+   * Reminder tiers for core and experimental services (standard ones use `reminderDays`). Replaces the
+   * config file's `criticalityTiers` as a whole; a service's own `reminderDays` beats both.
+   *
+   * @default - the config file's `criticalityTiers`, else core [90, 60, 30, 15, 7, 3, 1] and
+   * experimental [30, 7, 1]
+   */
+  readonly criticalityTiers?: CriticalityTiers;
+
+  /**
+   * Owners confirmed (`ServiceDeclaration.ownersConfirmedOn`) longer ago than this many days are
+   * reminded, once a quarter, to confirm them again. A whole number from 1 to 3650.
+   *
+   * @default - the config file's `contactsMaxAgeDays`, else 180
+   */
+  readonly contactsMaxAgeDays?: number;
+
+  /**
+   * Days after an auto-renewing service's expiry passes without moving before it is reported as a missed
+   * renewal (an emergency). A whole number from 0 to 30.
+   *
+   * @default - the config file's `renewalGraceDays`, else 1
+   */
+  readonly renewalGraceDays?: number;
+
+  /**
+   * Days before a service ends that a gap to its successor (`replacedBy`, which starts on `startsOn`) is
+   * reported. A whole number from 1 to 3650.
+   *
+   * @default - the config file's `coverageGapLeadDays`, else 30
+   */
+  readonly coverageGapLeadDays?: number;
 
   /**
    * Services that must not lapse, merged over the config file's by id.

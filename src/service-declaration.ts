@@ -1,4 +1,5 @@
 import { Criticality } from './criticality';
+import { RenewalPrice } from './renewal-price';
 import { ServiceKind } from './service-kind';
 
 /**
@@ -14,6 +15,9 @@ import { ServiceKind } from './service-kind';
  *   expiresOn: '2026-10-09',
  *   owners: ['alice@example.com'],
  *   criticality: Criticality.CORE,
+ *   autoRenew: true,
+ *   renewalPrice: { amount: 1200, currency: 'USD' },
+ *   ownersConfirmedOn: '2026-06-01',
  * };
  */
 export interface ServiceDeclaration {
@@ -76,4 +80,47 @@ export interface ServiceDeclaration {
    * @default - every channel
    */
   readonly channels?: string[];
+
+  /**
+   * What an automatic renewal costs. With `autoRenew` and `account`, the guard warns when the account's
+   * balance will not cover it by the renewal date at the current spend (critical within 7 days); without
+   * them it is only a warning at synth time.
+   *
+   * @default - no auto-renewal risk check
+   */
+  readonly renewalPrice?: RenewalPrice;
+
+  /**
+   * The `serviceId` of the service that takes over when this one ends (a migration or a plan change).
+   * A gap before the successor's `startsOn` is reported from the guard's `coverageGapLeadDays` before
+   * `expiresOn`. Needs `expiresOn`; a chain of successors cannot loop.
+   *
+   * @default - no successor; no coverage-gap check
+   */
+  readonly replacedBy?: string;
+
+  /**
+   * The first day the service is in force, `YYYY-MM-DD` in the guard's `timeZone`; before `expiresOn`.
+   * A successor (see `replacedBy`) starting after its predecessor's `expiresOn` leaves a coverage gap.
+   *
+   * @default - in force already
+   */
+  readonly startsOn?: string;
+
+  /**
+   * The day the owners were last confirmed as still responsible, `YYYY-MM-DD`. Once it is older than the
+   * guard's `contactsMaxAgeDays`, an info reminder asks to confirm them, once a quarter.
+   *
+   * @default - no date: no contacts reminder; the weekly digest lists the service as unconfirmed
+   */
+  readonly ownersConfirmedOn?: string;
+
+  /**
+   * The id (or name) of the subscription, plan or package at `account`'s vendor that this service is: the
+   * expiry the vendor reports for it then counts, and a renewal the vendor shows is a renewal. Needs
+   * `account`.
+   *
+   * @default - the vendor's expiry is not matched to this service
+   */
+  readonly entitlement?: string;
 }

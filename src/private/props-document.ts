@@ -70,6 +70,7 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
     checkTime: scalar('checkTime', props.checkTime),
     calendar: scalar('calendar', props.calendar),
     reminderDays: list('reminderDays', props.reminderDays),
+    ...policyEntries(props, scalar, problems),
     services: props.services?.map((s, i) => tokenFree(serviceEntry(s), `services[${i}]`, problems)),
     accounts,
     channels,
@@ -107,6 +108,35 @@ function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
     criticality: s.criticality,
     reminderDays: s.reminderDays,
     channels: s.channels,
+    renewalPrice: s.renewalPrice && { amount: s.renewalPrice.amount, currency: s.renewalPrice.currency },
+    replacedBy: s.replacedBy,
+    startsOn: s.startsOn,
+    ownersConfirmedOn: s.ownersConfirmedOn,
+    entitlement: s.entitlement,
+  });
+}
+
+/**
+ * The alert policy's document-wide settings, under the config's names. Each struct is copied field by
+ * field (a TypeScript caller's extra keys do not leak into the document) and replaces the file's as a
+ * whole, as `mergeDocuments` does for every top-level value.
+ */
+function policyEntries(
+  props: RenewalGuardProps,
+  scalar: <T>(path: string, value: T | undefined) => T | undefined,
+  problems: ConfigProblem[],
+): Record<string, unknown> {
+  const struct = (path: string, entry: Record<string, unknown> | undefined) =>
+    entry && tokenFree(withoutUndefined(entry), path, problems);
+  const { quietHours: q, digest: d, escalation: e, criticalityTiers: t } = props;
+  return withoutUndefined({
+    quietHours: struct('quietHours', q && { from: q.from, to: q.to }),
+    digest: struct('digest', d && { weekday: d.weekday, time: d.time }),
+    escalation: struct('escalation', e && { critical: e.critical, emergency: e.emergency }),
+    criticalityTiers: struct('criticalityTiers', t && { core: t.core, experimental: t.experimental }),
+    contactsMaxAgeDays: scalar('contactsMaxAgeDays', props.contactsMaxAgeDays),
+    renewalGraceDays: scalar('renewalGraceDays', props.renewalGraceDays),
+    coverageGapLeadDays: scalar('coverageGapLeadDays', props.coverageGapLeadDays),
   });
 }
 
