@@ -1,5 +1,6 @@
 import { addDays, compareDates } from '../../core/dates';
 import type { AccountConfig, IsoDate } from '../../core/model';
+import { readMinutePrices, type MinutePrices } from '../http/minute-prices';
 import { OptionReader } from '../http/option-reader';
 
 export const AGORA_BUSINESSES = ['default', 'transcodeDuration', 'recording', 'cloudRecording', 'miniapp'] as const;
@@ -12,11 +13,8 @@ export type AgoraPlan = (typeof AGORA_PLANS)[number];
 /** Agora answers usage "within one year". */
 export const AGORA_USAGE_HISTORY_DAYS = 365;
 
-export interface AgoraPrices {
-  readonly currency: string;
-  /** Per usage field of `/dev/v3/usage` (`durationAudioAll`, `durationVideoHd`...), per 1,000 minutes. */
-  readonly perThousandMinutes: Readonly<Record<string, number>>;
-}
+/** Keyed by usage field of `/dev/v3/usage` (`durationAudioAll`, `durationVideoHd`...), per 1,000 minutes. */
+export type AgoraPrices = MinutePrices;
 
 export interface AgoraTopUp {
   readonly amount: number;
@@ -52,7 +50,10 @@ export function readAgoraOptions(account: AccountConfig, today: IsoDate): AgoraO
         : [r.problem('business', 'expected a non-empty list of Agora business values')];
   const usageDays =
     r.get('usageDays') === undefined ? 30 : r.integer(r.get('usageDays'), 'usageDays', 1, AGORA_USAGE_HISTORY_DAYS);
-  const prices = r.get('prices') === undefined ? undefined : readPrices(r, r.get('prices'));
+  const prices =
+    r.get('prices') === undefined
+      ? undefined
+      : readMinutePrices(r, r.get('prices'), { emptyTable: 'expected at least one usage field' });
   const topUp = r.get('topUp') === undefined ? undefined : readTopUp(r, r.get('topUp'), today);
   const plan = r.get('plan') === undefined ? undefined : r.oneOf(r.get('plan'), 'plan', AGORA_PLANS);
 
@@ -71,27 +72,6 @@ export function readAgoraOptions(account: AccountConfig, today: IsoDate): AgoraO
     ...(topUp && { topUp }),
     ...(plan && { plan }),
   };
-}
-
-function readPrices(r: OptionReader, value: unknown): AgoraPrices | undefined {
-  const map = r.mapping(value, 'prices');
-  if (!map) return undefined;
-  for (const key of Object.keys(map)) {
-    if (key !== 'currency' && key !== 'perThousandMinutes') {
-      r.problem(`prices.${key}`, 'unknown; expected currency and perThousandMinutes');
-    }
-  }
-  const currency = r.currency(map.currency, 'prices.currency');
-  const table = r.mapping(map.perThousandMinutes, 'prices.perThousandMinutes');
-  const perThousandMinutes: Record<string, number> = {};
-  for (const [field, price] of Object.entries(table ?? {})) {
-    const read = r.number(price, `prices.perThousandMinutes.${field}`, 0);
-    if (read !== undefined) perThousandMinutes[field] = read;
-  }
-  if (table && Object.keys(table).length === 0) {
-    r.problem('prices.perThousandMinutes', 'expected at least one usage field');
-  }
-  return currency && table ? { currency, perThousandMinutes } : undefined;
 }
 
 function readTopUp(r: OptionReader, value: unknown, today: IsoDate): AgoraTopUp | undefined {

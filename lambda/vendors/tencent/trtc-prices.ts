@@ -1,19 +1,17 @@
 import type { IsoDate } from '../../core/model';
 import type { DailyUsage } from '../../core/vendor-port';
 import { AccountSetupError, type OptionReader } from '../http';
+import { readMinutePrices, type MinutePrices } from '../http/minute-prices';
 
 /**
  * A declared TRTC price table. Tencent prices audio/video duration per 1,000 minutes ("Unit Price
  * (USD/1,000 Min)", intl.cloud.tencent.com/document/product/647/39785) and per resolution tier
  * (tencentcloud.com/document/product/647/42734), and bills it daily, pay-as-you-go: so a day's TRTC
- * minutes, per `UsageKey` category, priced per 1,000 minutes, is that day's spend.
+ * minutes, per `UsageKey` category, priced per 1,000 minutes, is that day's spend. Its currency is the
+ * account's balance currency (CNY on the China site, USD on the international one); its keys are
+ * DescribeTrtcUsage `UsageKey` categories (`Audio`, `SD`, `HD`, `FullHD`, `2K`, `4K`).
  */
-export interface TencentPrices {
-  /** The account's balance currency: CNY on the China site, USD on the international one. */
-  readonly currency: string;
-  /** Per DescribeTrtcUsage `UsageKey` category (`Audio`, `SD`, `HD`, `FullHD`, `2K`, `4K`), per 1,000 minutes. */
-  readonly perThousandMinutes: Readonly<Record<string, number>>;
-}
+export type TencentPrices = MinutePrices;
 
 /**
  * `prices: { currency, perThousandMinutes: { <UsageKey>: n } }`, every problem reported with its path.
@@ -26,31 +24,18 @@ export function readTrtcPrices(
   balanceCurrency: string,
   site: string,
 ): TencentPrices | undefined {
-  const map = r.mapping(value, 'prices');
-  if (!map) return undefined;
-  for (const key of Object.keys(map)) {
-    if (key !== 'currency' && key !== 'perThousandMinutes') {
-      r.problem(`prices.${key}`, 'unknown; expected currency and perThousandMinutes');
-    }
-  }
-  const currency = r.currency(map.currency, 'prices.currency');
-  if (currency !== undefined && currency !== balanceCurrency) {
-    r.problem(
-      'prices.currency',
-      `must be the balance currency of the ${site} site (${balanceCurrency}), got ${currency}; ` +
-        'price TRTC in the currency Tencent bills this account in',
-    );
-  }
-  const table = r.mapping(map.perThousandMinutes, 'prices.perThousandMinutes');
-  const perThousandMinutes: Record<string, number> = {};
-  for (const [category, price] of Object.entries(table ?? {})) {
-    const read = r.number(price, `prices.perThousandMinutes.${category}`, 0);
-    if (read !== undefined) perThousandMinutes[category] = read;
-  }
-  if (table && Object.keys(table).length === 0) {
-    r.problem('prices.perThousandMinutes', 'expected at least one TRTC usage category (Audio, SD, HD, FullHD, 2K, 4K)');
-  }
-  return currency === balanceCurrency && table ? { currency, perThousandMinutes } : undefined;
+  return readMinutePrices(r, value, {
+    emptyTable: 'expected at least one TRTC usage category (Audio, SD, HD, FullHD, 2K, 4K)',
+    acceptCurrency: (currency) => {
+      if (currency === balanceCurrency) return true;
+      r.problem(
+        'prices.currency',
+        `must be the balance currency of the ${site} site (${balanceCurrency}), got ${currency}; ` +
+          'price TRTC in the currency Tencent bills this account in',
+      );
+      return false;
+    },
+  });
 }
 
 /**
