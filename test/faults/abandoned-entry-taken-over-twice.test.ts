@@ -5,18 +5,14 @@
  * an entry abandoned by a failed cycle after OUTBOX_LEASE_MS, and an alert held through quiet hours
  * once its window has ended.
  */
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
+import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
+import { KEYS, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
 import { OUTBOX_LEASE_MS, runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { localDocumentClient } from '../../lambda/cli/embedded-store';
 import type { GuardConfig } from '../../lambda/core/model';
-import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
-
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
-const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
-const TARGETS = ['sns', 'eventbridge'];
 
 let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -26,13 +22,9 @@ afterAll(() => dynamo.stop());
 async function twoContainers(config: GuardConfig, sns: RecordingPublisher, bus: RecordingPublisher) {
   const table = (await freshRegistry(dynamo, config)).tableName;
   const clients = [localDocumentClient(dynamo.endpoint), localDocumentClient(dynamo.endpoint)];
-  const deps: CycleDeps[] = clients.map((client) => ({
-    registry: new DynamoRegistry({ tableName: table, client }),
-    vendors: defaultVendorAdapters(),
-    secrets: NO_SECRETS,
-    http: NO_HTTP,
-    publishers: [sns, bus],
-  }));
+  const deps: CycleDeps[] = clients.map((client) =>
+    offlineDeps(new DynamoRegistry({ tableName: table, client }), [sns, bus]),
+  );
   return { deps, dispose: () => clients.forEach((c) => c.destroy()) };
 }
 

@@ -4,7 +4,8 @@
  * alert reaches each target once. In process (two registries on two clients), and as two bundled
  * poll-and-evaluate processes racing on one table.
  */
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
+import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
+import { FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
@@ -12,21 +13,10 @@ import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { localDocumentClient } from '../../lambda/cli/embedded-store';
 import type { Alert } from '../../lambda/core/model';
-import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
-const TARGETS = ['sns', 'eventbridge'];
-
-/** Five services due on 2026-09-30, so the two cycles' claims and deliveries interleave. */
-const SERVICES = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
-  id: `svc-${id}`,
-  name: `Service ${id}`,
-  project: 'p',
-  kind: 'subscription',
-  expiresOn: `2026-10-${String(9 + i).padStart(2, '0')}`,
-  owners: ['ops@example.com'],
-}));
+/** Five services due at once, so the two cycles' claims and deliveries interleave. */
+const SERVICES = FIVE_DUE_SERVICES;
 
 let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -49,11 +39,7 @@ describe('two cycles at once in one process', () => {
     const sns = new SlowPublisher('sns');
     const bus = new SlowPublisher('eventbridge');
     const deps = clients.map((client) => ({
-      registry: new DynamoRegistry({ tableName: table, client }),
-      vendors: defaultVendorAdapters(),
-      secrets: NO_SECRETS,
-      http: NO_HTTP,
-      publishers: [sns, bus],
+      ...offlineDeps(new DynamoRegistry({ tableName: table, client }), [sns, bus]),
       concurrency: 2,
     }));
 

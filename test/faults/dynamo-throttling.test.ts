@@ -4,73 +4,23 @@
  * `ProvisionedThroughputExceededException` / `ThrottlingException`). The SDK's standard retry strategy
  * decides what to retry; only its jitter is pinned so the backoff takes milliseconds, not seconds.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
-import { claimedKeys, countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
-import { dynamoThrottle, startFaultProxy, type FaultProxy } from './support/fault-proxy';
-import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
-import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
-import { defaultVendorAdapters } from '../../lambda/vendors';
-import { startDynalite, type LocalDynamo } from '../support/dynalite';
+import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-world';
+import { claimedKeys, onceEach } from './support/delivery-count';
+import { dynamoThrottle } from './support/fault-proxy';
+import { useProxiedDynamo } from './support/proxied-dynamo';
+import { runCycle } from '../../lambda/app/run-cycle';
 
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
-const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
-const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
-const TARGETS = ['sns', 'eventbridge'];
 const DYNAMO = 'DynamoDB_20120810.';
 
-let dynamo: LocalDynamo;
-let proxy: FaultProxy;
-let client: DynamoDBDocumentClient;
-beforeAll(async () => {
-  dynamo = await startDynalite();
-  proxy = await startFaultProxy(dynamo.endpoint);
-  // the SDK's defaults (standard mode, DynamoDB's default attempts) on a client aimed at the proxy
-  client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: proxy.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-});
-afterAll(async () => {
-  client.destroy();
-  await proxy.stop();
-  await dynamo.stop();
-});
-beforeEach(() => {
-  proxy.setRule(() => undefined);
-  proxy.log.length = 0;
-  // the jitter of the SDK's full-jitter backoff (and of markDelivered's re-read pause), pinned low
-  jest.spyOn(Math, 'random').mockReturnValue(0.001);
-});
-afterEach(() => jest.restoreAllMocks());
-
-async function world() {
-  const config = guardConfig();
-  const table = (await freshRegistry(dynamo, config)).tableName;
-  const registry = new DynamoRegistry({ tableName: table, client });
-  const sns = new RecordingPublisher('sns');
-  const bus = new RecordingPublisher('eventbridge');
-  const deps = {
-    registry,
-    vendors: defaultVendorAdapters(),
-    secrets: NO_SECRETS,
-    http: NO_HTTP,
-    publishers: [sns, bus],
-  };
-  const received = () => countDeliveries({ sns: sns.keys(), eventbridge: bus.keys() });
-  return { config, table, registry, deps, received };
-}
+const env = useProxiedDynamo();
+const world = () => cycleWorld(env.dynamo, env.client);
 
 const operation = (name: string) => `${DYNAMO}${name}`;
 
 /** The attempt numbers of each claim's conditional PutItem seen so far, by alert key. */
 function putAttemptsPerKey(): Record<string, number[]> {
   const perKey: Record<string, number[]> = {};
-  for (const r of proxy.log.filter((l) => l.operation === operation('PutItem'))) {
+  for (const r of env.proxy.log.filter((l) => l.operation === operation('PutItem'))) {
     const key = KEYS.find((k) => r.body.includes(`ALERT#${k}`)) ?? 'other';
     (perKey[key] ??= []).push(r.attempt);
   }
@@ -79,7 +29,7 @@ function putAttemptsPerKey(): Record<string, number[]> {
 
 /** The attempts the SDK allows a PutItem, as its own `amz-sdk-request` header says. */
 function sdkMaxAttempts(): number {
-  const maxima = new Set(proxy.log.filter((r) => r.operation === operation('PutItem')).map((r) => r.maxAttempts));
+  const maxima = new Set(env.proxy.log.filter((r) => r.operation === operation('PutItem')).map((r) => r.maxAttempts));
   expect(maxima.size).toBe(1);
   const [max] = maxima;
   expect(max).toBeGreaterThan(1);
@@ -102,14 +52,14 @@ describe('DynamoDB throttling the SDK retries away', () => {
     async (kind, n) => {
       // Prepare
       const { registry, deps, config, received } = await world();
-      proxy.setRule((request) => (request.attempt <= n ? dynamoThrottle(kind) : undefined));
+      env.proxy.setRule((request) => (request.attempt <= n ? dynamoThrottle(kind) : undefined));
 
       // Act
       const report = await runCycle(config, deps, SEP_30, 'cycle-1');
 
       // Assess: every request was throttled n times and then answered, by the SDK's own retries
-      const throttled = proxy.log.filter((r) => r.injected);
-      const answered = proxy.log.filter((r) => !r.injected);
+      const throttled = env.proxy.log.filter((r) => r.injected);
+      const answered = env.proxy.log.filter((r) => !r.injected);
       expect(throttled.length).toBe(answered.length * n);
       expect(answered.every((r) => r.attempt === n + 1 && r.status === 200)).toBe(true);
       expect(new Set(answered.map((r) => r.operation))).toEqual(
@@ -117,7 +67,7 @@ describe('DynamoDB throttling the SDK retries away', () => {
       );
       expect(report.deliveries.map((d) => d.status)).toEqual(Array(4).fill('delivered'));
       expect(received()).toEqual(onceEach(KEYS, TARGETS));
-      proxy.setRule(() => undefined);
+      env.proxy.setRule(() => undefined);
       expect(await registry.listOutbox()).toEqual([]);
     },
   );
@@ -127,7 +77,7 @@ describe('DynamoDB throttling beyond the retries', () => {
   it('fails the cycle loudly when no claim gets through, leaves no ledger entry, and the same-id retry completes it', async () => {
     // Prepare: every claim's conditional PutItem is throttled on every attempt
     const { table, registry, deps, config, received } = await world();
-    proxy.setRule((r) => (r.operation === operation('PutItem') ? dynamoThrottle() : undefined));
+    env.proxy.setRule((r) => (r.operation === operation('PutItem') ? dynamoThrottle() : undefined));
 
     // Act
     const failed = runCycle(config, deps, SEP_30, 'cycle-1');
@@ -151,7 +101,7 @@ describe('DynamoDB throttling beyond the retries', () => {
     // the SDK retries an abandoned claim to the end: wait for it, so no late attempt lands once DynamoDB recovers
     await until(() => KEYS.every((key) => putAttemptsPerKey()[key]?.length === max));
     expect(putAttemptsPerKey()).toEqual(Object.fromEntries(KEYS.map((key) => [key, upTo(max)])));
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     expect(received()).toEqual({});
     expect(await registry.listOutbox()).toEqual([]);
     expect(await Promise.all(KEYS.map((key) => registry.getAlert(key)))).toEqual([undefined, undefined]);
@@ -168,13 +118,13 @@ describe('DynamoDB throttling beyond the retries', () => {
   it('keeps a claim that got through before another failed; the same-id retry delivers both once, the next cycle nothing', async () => {
     // Prepare: only voice-room's claim is throttled for good; live-rtc's is written
     const { registry, deps, config, received } = await world();
-    proxy.setRule((r) =>
+    env.proxy.setRule((r) =>
       r.operation === operation('PutItem') && r.body.includes('voice-room:expiry') ? dynamoThrottle() : undefined,
     );
 
     // Act: the failing attempt, Lambda's retry of it (same request id) a minute later, the next cycle
     await expect(runCycle(config, deps, SEP_30, 'cycle-1')).rejects.toThrow(/claimAlert \(PutItem\) failed/);
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     const outboxAfterFailure = await registry.listOutbox();
     const retry = await runCycle(config, deps, new Date(SEP_30.getTime() + 60_000), 'cycle-1');
     const afterRetry = { ...received() };
@@ -200,7 +150,7 @@ describe('DynamoDB throttling beyond the retries', () => {
   it('fails the cycle loudly when the outbox cannot be read, after its claims; they go out once after the lease', async () => {
     // Prepare: the outbox index Query is throttled on every attempt
     const { registry, deps, config, received } = await world();
-    proxy.setRule((r) =>
+    env.proxy.setRule((r) =>
       r.operation === operation('Query') && r.body.includes('"IndexName"')
         ? dynamoThrottle('ThrottlingException')
         : undefined,
@@ -212,7 +162,7 @@ describe('DynamoDB throttling beyond the retries', () => {
     // Assess
     await expect(failed).rejects.toThrow(/listOutbox \(Query\) failed: ThrottlingException: Rate of requests exceeds/);
     expect(received()).toEqual({});
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     expect((await registry.listOutbox()).map((e) => e.alert.key)).toEqual(KEYS);
 
     // Act: the next cycle after the lease

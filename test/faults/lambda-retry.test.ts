@@ -10,22 +10,18 @@
  *   lease write, and delivers what the dead attempt left — once. The next cycle, even after
  *   OUTBOX_LEASE_MS, finds nothing owed and sends nothing more: that is the guarantee pinned here.
  */
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
+import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
+import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-world';
 import { countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
-import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
+import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { Alert } from '../../lambda/core/model';
 import type { Registry } from '../../lambda/core/registry-port';
-import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);
-const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
-const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
-const TARGETS = ['sns', 'eventbridge'];
 
 let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -47,25 +43,7 @@ class DyingPublisher extends RecordingPublisher {
   }
 }
 
-async function world() {
-  const config = guardConfig();
-  const registry = await freshRegistry(dynamo, config);
-  const sns = new RecordingPublisher('sns');
-  const bus = new RecordingPublisher('eventbridge');
-  const deps = {
-    registry,
-    vendors: defaultVendorAdapters(),
-    secrets: NO_SECRETS,
-    http: NO_HTTP,
-    publishers: [sns, bus],
-  };
-  const received = (...more: RecordingPublisher[]) =>
-    countDeliveries({
-      sns: [...sns.keys(), ...more.filter((p) => p.target === 'sns').flatMap((p) => p.keys())],
-      eventbridge: [...bus.keys(), ...more.filter((p) => p.target === 'eventbridge').flatMap((p) => p.keys())],
-    });
-  return { config, registry, deps, received };
-}
+const world = () => cycleWorld(dynamo);
 
 describe('a cycle that dies after its claims, before any delivery', () => {
   it("is retried at once: the retry delivers the dead attempt's claims once, and the next cycle sends nothing", async () => {

@@ -10,51 +10,21 @@
  *   invocation fails, the target stays owed, and once the registry recovers the alert is sent once more.
  *   At least once, never lost: no exactly-once is possible when the write after the send fails.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../app/cycle-fixtures';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
+import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-world';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
-import { dynamoThrottle, startFaultProxy, type FaultProxy, type ProxiedRequest } from './support/fault-proxy';
-import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS, runCycle } from '../../lambda/app/run-cycle';
+import { dynamoThrottle, type ProxiedRequest } from './support/fault-proxy';
+import { useProxiedDynamo } from './support/proxied-dynamo';
+import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
-import { defaultVendorAdapters } from '../../lambda/vendors';
-import { startDynalite, type LocalDynamo } from '../support/dynalite';
+import { guardConfig } from '../app/cycle-fixtures';
 
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);
-const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
-const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
-const TARGETS = ['sns', 'eventbridge'];
 const NOT_RECORDED = 'sent, but not recorded as delivered (a later cycle may send it again): ';
 
-let dynamo: LocalDynamo;
-let proxy: FaultProxy;
-let client: DynamoDBDocumentClient;
-beforeAll(async () => {
-  dynamo = await startDynalite();
-  proxy = await startFaultProxy(dynamo.endpoint);
-  client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: proxy.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-});
-afterAll(async () => {
-  client.destroy();
-  await proxy.stop();
-  await dynamo.stop();
-});
-beforeEach(() => {
-  proxy.setRule(() => undefined);
-  proxy.log.length = 0;
-  // the SDK's backoff jitter and the cycle's record backoff, pinned low
-  jest.spyOn(Math, 'random').mockReturnValue(0.001);
-});
-afterEach(() => jest.restoreAllMocks());
+const env = useProxiedDynamo();
+const world = () => cycleWorld(env.dynamo, env.client);
 
 /** The alert key of markDelivered's read of a ledger entry (a GetItem on `ALERT#<key>`), else undefined. */
 function ledgerRead(r: ProxiedRequest): string | undefined {
@@ -65,29 +35,11 @@ function ledgerRead(r: ProxiedRequest): string | undefined {
 /** How many ledger reads of each key were throttled. */
 function throttledReads(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of proxy.log.filter((l) => l.injected)) {
+  for (const r of env.proxy.log.filter((l) => l.injected)) {
     const key = ledgerRead(r) ?? 'other';
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
-}
-
-async function world() {
-  const config = guardConfig();
-  const table = (await freshRegistry(dynamo, config)).tableName;
-  const registry = new DynamoRegistry({ tableName: table, client });
-  const sns = new RecordingPublisher('sns');
-  const bus = new RecordingPublisher('eventbridge');
-  const deps = {
-    registry,
-    vendors: defaultVendorAdapters(),
-    secrets: NO_SECRETS,
-    http: NO_HTTP,
-    publishers: [sns, bus],
-  };
-  const received = () => countDeliveries({ sns: sns.keys(), eventbridge: bus.keys() });
-  const cycle = (now: Date, id: string) => runCycle(config, deps, now, id);
-  return { table, registry, received, cycle };
 }
 
 describe('recording a delivery fails for a while, then gets through', () => {
@@ -95,7 +47,7 @@ describe('recording a delivery fails for a while, then gets through', () => {
     // Prepare: per key, the first two markDelivered calls fail whole (every SDK attempt throttled) and the
     // third call's first attempt too: more than the SDK's retries absorb, fewer than the cycle's
     const failures: Record<string, number> = {};
-    proxy.setRule((r) => {
+    env.proxy.setRule((r) => {
       const key = ledgerRead(r);
       if (key === undefined || (failures[key] ?? 0) >= 2 * (r.maxAttempts ?? 1) + 1) return undefined;
       failures[key] = (failures[key] ?? 0) + 1;
@@ -105,11 +57,11 @@ describe('recording a delivery fails for a while, then gets through', () => {
 
     // Act
     const first = await cycle(SEP_30, 'cycle-1');
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     const next = await cycle(AFTER_LEASE, 'cycle-2');
 
     // Assess: the fault really outlasted the SDK's retries, yet every delivery is recorded
-    const max = proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
+    const max = env.proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
     expect(max).toBeGreaterThan(1);
     expect(throttledReads()).toEqual(Object.fromEntries(KEYS.map((key) => [key, 2 * max + 1])));
     expect(claimedKeys([first])).toEqual(KEYS);
@@ -129,20 +81,20 @@ describe('recording a delivery fails for a while, then gets through', () => {
 describe('recording a delivery keeps failing', () => {
   it('reports each delivery failed as sent but not recorded, keeps it owed, and sends it once more after recovery', async () => {
     // Prepare: every ledger read of markDelivered is throttled during the first cycle
-    proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
+    env.proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
     const { table, registry, received, cycle } = await world();
 
     // Act: the failing cycle; the registry recovers; the next cycle after the lease; one more cycle
     const first = await cycle(SEP_30, 'cycle-1');
     const afterFirst = { ...received() };
     const owed = await registry.listOutbox();
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     const next = await cycle(AFTER_LEASE, 'cycle-2');
     const afterNext = { ...received() };
     const later = await cycle(new Date(AFTER_LEASE.getTime() + OUTBOX_LEASE_MS + 60_000), 'cycle-3');
 
     // Assess: each record was tried RECORD_ATTEMPTS times, each with all of the SDK's attempts
-    const max = proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
+    const max = env.proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
     expect(throttledReads()).toEqual(
       Object.fromEntries(KEYS.map((key) => [key, TARGETS.length * RECORD_ATTEMPTS * max])),
     );
@@ -175,7 +127,7 @@ describe('the bundled poller when recording keeps failing', () => {
   let guard: BundledGuard;
   beforeAll(async () => {
     aws = await startFakeAws();
-    guard = bundledGuard(guardConfig(), { dynamodb: proxy.endpoint, aws: aws.endpoint }, { random: 0.001 });
+    guard = bundledGuard(guardConfig(), { dynamodb: env.proxy.endpoint, aws: aws.endpoint }, { random: 0.001 });
   });
   afterAll(async () => {
     guard.dispose();
@@ -184,13 +136,13 @@ describe('the bundled poller when recording keeps failing', () => {
 
   it('fails the invocation naming the unrecorded deliveries; its Lambda retry sends each once more, then nothing', async () => {
     // Prepare
-    const table = (await freshRegistry(dynamo, guardConfig())).tableName;
-    proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
+    const table = (await freshRegistry(env.dynamo, guardConfig())).tableName;
+    env.proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
 
     // Act: the invocation, Lambda's retry of it (same request id) once DynamoDB recovers, the next cycle
     const failed = await guard.invoke({ table, now: SEP_30, requestId: 'request-1' });
     const sentByFailed = countDeliveries(receivedKeys(aws));
-    proxy.setRule(() => undefined);
+    env.proxy.setRule(() => undefined);
     const retried = await guard.invoke({ table, now: LAMBDA_RETRY, requestId: 'request-1' });
     const sentByRetry = countDeliveries(receivedKeys(aws));
     const next = await guard.invoke({ table, now: AFTER_LEASE, requestId: 'request-2' });
@@ -203,6 +155,6 @@ describe('the bundled poller when recording keeps failing', () => {
     expect(sentByRetry).toEqual(Object.fromEntries(Object.keys(onceEach(KEYS, TARGETS)).map((k) => [k, 2])));
     expect(next.outcome).toBe('RESULT {"cycleId":"request-2","alerts":0,"failedAccounts":[]}');
     expect(countDeliveries(receivedKeys(aws))).toEqual(sentByRetry);
-    expect(await new DynamoRegistry({ tableName: table, client: dynamo.client }).listOutbox()).toEqual([]);
+    expect(await new DynamoRegistry({ tableName: table, client: env.dynamo.client }).listOutbox()).toEqual([]);
   }, 30_000);
 });

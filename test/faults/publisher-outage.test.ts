@@ -6,7 +6,8 @@
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { guardConfig, NO_HTTP, NO_SECRETS } from '../app/cycle-fixtures';
+import { guardConfig } from '../app/cycle-fixtures';
+import { FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import {
@@ -19,20 +20,10 @@ import {
 import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
 import { EventBusPublisher } from '../../lambda/aws/event-bus-publisher';
 import { SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
-import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
-const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';
-const TARGETS = ['sns', 'eventbridge'];
-const SERVICES = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
-  id: `svc-${id}`,
-  name: `Service ${id}`,
-  project: 'p',
-  kind: 'subscription',
-  expiresOn: `2026-10-${String(9 + i).padStart(2, '0')}`,
-  owners: ['ops@example.com'],
-}));
+const SERVICES = FIVE_DUE_SERVICES;
 const KEYS = SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:7`);
 
 let dynamo: LocalDynamo;
@@ -79,16 +70,10 @@ function failAfter(operation: string, n: number, reply: ProxyReply) {
 async function world() {
   const config = guardConfig({ services: SERVICES });
   const registry = await freshRegistry(dynamo, config);
-  const deps = {
-    registry,
-    vendors: defaultVendorAdapters(),
-    secrets: NO_SECRETS,
-    http: NO_HTTP,
-    publishers: [
-      new SnsAlertPublisher({ topicArn: TOPIC, client: sns }),
-      new EventBusPublisher({ eventBusName: 'renewal-guard-bus', client: events }),
-    ],
-  };
+  const deps = offlineDeps(registry, [
+    new SnsAlertPublisher({ topicArn: TOPIC, client: sns }),
+    new EventBusPublisher({ eventBusName: 'renewal-guard-bus', client: events }),
+  ]);
   const since = { sns: aws.published.length, eventbridge: aws.events.length };
   /** What the fake SNS and EventBridge accepted since, by alert key. */
   const received = () => countDeliveries(receivedKeys(aws, since));

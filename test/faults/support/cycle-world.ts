@@ -1,0 +1,66 @@
+/**
+ * The story most fault tests tell: the default test config (live-rtc and voice-room, both due on
+ * 2026-09-30) run by the real cycle over a registry table on dynalite, its alerts published to an SNS and
+ * an EventBridge that record what they are handed. The accounts are manual, so no vendor is called.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { freshRegistry, countDeliveries } from './delivery-count';
+import type { AlertPublisher } from '../../../lambda/app/ports';
+import { OUTBOX_LEASE_MS, runCycle, type CycleDeps } from '../../../lambda/app/run-cycle';
+import { DynamoRegistry } from '../../../lambda/aws/dynamo-registry';
+import type { Registry } from '../../../lambda/core/registry-port';
+import { defaultVendorAdapters } from '../../../lambda/vendors';
+import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../../app/cycle-fixtures';
+import type { LocalDynamo } from '../../support/dynalite';
+
+/** 09:30 in Asia/Shanghai on 2026-09-30, when both default services' tiers fire. */
+export const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
+/** A minute after the outbox lease of a cycle at SEP_30 ran out. */
+export const AFTER_LEASE = new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000);
+/** The alert keys the default config fires at SEP_30. */
+export const KEYS = ['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15'];
+export const TARGETS = ['sns', 'eventbridge'];
+
+/** Five services due on 2026-09-30 (their 7-day tiers fall in the CN National Day holidays and move up). */
+export const FIVE_DUE_SERVICES = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
+  id: `svc-${id}`,
+  name: `Service ${id}`,
+  project: 'p',
+  kind: 'subscription',
+  expiresOn: `2026-10-${String(9 + i).padStart(2, '0')}`,
+  owners: ['ops@example.com'],
+}));
+
+/** A cycle's dependencies for accounts that need no vendor call: no secrets, no vendor HTTP. */
+export function offlineDeps(registry: Registry, publishers: readonly AlertPublisher[]): CycleDeps {
+  return { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers };
+}
+
+/**
+ * A recording SNS and EventBridge, and what they received as delivery counts; `more` adds the keys of
+ * other recording publishers (another process's) to their target's.
+ */
+export function recordingTargets() {
+  const sns = new RecordingPublisher('sns');
+  const bus = new RecordingPublisher('eventbridge');
+  const keysOf = (target: string, more: readonly RecordingPublisher[]) =>
+    [sns, bus, ...more].filter((p) => p.target === target).flatMap((p) => p.keys());
+  const received = (...more: RecordingPublisher[]) =>
+    countDeliveries({ sns: keysOf('sns', more), eventbridge: keysOf('eventbridge', more) });
+  return { sns, bus, received };
+}
+
+/**
+ * The default config on a fresh registry table, read and written through `client` when given (a client
+ * aimed at a fault proxy), else through dynalite's own.
+ */
+export async function cycleWorld(dynamo: LocalDynamo, client?: DynamoDBDocumentClient) {
+  const config = guardConfig();
+  const fresh = await freshRegistry(dynamo, config);
+  const table = fresh.tableName;
+  const registry = client ? new DynamoRegistry({ tableName: table, client }) : fresh;
+  const { sns, bus, received } = recordingTargets();
+  const deps = offlineDeps(registry, [sns, bus]);
+  const cycle = (now: Date, id: string) => runCycle(config, deps, now, id);
+  return { config, table, registry, deps, received, cycle };
+}
