@@ -5,38 +5,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ACK_URL, ALL_TYPES, channelOf, expiryAlert } from './channel-fixtures';
+import { FORMAT } from './channel-formats';
 import { alertContextFromConfig } from '../../lambda/channels/delivery';
-import {
-  formatDingTalk,
-  formatEmail,
-  formatFeishu,
-  formatPagerDuty,
-  formatSlack,
-  formatSms,
-  formatTeams,
-  formatWebhook,
-  formatWeCom,
-  type FormatInput,
-} from '../../lambda/channels/formatters';
-import { LANGUAGES, type Alert, type ChannelType, type Language } from '../../lambda/core/model';
+import { formatEmail, formatSlack } from '../../lambda/channels/formatters';
+import { LANGUAGES, type Alert, type Language } from '../../lambda/core/model';
 import { guardConfig } from '../app/cycle-fixtures';
 
 const GOLDEN = path.join(__dirname, 'golden-digest');
 // Regenerate after an intended change with UPDATE_GOLDEN=1, then review the diff like code.
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const REPORT_URL = 'https://abc123.lambda-url.ap-east-1.on.aws/report?t=eyJ2IjoxfQ.c2lnbmF0dXJl';
-
-const FORMAT: Record<ChannelType, (input: FormatInput) => unknown> = {
-  dingtalk: formatDingTalk,
-  feishu: formatFeishu,
-  wecom: formatWeCom,
-  slack: formatSlack,
-  teams: formatTeams,
-  webhook: formatWebhook,
-  pagerduty: formatPagerDuty,
-  email: formatEmail,
-  sms: (formatInput) => ({ text: formatSms(formatInput) }),
-};
 
 function digest(): Alert {
   return {

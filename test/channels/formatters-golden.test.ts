@@ -1,18 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ACK_URL, ALL_TYPES, channelOf, expiryAlert } from './channel-fixtures';
-import {
-  formatDingTalk,
-  formatEmail,
-  formatFeishu,
-  formatPagerDuty,
-  formatSlack,
-  formatSms,
-  formatTeams,
-  formatWebhook,
-  formatWeCom,
-  type FormatInput,
-} from '../../lambda/channels/formatters';
+import { FORMAT } from './channel-formats';
+import type { FormatInput } from '../../lambda/channels/formatters';
 import { ALERT_KINDS, LANGUAGES, type Alert, type ChannelType, type Language } from '../../lambda/core/model';
 import {
   checkDingTalkShape,
@@ -27,18 +17,6 @@ import {
 const GOLDEN = path.join(__dirname, 'golden');
 // Regenerate after an intended change with UPDATE_GOLDEN=1, then review the diff like code.
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-const FORMAT: Record<ChannelType, (input: FormatInput) => unknown> = {
-  dingtalk: formatDingTalk,
-  feishu: formatFeishu,
-  wecom: formatWeCom,
-  slack: formatSlack,
-  teams: formatTeams,
-  webhook: formatWebhook,
-  pagerduty: formatPagerDuty,
-  email: formatEmail,
-  sms: (formatInput) => ({ text: formatSms(formatInput) }),
-};
 
 const SHAPE: Partial<Record<ChannelType, (payload: unknown) => string[]>> = {
   dingtalk: checkDingTalkShape,
