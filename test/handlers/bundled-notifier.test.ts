@@ -7,9 +7,8 @@
 import * as fs from 'fs';
 import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
+import { claimForSns, expiryAlert, snsEvent } from './notifier-fixtures';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
-import { alertMessage } from '../../lambda/aws/sns-alert-publisher';
-import type { Alert } from '../../lambda/core/model';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
@@ -20,20 +19,7 @@ let aws: FakeAws;
 let receivers: PlatformReceivers;
 let codeRoot: string;
 
-const alert: Alert = {
-  key: 'live-rtc:expiry:2026-10-09:7',
-  kind: 'expiry',
-  severity: 'critical',
-  serviceId: 'live-rtc',
-  project: 'live-app',
-  tier: 7,
-  daysLeft: 9,
-  expiresOn: '2026-10-09',
-  date: '2026-09-30',
-  owners: ['alice@example.com'],
-  channels: ['ops', 'robot', 'hooks'],
-  message: 'Live app RTC (live-rtc, project live-app) expires on 2026-10-09 (9 days left).',
-};
+const alert = expiryAlert(['ops', 'robot', 'hooks']);
 
 beforeAll(async () => {
   [dynamo, aws, receivers] = await Promise.all([
@@ -58,12 +44,6 @@ afterAll(async () => {
   fs.rmSync(codeRoot, { recursive: true, force: true });
 });
 
-/** An SNS event as Lambda receives it: the subscription's protocol variant of the message. */
-function snsEvent(a: Alert) {
-  const message = JSON.parse(alertMessage(a)).lambda as string;
-  return { Records: [{ EventSource: 'aws:sns', Sns: { MessageId: 'm-1', Message: message } }] };
-}
-
 async function invoke(table: string, event: unknown): Promise<string> {
   const env = {
     ...localAwsEnv({ dynamodb: dynamo.endpoint, secretsManager: aws.endpoint }),
@@ -75,13 +55,7 @@ async function invoke(table: string, event: unknown): Promise<string> {
 async function claimed(): Promise<{ table: string; registry: DynamoRegistry }> {
   const table = await dynamo.createRegistryTable();
   const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
-  await registry.claimAlert({
-    alert,
-    cycleId: 'c',
-    claimedAt: new Date().toISOString(),
-    pendingTargets: ['sns'],
-    deliveredTargets: [],
-  });
+  await claimForSns(registry, alert, new Date().toISOString());
   return { table, registry };
 }
 
@@ -90,8 +64,8 @@ describe('the bundled notifier', () => {
     const { table, registry } = await claimed();
     const before = { ding: receivers.accepted('dingtalk').length, hook: receivers.accepted('webhook').length };
 
-    const first = await invoke(table, snsEvent(alert));
-    const retried = await invoke(table, snsEvent(alert));
+    const first = await invoke(table, snsEvent([alert]));
+    const retried = await invoke(table, snsEvent([alert]));
 
     expect([first, retried]).toEqual(['RESULT {"delivered":2}', 'RESULT {"delivered":0}']);
     expect(receivers.accepted('dingtalk').length - before.ding).toBe(1);
@@ -106,7 +80,7 @@ describe('the bundled notifier', () => {
     receivers.failNext('webhook', { times: 100, status: 500 });
     const before = receivers.accepted('dingtalk').length;
 
-    const outcome = await invoke(table, snsEvent(alert));
+    const outcome = await invoke(table, snsEvent([alert]));
 
     expect(outcome).toMatch(
       /^ERROR DeliveryError: 1 channel deliveries failed: live-rtc:expiry:2026-10-09:7 → channel:hooks/,

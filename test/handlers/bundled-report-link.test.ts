@@ -10,8 +10,8 @@ import * as path from 'path';
 import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { functionUrlGet } from './link-events';
+import { claimForSns, expiryAlert, snsEvent } from './notifier-fixtures';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
-import { alertMessage } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert } from '../../lambda/core/model';
 import { ENV_ACK_BASE_URL, ENV_LINK_SECRET_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
@@ -37,20 +37,7 @@ const digest: Alert = {
   channels: ['hooks'],
   message: 'Expiring within 30 days:\n- Live app RTC (live-app): 2026-10-09, 9 days',
 };
-const expiry: Alert = {
-  key: 'live-rtc:expiry:2026-10-09:7',
-  kind: 'expiry',
-  severity: 'critical',
-  serviceId: 'live-rtc',
-  project: 'live-app',
-  tier: 7,
-  daysLeft: 9,
-  expiresOn: '2026-10-09',
-  date: '2026-09-30',
-  owners: ['alice@example.com'],
-  channels: ['hooks'],
-  message: 'Live app RTC (live-rtc, project live-app) expires on 2026-10-09 (9 days left).',
-};
+const expiry = expiryAlert(['hooks']);
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -91,15 +78,6 @@ async function invoke(handler: string, event: unknown, table: string, at: Date):
   return (await invokeBundle(codeRoot, handler, event, env)).outcome;
 }
 
-function snsEvent(alerts: readonly Alert[]) {
-  return {
-    Records: alerts.map((a, i) => ({
-      EventSource: 'aws:sns',
-      Sns: { MessageId: `m-${i}`, Message: JSON.parse(alertMessage(a)).lambda as string },
-    })),
-  };
-}
-
 describe('the bundled report link', () => {
   it('goes out with the digest only, and opens the report from the registry for a fortnight', async () => {
     // Prepare
@@ -107,13 +85,7 @@ describe('the bundled report link', () => {
     const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
     await registry.syncDeclaredServices(config.services, NOW.toISOString());
     for (const alert of [digest, expiry]) {
-      await registry.claimAlert({
-        alert,
-        cycleId: 'c',
-        claimedAt: NOW.toISOString(),
-        pendingTargets: ['sns'],
-        deliveredTargets: [],
-      });
+      await claimForSns(registry, alert, NOW.toISOString());
     }
     const before = receivers.accepted('webhook').length;
 
