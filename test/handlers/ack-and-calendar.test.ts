@@ -5,6 +5,7 @@ import * as path from 'path';
 import type * as SecretsManagerSdk from '@aws-sdk/client-secrets-manager';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { recordingLogger } from './recording-logger';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { ackUrl, signAckToken, type AckClaims } from '../../lambda/core/ack';
 import type { GuardConfig } from '../../lambda/core/model';
@@ -28,17 +29,9 @@ let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
 afterAll(() => dynamo.stop());
 
-interface LogLine {
-  readonly level: string;
-  readonly message: string;
-  readonly extra?: Record<string, unknown>;
-}
-
 async function setup(overrides: Partial<AckAndCalendarDeps> = {}, secret: Record<string, string> = {}) {
   const registry = new DynamoRegistry({ tableName: await dynamo.createRegistryTable(), client: dynamo.client });
-  const logs: LogLine[] = [];
-  const log = (level: string) => (message: string, extra?: Record<string, unknown>) =>
-    logs.push({ level, message, ...(extra ? { extra } : {}) });
+  const { logs, logger } = recordingLogger();
   const secretsRead: string[] = [];
   const handle = createAckAndCalendarHandler({
     config: guardConfig(),
@@ -52,7 +45,7 @@ async function setup(overrides: Partial<AckAndCalendarDeps> = {}, secret: Record
     },
     secretName: SECRET_NAME,
     clock: () => NOW,
-    logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    logger,
     ...overrides,
   });
   return { handle, registry, logs, secretsRead };

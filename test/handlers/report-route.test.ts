@@ -6,6 +6,7 @@
  */
 import { createHash } from 'crypto';
 import { functionUrlGet, functionUrlPostForm } from './link-events';
+import { recordingLogger } from './recording-logger';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { ackUrl, reportUrl, signAckToken, type AckClaims } from '../../lambda/core/ack';
 import type { ServiceConfig } from '../../lambda/core/model';
@@ -31,12 +32,6 @@ let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
 afterAll(() => dynamo.stop());
 
-interface LogLine {
-  readonly level: string;
-  readonly message: string;
-  readonly extra?: Record<string, unknown>;
-}
-
 async function setup(options: { tableName?: string } = {}) {
   const config = guardConfig();
   const tableName = options.tableName ?? (await dynamo.createRegistryTable());
@@ -56,16 +51,14 @@ async function setup(options: { tableName?: string } = {}) {
       },
     ]);
   }
-  const logs: LogLine[] = [];
-  const log = (level: string) => (message: string, extra?: Record<string, unknown>) =>
-    logs.push({ level, message, ...(extra ? { extra } : {}) });
+  const { logs, logger } = recordingLogger();
   const handle = createAckAndCalendarHandler({
     config,
     registry,
     secrets: { resolve: async () => ({ linkSigningKey: SIGNING_KEY, feedToken: 'feed-token-0123456789abcdef' }) },
     secretName: SECRET_NAME,
     clock: () => NOW,
-    logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    logger,
   });
   return { handle, registry, logs, config };
 }
