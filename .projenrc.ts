@@ -186,6 +186,8 @@ project.addTask('demo', {
 });
 
 // Sources of non-library code stay out of the npm package; the bundles in assets/ ship.
-for (const p of ['/lambda/', '/app/', '/cdk.json', '/cdk.out/', '/bench/', '/.ci/', '/test-reports/']) project.addPackageIgnore(p);
+for (const p of ['/lambda/', '/app/', '/cdk.json', '/cdk.out/', '/bench/', '/.ci/', '/test-reports/']) {
+  project.addPackageIgnore(p);
+}
 
 project.synth();
