@@ -11,6 +11,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { LoadedConfig } from './config-loader';
+import { isInQuietWindow } from '../shared/quiet-window';
 import { REGISTRY_OUTBOX_INDEX } from '../shared/registry-schema';
 
 export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): kms.Key {
@@ -143,15 +144,9 @@ export function addSchedules(
   const quiet = config.quietHours;
   const heldByQuietHours =
     quiet !== undefined &&
-    [config.checkTime, ...(config.digest ? [config.digest.time] : [])].some((t) => inWindow(t, quiet));
+    [config.checkTime, ...(config.digest ? [config.digest.time] : [])].some((t) => isInQuietWindow(t, quiet));
   const quietHoursEnd = heldByQuietHours
     ? cron('QuietHoursEnd', `RenewalGuard: deliver what quiet hours held, at ${quiet.to} ${config.timeZone}`, quiet.to)
     : undefined;
   return { daily, ...(digest && { digest }), ...(quietHoursEnd && { quietHoursEnd }) };
-}
-
-/** `from` inclusive, `to` exclusive, across midnight when `from` is later (as the poller reads the window). */
-function inWindow(time: string, window: { readonly from: string; readonly to: string }): boolean {
-  const { from, to } = window;
-  return from < to ? time >= from && time < to : time >= from || time < to;
 }

@@ -4,6 +4,7 @@ import { LANGUAGES, WEEKDAYS, type DigestSchedule, type Language, type QuietHour
 import { describeValue, isMapping, readEnum, readTime, reportUnknownKeys, valueOf, type Mapping } from './fields';
 import type { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS, readReminderDays } from './reminder-days';
+import { isInQuietWindow } from '../../../src/shared/quiet-window';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_CHECK_TIME = '09:00';
@@ -36,7 +37,7 @@ export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar:
   const days = valueOf(doc, 'reminderDays');
   const reminderDays = days === undefined ? DEFAULT_REMINDER_DAYS : readReminderDays(log, days, 'reminderDays');
   const digest = readDigest(log, doc);
-  if (quietHours && inQuietWindow(checkTime, quietHours)) {
+  if (quietHours && isInQuietWindow(checkTime, quietHours)) {
     log.warn(
       'checkTime',
       `${checkTime} falls inside quietHours (${quietHours.from}–${quietHours.to}): the cycle's non-emergency alerts ` +
@@ -99,11 +100,6 @@ function readSection(log: ProblemLog, doc: Mapping, key: string, known: readonly
   }
   reportUnknownKeys(log, value, key, known);
   return value;
-}
-
-/** `from` inclusive, `to` exclusive, across midnight when `from` is later (as lambda/core/policy/quiet-hours.ts). */
-function inQuietWindow(time: string, { from, to }: QuietHours): boolean {
-  return from < to ? time >= from && time < to : time >= from || time < to;
 }
 
 function readQuietHours(log: ProblemLog, doc: Mapping): QuietHours | undefined {

@@ -1,3 +1,4 @@
+import { isInQuietWindow } from '../../../src/shared/quiet-window';
 import { addDays, localDate, localTime, zonedDateTimeToInstant } from '../dates';
 import type { Alert, GuardConfig, QuietHours } from '../model';
 
@@ -9,7 +10,7 @@ const MS_PER_MINUTE = 60_000;
  */
 export function isInQuietHours(instant: Date, timeZone: string, quietHours: QuietHours | undefined): boolean {
   if (!quietHours) return false;
-  return inWindow(localTime(instant, timeZone), quietHours);
+  return isInQuietWindow(localTime(instant, timeZone), quietHours);
 }
 
 /**
@@ -32,7 +33,7 @@ export function deliveryInstant(
   const zone = config.timeZone;
   if (!quiet || alert.severity === 'emergency') return now;
   const time = localTime(now, zone);
-  if (!inWindow(time, quiet)) return now;
+  if (!isInQuietWindow(time, quiet)) return now;
 
   // In the window's morning part (before `to`) it ends today, in its evening part tomorrow.
   const today = localDate(now, zone);
@@ -41,10 +42,6 @@ export function deliveryInstant(
   // The clock went back past `to` and reads it a second time today: the window ends at that reading.
   const startOfMinute = now.getTime() - (now.getTime() % MS_PER_MINUTE);
   return new Date(startOfMinute + (minutes(quiet.to) - minutes(time)) * MS_PER_MINUTE);
-}
-
-function inWindow(time: string, { from, to }: QuietHours): boolean {
-  return from < to ? time >= from && time < to : time >= from || time < to;
 }
 
 function minutes(time: string): number {
