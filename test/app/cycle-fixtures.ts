@@ -1,7 +1,10 @@
 import { loadGuardConfig } from '../../lambda/app/load-config';
 import type { AlertPublisher } from '../../lambda/app/ports';
+import type { CycleDeps } from '../../lambda/app/run-cycle';
 import { DeliveryError } from '../../lambda/core/errors';
 import type { Alert, GuardConfig } from '../../lambda/core/model';
+import type { Registry } from '../../lambda/core/registry-port';
+import { defaultVendorAdapters } from '../../lambda/vendors';
 
 /** A validated config through the real loader, from a document in the contract's shape. */
 export function guardConfig(overrides: Record<string, unknown> = {}): GuardConfig {
@@ -73,3 +76,8 @@ export const NO_HTTP = {
     throw new Error('no vendor HTTP in this test');
   },
 };
+
+/** Cycle dependencies with no vendor traffic: the built-in adapters, no secrets, no HTTP. */
+export function offlineDeps(registry: Registry, publishers: readonly AlertPublisher[]): CycleDeps {
+  return { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers };
+}

@@ -1,9 +1,9 @@
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
+import { guardConfig, NO_HTTP, NO_SECRETS, offlineDeps, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, OUTBOX_LEASE_MS } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';
-import { defaultVendorAdapters, ManualVendor } from '../../lambda/vendors';
+import { ManualVendor } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
@@ -27,12 +27,7 @@ describe('a cycle', () => {
     const bus = new RecordingPublisher('eventbridge');
 
     // Act
-    const report = await runCycle(
-      config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns, bus] },
-      SEP_30,
-      'cycle-1',
-    );
+    const report = await runCycle(config, offlineDeps(registry, [sns, bus]), SEP_30, 'cycle-1');
 
     // Assess
     expect(report.now).toBe('2026-09-30T09:30:00+08:00');
@@ -51,7 +46,7 @@ describe('a cycle', () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
+    const deps = offlineDeps(registry, [sns]);
     await runCycle(config, deps, SEP_30, 'cycle-1');
 
     const again = await runCycle(config, deps, SEP_30, 'cycle-2');
@@ -65,7 +60,7 @@ describe('a cycle', () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
+    const deps = offlineDeps(registry, [sns]);
 
     // Act
     const reports = await Promise.all([1, 2, 3, 4, 5].map((n) => runCycle(config, deps, SEP_30, `cycle-${n}`)));
@@ -79,7 +74,7 @@ describe('a cycle', () => {
   it('confirms a renewal once and sends no reminder for the old date in the cycles after it', async () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [] };
+    const deps = offlineDeps(registry, []);
     await runCycle(config, deps, SEP_30, 'cycle-1');
     const renewed = guardConfig({
       services: [{ ...config.services[0], expiresOn: '2027-10-09' }, config.services[1]],
@@ -222,7 +217,7 @@ describe('the outbox', () => {
     const config = guardConfig();
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns', 2);
-    const deps = { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [sns] };
+    const deps = offlineDeps(registry, [sns]);
 
     // Act
     const first = await runCycle(config, deps, SEP_30, 'cycle-1');
@@ -246,13 +241,7 @@ describe('the outbox', () => {
     const registry = await freshRegistry(config);
     const sns = new RecordingPublisher('sns');
     const bus = new RecordingPublisher('eventbridge', 1);
-    const deps = {
-      registry,
-      vendors: defaultVendorAdapters(),
-      secrets: NO_SECRETS,
-      http: NO_HTTP,
-      publishers: [sns, bus],
-    };
+    const deps = offlineDeps(registry, [sns, bus]);
 
     await runCycle(config, deps, SEP_30, 'cycle-1');
     await runCycle(config, deps, new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 1000), 'cycle-2');
@@ -287,12 +276,7 @@ describe('delivery in a catch-up cycle', () => {
     };
 
     // Act
-    const report = await runCycle(
-      config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers: [slow] },
-      SEP_30,
-      'catch-up',
-    );
+    const report = await runCycle(config, offlineDeps(registry, [slow]), SEP_30, 'catch-up');
 
     // Assess
     expect(report.deliveries.map((d) => d.status)).toEqual(Array(5).fill('delivered'));
@@ -314,12 +298,7 @@ describe('a quiet cycle', () => {
     const config = guardConfig({ services });
     const registry = await freshRegistry(config);
     const publishers = [new RecordingPublisher('sns')];
-    await runCycle(
-      config,
-      { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers },
-      SEP_30,
-      'a',
-    );
+    await runCycle(config, offlineDeps(registry, publishers), SEP_30, 'a');
     let requests = 0;
     const countingClient = Object.create(dynamo.client, {
       send: { value: (command: never) => (requests++, dynamo.client.send(command)) },
@@ -329,7 +308,7 @@ describe('a quiet cycle', () => {
     // Act
     const quiet = await runCycle(
       config,
-      { registry: counting, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers },
+      offlineDeps(counting, publishers),
       new Date(SEP_30.getTime() + 86_400_000),
       'b',
     );

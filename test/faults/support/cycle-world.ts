@@ -5,12 +5,9 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { freshRegistry, countDeliveries } from './delivery-count';
-import type { AlertPublisher } from '../../../lambda/app/ports';
-import { OUTBOX_LEASE_MS, runCycle, type CycleDeps } from '../../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS, runCycle } from '../../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../../lambda/aws/dynamo-registry';
-import type { Registry } from '../../../lambda/core/registry-port';
-import { defaultVendorAdapters } from '../../../lambda/vendors';
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from '../../app/cycle-fixtures';
+import { guardConfig, offlineDeps, RecordingPublisher } from '../../app/cycle-fixtures';
 import type { LocalDynamo } from '../../support/dynalite';
 
 /** 09:30 in Asia/Shanghai on 2026-09-30, when both default services' tiers fire. */
@@ -31,10 +28,7 @@ export const FIVE_DUE_SERVICES = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
   owners: ['ops@example.com'],
 }));
 
-/** A cycle's dependencies for accounts that need no vendor call: no secrets, no vendor HTTP. */
-export function offlineDeps(registry: Registry, publishers: readonly AlertPublisher[]): CycleDeps {
-  return { registry, vendors: defaultVendorAdapters(), secrets: NO_SECRETS, http: NO_HTTP, publishers };
-}
+export { offlineDeps };
 
 /**
  * A recording SNS and EventBridge, and what they received as delivery counts; `more` adds the keys of
