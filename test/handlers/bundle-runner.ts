@@ -73,3 +73,31 @@ export async function invokeBundle(
     output: `${stdout}${stderr}`,
   };
 }
+
+export interface PinnedClock {
+  /** The environment that runs a bundled handler's process at `now` (`new Date()` and `Date.now()`). */
+  env(now: Date): Record<string, string>;
+  dispose(): void;
+}
+
+/**
+ * A preload that pins a child process's clock to `PINNED_NOW`, as Lambda would run on a story's dates;
+ * `random` also pins `Math.random` (the SDK's retry jitter), so backoff takes no time.
+ */
+export function pinnedClock(options: { random?: number } = {}): PinnedClock {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-clock-'));
+  const preload = path.join(dir, 'pinned-clock.js');
+  const random = options.random === undefined ? '' : `\nMath.random = () => ${options.random};`;
+  fs.writeFileSync(
+    preload,
+    `const Real = Date; const pinned = Real.parse(process.env.PINNED_NOW);
+globalThis.Date = class extends Real {
+  constructor(...args) { if (args.length === 0) super(pinned); else super(...args); }
+  static now() { return pinned; }
+};${random}`,
+  );
+  return {
+    env: (now) => ({ NODE_OPTIONS: `--require ${preload}`, PINNED_NOW: now.toISOString() }),
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}

@@ -5,9 +5,7 @@
  * run on a pinned clock (a preload), as Lambda would on the story's dates.
  */
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
+import { invokeBundle, localAwsEnv, pinnedClock, stageCode, type PinnedClock } from './bundle-runner';
 import { startFakeAws, type FakeAws } from './fake-aws';
 import { functionUrlGet } from './link-events';
 import { claimForSns, expiryAlert, snsEvent } from './notifier-fixtures';
@@ -22,12 +20,6 @@ const NOW = new Date('2026-09-30T01:30:00Z');
 const FORTNIGHT_LATER = new Date(NOW.getTime() + 14 * 86_400_000);
 const BASE = 'https://abc123.lambda-url.ap-east-1.on.aws/';
 const LINK_SECRET = 'renewal-guard/links';
-const PINNED_CLOCK = `const Real = Date; const pinned = Real.parse(process.env.PINNED_NOW);
-globalThis.Date = class extends Real {
-  constructor(...args) { if (args.length === 0) super(pinned); else super(...args); }
-  static now() { return pinned; }
-};`;
-
 const digest: Alert = {
   key: '_guard:digest:2026-09-28',
   kind: 'digest' as Alert['kind'],
@@ -43,7 +35,7 @@ let dynamo: LocalDynamo;
 let aws: FakeAws;
 let receivers: PlatformReceivers;
 let codeRoot: string;
-let clockDir: string;
+let clock: PinnedClock;
 const config = guardConfig({ channels: [{ id: 'hooks', type: 'webhook', secret: 'renewal-guard/webhook' }] });
 
 beforeAll(async () => {
@@ -56,21 +48,19 @@ beforeAll(async () => {
   aws.putSecret('renewal-guard/webhook', receivers.secrets.webhook);
   aws.putSecret(LINK_SECRET, { linkSigningKey: 'bundled-link-signing-key-0123456789abcdef' });
   codeRoot = stageCode(['notify', 'ack-and-calendar'], config);
-  clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-clock-'));
-  fs.writeFileSync(path.join(clockDir, 'pinned-clock.js'), PINNED_CLOCK);
+  clock = pinnedClock();
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all([dynamo.stop(), aws.stop(), receivers.close()]);
   fs.rmSync(codeRoot, { recursive: true, force: true });
-  fs.rmSync(clockDir, { recursive: true, force: true });
+  clock.dispose();
 });
 
 async function invoke(handler: string, event: unknown, table: string, at: Date): Promise<string> {
   const env = {
     ...localAwsEnv({ dynamodb: dynamo.endpoint, secretsManager: aws.endpoint }),
-    NODE_OPTIONS: `--require ${path.join(clockDir, 'pinned-clock.js')}`,
-    PINNED_NOW: at.toISOString(),
+    ...clock.env(at),
     [ENV_REGISTRY_TABLE]: table,
     [ENV_LINK_SECRET_NAME]: LINK_SECRET,
     [ENV_ACK_BASE_URL]: BASE,

@@ -5,18 +5,10 @@
  * pins `Math.random` (the SDK's retry jitter, the cycle's record backoff), so backoffs take milliseconds.
  */
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { GuardConfig } from '../../../lambda/core/model';
 import { ENV_GUARD_NAME } from '../../../src/shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../../src/shared/registry-schema';
-import { invokeBundle, localAwsEnv, stageCode, type Invocation } from '../../handlers/bundle-runner';
-
-const PINNED_CLOCK = `const Real = Date; const pinned = Real.parse(process.env.PINNED_NOW);
-globalThis.Date = class extends Real {
-  constructor(...args) { if (args.length === 0) super(pinned); else super(...args); }
-  static now() { return pinned; }
-};`;
+import { invokeBundle, localAwsEnv, pinnedClock, stageCode, type Invocation } from '../../handlers/bundle-runner';
 
 export interface BundledGuard {
   /** One invocation of poll-and-evaluate in a fresh process at `now`, with Lambda's request id. */
@@ -30,10 +22,7 @@ export function bundledGuard(
   options: { random?: number } = {},
 ): BundledGuard {
   const codeRoot = stageCode(['poll-and-evaluate'], config);
-  const clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-clock-'));
-  const preload = path.join(clockDir, 'pinned-clock.js');
-  const pinnedRandom = options.random === undefined ? '' : `\nMath.random = () => ${options.random};`;
-  fs.writeFileSync(preload, PINNED_CLOCK + pinnedRandom);
+  const clock = pinnedClock(options);
   return {
     invoke: ({ table, now, requestId }) =>
       invokeBundle(
@@ -42,8 +31,7 @@ export function bundledGuard(
         {},
         {
           ...localAwsEnv({ dynamodb: endpoints.dynamodb, sns: endpoints.aws, eventbridge: endpoints.aws }),
-          NODE_OPTIONS: `--require ${preload}`,
-          PINNED_NOW: now.toISOString(),
+          ...clock.env(now),
           POWERTOOLS_SERVICE_NAME: 'renewal-guard',
           [ENV_REGISTRY_TABLE]: table,
           [ENV_ALERT_TOPIC_ARN]: 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts',
@@ -54,7 +42,7 @@ export function bundledGuard(
       ),
     dispose: () => {
       fs.rmSync(codeRoot, { recursive: true, force: true });
-      fs.rmSync(clockDir, { recursive: true, force: true });
+      clock.dispose();
     },
   };
 }
