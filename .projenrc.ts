@@ -1,7 +1,7 @@
 import { awscdk, DependencyType, javascript } from 'projen';
 
 // The CDK floor we claim to support; dev deps are pinned to exactly this version so tests run against it.
-const CDK_FLOOR = '2.189.1';
+const CDK_FLOOR = '2.224.0';
 
 // Entry points bundled by esbuild into assets/lambda/<dir>/<name>/index.js and shipped in the npm package.
 // Lambda handlers run on Node.js 22; the CLI and the synth-time config loader run on the user's Node.js (>= 20).
@@ -44,6 +44,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-sns',
     '@aws-sdk/client-eventbridge',
     '@aws-sdk/client-secrets-manager',
+    // the emulated deployment (test/emulated) reads SQS-backed subscriptions and provisions on moto
+    '@aws-sdk/client-sqs',
+    '@aws-sdk/client-scheduler',
+    '@aws-sdk/client-cloudwatch',
     '@aws-lambda-powertools/logger',
     '@types/aws-lambda',
     'aws-sdk-client-mock',
@@ -51,6 +55,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^2',
     'commander@^14',
     'date-holidays@^3',
+    // lunar calendar and solar terms: provisional CN festival blocks for years no official table covers
+    'tyme4ts@^1',
     'fast-check@^4',
     'ical.js@^2', // an independent RFC 5545 parser: the ICS feed is checked by parsing it back
     'yaml@^2',
