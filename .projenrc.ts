@@ -48,6 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-sqs',
     '@aws-sdk/client-scheduler',
     '@aws-sdk/client-cloudwatch',
+    // the lean profile reads SecureString parameters instead of Secrets Manager secrets
+    '@aws-sdk/client-ssm',
     '@aws-lambda-powertools/logger',
     '@types/aws-lambda',
     'aws-sdk-client-mock',
