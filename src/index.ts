@@ -1,6 +1,7 @@
 export * from './alert-channel';
 export * from './alert-channel-props';
 export * from './alert-policy';
+export * from './calendar-days';
 export * from './criticality';
 export * from './language';
 export * from './renewal-guard';

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel } from './alert-channel';
+import { CalendarDays } from './calendar-days';
 import { CriticalityTiers, DigestSchedule, EscalationPolicy, QuietHours } from './alert-policy';
 import { Language } from './language';
 import { ServiceDeclaration } from './service-declaration';
@@ -56,13 +57,23 @@ export interface RenewalGuardProps {
 
   /**
    * Working-day calendar: reminders that fall on a non-working day move to the preceding working day.
-   * `CN` (official holidays and make-up workdays), another ISO 3166 country code, or `weekends`.
+   * `CN` (official holidays and make-up workdays), another ISO 3166 country code, a region code
+   * date-holidays knows (`US-CA`, `DE-BY`, `CN-HK`), or `weekends`.
    *
    * @default - the config file's `calendar`, else `weekends`
    */
   readonly calendar?: string;
 
   /**
+  /**
+   * Days that complete `calendar`: a year's official schedule not yet built in, or your own days off.
+   * Written with `calendar` as the config's `calendar: { base, holidays, workdays, coveredYears }`, so
+   * `calendar` must be given too; replaces the file's calendar as a whole.
+   *
+   * @default - the calendar's own days only
+   */
+  readonly calendarDays?: CalendarDays;
+
    * Default reminder tiers, in days before expiry; a service may set its own.
    *
    * @default - the config file's `reminderDays`, else [60, 30, 15, 7, 1]

@@ -142,6 +142,12 @@ export interface CalendarData {
 
 /** Tier lists for criticalities other than `standard` (which uses the document's `reminderDays`). */
 export interface CriticalityTiers {
+  /**
+   * Years with no official data whose likely holidays were estimated (CN: the statutory festivals from
+   * the lunar calendar and solar terms), and those estimated non-working days. Estimates only ever
+   * remove working days, so reminders placed on them move earlier, never later.
+   */
+  readonly provisional?: { readonly years: readonly number[]; readonly holidays: readonly IsoDate[] };
   readonly core?: readonly number[];
   readonly experimental?: readonly number[];
 }

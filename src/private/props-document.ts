@@ -68,7 +68,7 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
     language: scalar('language', props.language),
     timeZone: scalar('timeZone', props.timeZone),
     checkTime: scalar('checkTime', props.checkTime),
-    calendar: scalar('calendar', props.calendar),
+    calendar: props.calendarDays === undefined ? scalar('calendar', props.calendar) : calendarEntry(props, problems),
     reminderDays: list('reminderDays', props.reminderDays),
     ...policyEntries(props, scalar, problems),
     services: props.services?.map((s, i) => tokenFree(serviceEntry(s), `services[${i}]`, problems)),
@@ -183,4 +183,24 @@ function recipientStandIn(type: unknown, n: number): string {
   return type === 'sms'
     ? `+999${String(n + 1).padStart(8, '0')}`
     : `deploy-time-recipient-${n + 1}@renewal-guard.invalid`;
+}
+
+/**
+ * `calendar` alone stays the plain spec; with `calendarDays` it becomes the config's mapping
+ * `{ base, holidays, workdays, coveredYears }`, checked by the loader with the file's paths.
+ */
+function calendarEntry(props: RenewalGuardProps, problems: ConfigProblem[]): unknown {
+  const days = props.calendarDays!;
+  if (props.calendar === undefined) {
+    problems.push({
+      path: 'calendarDays',
+      message: 'give calendar too (the calendar these days complete, e.g. CN); calendarDays replaces the file\'s calendar as a whole',
+    });
+    return undefined;
+  }
+  return tokenFree(
+    withoutUndefined({ base: props.calendar, holidays: days.holidays, workdays: days.workdays, coveredYears: days.coveredYears }),
+    'calendar',
+    problems,
+  );
 }

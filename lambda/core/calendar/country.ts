@@ -13,26 +13,57 @@ const HOURS = 3_600_000;
 
 let supportedCountries: ReadonlySet<string> | undefined;
 
-/** An upper-case ISO 3166-1 alpha-2 code date-holidays has rules for (`US`, `DE`, `CN`…). */
-export function isSupportedCountry(code: string): boolean {
+/**
+ * ISO 3166-2 subdivisions that date-holidays keeps as countries of their own: `CN-HK` is `HK`.
+ * (date-holidays has no Macao calendar, so `CN-MO` stays unsupported rather than silently China's.)
+ */
+const SUBDIVISIONS_KEPT_AS_COUNTRIES: Readonly<Record<string, string>> = { 'CN-HK': 'HK', 'CN-TW': 'TW' };
+
+/** Where date-holidays keeps `code`'s rules: a country, or a country and one of its states. */
+interface HolidaySource {
+  readonly country: string;
+  readonly state?: string;
+}
+
+function holidaySource(code: string): HolidaySource | undefined {
+  if (typeof code !== 'string') return undefined;
   supportedCountries ??= new Set(Object.keys(new Holidays().getCountries()));
-  return typeof code === 'string' && /^[A-Z]{2}$/.test(code) && supportedCountries.has(code);
+  if (/^[A-Z]{2}$/.test(code)) return supportedCountries.has(code) ? { country: code } : undefined;
+  const kept = SUBDIVISIONS_KEPT_AS_COUNTRIES[code];
+  if (kept !== undefined) return supportedCountries.has(kept) ? { country: kept } : undefined;
+  const match = /^([A-Z]{2})-([A-Z0-9]{1,3})$/.exec(code);
+  if (!match || !supportedCountries.has(match[1]!)) return undefined;
+  const states = new Holidays().getStates(match[1]!) ?? {};
+  return Object.prototype.hasOwnProperty.call(states, match[2]!) ? { country: match[1]!, state: match[2]! } : undefined;
 }
 
 /**
- * The nationwide public holidays (type `public`, no state or region rules) of `countryCode` in `years`,
+ * An upper-case ISO 3166-1 alpha-2 code date-holidays has rules for (`US`, `DE`, `CN`…), or an
+ * ISO 3166-2 subdivision it has rules for (`US-CA`, `DE-BY`, `CN-HK`).
+ */
+export function isSupportedCountry(code: string): boolean {
+  return holidaySource(code) !== undefined;
+}
+
+/**
+ * The public holidays (type `public`) of `countryCode` in `years`, a subdivision's own included (`DE-BY`
+ * adds Epiphany and Corpus Christi to Germany's),
  * observed substitute days included (US 2026-07-03 for the 4th, a Saturday). Holidays that cover only
  * part of a day (date-holidays has CN's half-day 妇女节 for women, from 12:00) do not make the day
  * non-working. The calendar is authoritative for exactly the requested years.
  */
 export function countryCalendarData(countryCode: string, years: readonly number[]): CalendarData {
-  if (!isSupportedCountry(countryCode)) {
-    throw new CalendarError(`${JSON.stringify(countryCode)} is not a country code with a holiday calendar`);
+  const where = holidaySource(countryCode);
+  if (where === undefined) {
+    throw new CalendarError(`${JSON.stringify(countryCode)} is not a country or region code with a holiday calendar`);
   }
   const badYears = years.filter((y) => !Number.isInteger(y) || y < 1 || y > 9999);
   if (badYears.length > 0) throw new CalendarError(`calendar years must be whole years, got ${badYears.join(', ')}`);
 
-  const source = new Holidays(countryCode, { types: ['public'] });
+  const source =
+    where.state === undefined
+      ? new Holidays(where.country, { types: ['public'] })
+      : new Holidays(where.country, where.state, { types: ['public'] });
   const holidays = new Set<IsoDate>();
   const coveredYears = [...new Set(years)].sort((a, b) => a - b);
   for (const year of coveredYears) {

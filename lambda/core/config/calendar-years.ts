@@ -34,8 +34,36 @@ export function yearsRemindersLandIn(expiryDates: readonly IsoDate[], largestTie
 export function warnUncoveredYears(log: ProblemLog, calendar: CalendarData, years: readonly number[]): void {
   if (calendar.spec === 'weekends') return;
   for (const year of years) {
-    if (!calendar.coveredYears.includes(year)) {
+    if (calendar.coveredYears.includes(year)) continue;
+    if (calendar.provisional?.years.includes(year)) {
+      const blocks = dayRanges(calendar.provisional.holidays.filter((d) => yearOf(d) === year));
+      log.warn(
+        'calendar',
+        `${calendar.spec} has no official holiday data for ${year}; it is provisional: the festivals are estimated ` +
+          `and treated as non-working (${blocks.join(', ')}), so reminders move earlier, never later. Once the ` +
+          `official schedule is out, declare it: calendar: { base: ${calendar.spec}, holidays: [...], ` +
+          `workdays: [...], coveredYears: [${year}] }`,
+      );
+    } else {
       log.warn('calendar', `${calendar.spec} has no official holiday data for ${year}; weekends alone are used there`);
     }
   }
+}
+
+/** Sorted days as runs: `2027-02-04/2027-02-13` for a block, the date alone for a single day. */
+export function dayRanges(days: readonly IsoDate[]): string[] {
+  const runs: string[] = [];
+  let first: IsoDate | undefined;
+  let last: IsoDate | undefined;
+  for (const day of [...days].sort()) {
+    if (last !== undefined && addDays(last, 1) === day) {
+      last = day;
+      continue;
+    }
+    if (first !== undefined) runs.push(first === last ? first : `${first}/${last}`);
+    first = day;
+    last = day;
+  }
+  if (first !== undefined) runs.push(first === last ? first : `${first}/${last}`);
+  return runs;
 }

@@ -2,6 +2,7 @@
  * The whole document: every problem is collected in one pass, and a config comes back only when there
  * are none, so nothing downstream ever sees a half-valid document.
  */
+import { completeCalendar, type CalendarDeclaration } from '../calendar/calendar-declaration';
 import { isCalendarDate } from '../dates';
 import type { AccountConfig, CalendarData, ChannelConfig, ConfigProblem, GuardConfig, ServiceConfig } from '../model';
 import { yearsRemindersLandIn, yearsToResolve, warnUncoveredYears } from './calendar-years';
@@ -145,7 +146,7 @@ function readSectionList(log: ProblemLog, doc: Mapping, key: string): readonly u
  */
 function resolveCalendar(
   log: ProblemLog,
-  spec: string,
+  declared: CalendarDeclaration,
   doc: Mapping,
   rawServices: readonly unknown[],
   options: ConfigValidationOptions,
@@ -154,13 +155,14 @@ function resolveCalendar(
   const years = yearsToResolve(dates);
   let calendar: CalendarData;
   try {
-    calendar = options.resolveCalendar(spec, years);
+    calendar = completeCalendar(options.resolveCalendar(spec, years), declared);
   } catch (err) {
     log.error('calendar', `${spec} could not be resolved: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
   warnUncoveredYears(
     log,
+  const spec = declared.base;
     calendar,
     yearsRemindersLandIn(
       dates,

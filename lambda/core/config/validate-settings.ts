@@ -5,18 +5,20 @@ import { describeValue, isMapping, readEnum, readTime, reportUnknownKeys, valueO
 import type { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS, readReminderDays } from './reminder-days';
 import { isInQuietWindow } from '../../../src/shared/quiet-window';
+import type { CalendarDeclaration } from '../calendar/calendar-declaration';
+import { DEFAULT_CALENDAR, readCalendar } from './validate-calendar';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_CHECK_TIME = '09:00';
-export const DEFAULT_CALENDAR = 'weekends';
+export { DEFAULT_CALENDAR };
 
 export interface Settings {
   /** Absent when the document names none (messages are then in English). */
   readonly language?: Language;
   readonly timeZone: string;
   readonly checkTime: string;
-  /** The calendar spec (`CN`, `US`, `weekends`); undefined when invalid. */
-  readonly calendar: string | undefined;
+  /** The calendar: its base spec (`CN`, `US`, `weekends`) and the days the document adds; undefined when invalid. */
+  readonly calendar: CalendarDeclaration | undefined;
   readonly quietHours?: QuietHours;
   readonly reminderDays: readonly number[] | undefined;
   readonly digest?: DigestSchedule;
@@ -32,7 +34,7 @@ export function readSettings(log: ProblemLog, doc: Mapping, isSupportedCalendar:
   const language = readEnum(log, doc, '', 'language', LANGUAGES, 'a supported language', false);
   const timeZone = readTimeZone(log, doc) ?? DEFAULT_TIME_ZONE;
   const checkTime = readTime(log, doc, '', 'checkTime', false) ?? DEFAULT_CHECK_TIME;
-  const calendar = readCalendarSpec(log, doc, isSupportedCalendar);
+  const calendar = readCalendar(log, doc, isSupportedCalendar);
   const quietHours = readQuietHours(log, doc);
   const days = valueOf(doc, 'reminderDays');
   const reminderDays = days === undefined ? DEFAULT_REMINDER_DAYS : readReminderDays(log, days, 'reminderDays');
@@ -65,29 +67,6 @@ function readTimeZone(log: ProblemLog, doc: Mapping): string | undefined {
   } else {
     log.error('timeZone', `${describeValue(value)} is not an IANA time zone`);
   }
-  return undefined;
-}
-
-/**
- * Case-sensitive, like the calendar module: `CN` and `weekends`. A near miss (`cn`, `Weekends`) is
- * refused with the spelling that would work, rather than guessed at.
- */
-function readCalendarSpec(
-  log: ProblemLog,
-  doc: Mapping,
-  isSupportedCalendar: (spec: string) => boolean,
-): string | undefined {
-  const value = valueOf(doc, 'calendar');
-  if (value === undefined) return DEFAULT_CALENDAR;
-  const examples = 'e.g. CN, US, weekends';
-  if (typeof value !== 'string') {
-    log.error('calendar', `expected a calendar (${examples}), got ${describeValue(value)}`);
-    return undefined;
-  }
-  if (isSupportedCalendar(value)) return value;
-  const respelled = value.trim().toLowerCase() === DEFAULT_CALENDAR ? DEFAULT_CALENDAR : value.trim().toUpperCase();
-  const hint = respelled !== value && isSupportedCalendar(respelled) ? `; did you mean ${respelled}?` : '';
-  log.error('calendar', `${describeValue(value)} is not a supported calendar (${examples})${hint}`);
   return undefined;
 }
 

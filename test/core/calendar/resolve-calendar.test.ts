@@ -4,7 +4,18 @@ import { calendarData, isSupportedCalendar } from '../../../lambda/core/calendar
 
 describe('calendar spec resolution', () => {
   it('resolves CN to the whole official table, whatever years are asked for', () => {
-    expect(calendarData('CN', [2026, 2027, 2028])).toBe(CN_OFFICIAL_CALENDAR);
+    expect(calendarData('CN', [2025, 2026])).toBe(CN_OFFICIAL_CALENDAR);
+  });
+
+  it('adds estimated festival blocks for the requested CN years the table lacks, and only those', () => {
+    // Act
+    const data = calendarData('CN', [2026, 2027, 2028]);
+    // Assess
+    expect(data.holidays).toEqual(CN_OFFICIAL_CALENDAR.holidays);
+    expect(data.coveredYears).toEqual(CN_OFFICIAL_CALENDAR.coveredYears);
+    expect(data.provisional?.years).toEqual([2027, 2028]);
+    expect(data.provisional?.holidays).toContain('2027-02-06');
+    expect(data.provisional?.holidays.some((d) => d.startsWith('2026-'))).toBe(false);
   });
 
   it('resolves weekends to no dates, covering the requested years', () => {
@@ -26,17 +37,19 @@ describe('calendar spec resolution', () => {
     expect(de.isWorkingDay('2026-10-02')).toBe(true);
   });
 
-  it.each(['CN', 'weekends', 'US', 'DE', 'JP'])('supports %s', (spec) => {
+  it.each(['CN', 'weekends', 'US', 'DE', 'JP', 'US-CA', 'DE-BY', 'CN-HK'])('supports %s', (spec) => {
     expect(isSupportedCalendar(spec)).toBe(true);
   });
 
-  it.each(['cn', 'Weekends', 'WEEKENDS', 'us', 'XX', 'USA', '', 'DE-BY'])('does not support %p', (spec) => {
+  it.each(['cn', 'Weekends', 'WEEKENDS', 'us', 'XX', 'USA', '', 'DE-XX', 'de-by', 'US-', 'CN-MO', 'XX-CA'])('does not support %p', (spec) => {
     expect(isSupportedCalendar(spec)).toBe(false);
   });
 
   it('rejects an unsupported spec, saying what would work', () => {
     expect(() => calendarData('cn', [2026])).toThrow(
-      new CalendarError('"cn" is not a calendar: use CN, weekends or an upper-case ISO 3166-1 alpha-2 country code'),
+      new CalendarError(
+        '"cn" is not a calendar: use CN, weekends, an upper-case ISO 3166-1 country code or an ISO 3166-2 region code (US-CA)',
+      ),
     );
   });
 });
@@ -88,10 +101,35 @@ describe('country calendars from date-holidays', () => {
 
   it('rejects an unknown country and a year that is not a whole year', () => {
     expect(() => countryCalendarData('XX', [2026])).toThrow(
-      new CalendarError('"XX" is not a country code with a holiday calendar'),
+      new CalendarError('"XX" is not a country or region code with a holiday calendar'),
     );
     expect(() => countryCalendarData('US', [2026, 2026.5, 0])).toThrow(
       'calendar years must be whole years, got 2026.5, 0',
     );
+  });
+});
+
+describe('region calendars from date-holidays subdivisions', () => {
+  it('gives US-CA the federal holidays and California\'s own (César Chávez Day, the day after Thanksgiving)', () => {
+    const ca = new WorkingCalendar(calendarData('US-CA', [2026]));
+    expect(ca.data.spec).toBe('US-CA');
+    expect(ca.isWorkingDay('2026-03-31')).toBe(false);
+    expect(ca.isWorkingDay('2026-11-27')).toBe(false);
+    expect(ca.isWorkingDay('2026-07-03')).toBe(false);
+    expect(new WorkingCalendar(calendarData('US', [2026])).isWorkingDay('2026-03-31')).toBe(true);
+  });
+
+  it('gives DE-BY Epiphany and Corpus Christi, which Germany as a whole does not have', () => {
+    const by = new WorkingCalendar(calendarData('DE-BY', [2026]));
+    expect(by.isWorkingDay('2026-01-06')).toBe(false);
+    expect(by.isWorkingDay('2026-06-04')).toBe(false);
+    expect(new WorkingCalendar(calendarData('DE', [2026])).isWorkingDay('2026-06-04')).toBe(true);
+  });
+
+  it('reads CN-HK as Hong Kong\'s calendar, not the mainland\'s', () => {
+    const hk = new WorkingCalendar(calendarData('CN-HK', [2026]));
+    expect(hk.isWorkingDay('2026-12-25')).toBe(false);
+    expect(hk.isWorkingDay('2026-10-05')).toBe(true);
+    expect(hk.data.workdays).toEqual([]);
   });
 });

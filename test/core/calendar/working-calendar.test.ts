@@ -32,8 +32,8 @@ describe('working calendar', () => {
     expect([1999, 2026, 2031].map((y) => weekends.hasDataFor(y))).toEqual([true, true, true]);
   });
 
-  it('applies holidays and make-up workdays only in covered years', () => {
-    // Prepare: the same listed dates, one pair in a covered year, one pair outside.
+  it('applies listed holidays and workdays in every year; coverage only says the year is complete', () => {
+    // Prepare: the same listed dates, one pair in a covered year, one pair outside (a company's own days).
     const cal = calendar({
       coveredYears: [2026],
       holidays: ['2026-07-03', '2027-07-02'],
@@ -42,9 +42,23 @@ describe('working calendar', () => {
     // Act / Assess
     expect(cal.isWorkingDay('2026-07-03')).toBe(false);
     expect(cal.isWorkingDay('2026-07-04')).toBe(true);
-    expect(cal.isWorkingDay('2027-07-02')).toBe(true);
-    expect(cal.isWorkingDay('2027-07-03')).toBe(false);
+    expect(cal.isWorkingDay('2027-07-02')).toBe(false);
+    expect(cal.isWorkingDay('2027-07-03')).toBe(true);
+    expect(cal.isWorkingDay('2027-07-05')).toBe(true);
     expect([cal.hasDataFor(2026), cal.hasDataFor(2027)]).toEqual([true, false]);
+  });
+
+  it('treats estimated holidays as non-working only in provisional years that are not covered', () => {
+    const cal = calendar({
+      coveredYears: [2026],
+      provisional: { years: [2026, 2027], holidays: ['2026-10-08', '2027-02-08'] },
+    });
+    expect(cal.isWorkingDay('2027-02-08')).toBe(false);
+    expect(cal.isProvisional('2027-02-08')).toBe(true);
+    expect(cal.isProvisionalYear(2026)).toBe(false);
+    expect(cal.isWorkingDay('2026-10-08')).toBe(true);
+    expect(cal.precedingWorkingDay('2027-02-08')).toBe('2027-02-05');
+    expect(cal.followingWorkingDay('2027-02-06')).toBe('2027-02-09');
   });
 
   it('keeps a holiday on a weekend non-working', () => {

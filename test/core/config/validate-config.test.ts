@@ -310,7 +310,7 @@ services:
     });
   });
 
-  it('works with the real calendar module: official CN data, a warning where it ends', () => {
+  it('works with the real calendar module: official CN data, a provisional-year warning where it ends', () => {
     // Act: a February 2027 expiry has its 60-day tier in 2026 (covered) and the rest in 2027 (not)
     const result = load(contractExample.replace('expiresOn: 2026-10-09', 'expiresOn: 2027-02-10'), {
       resolveCalendar: calendarData,
@@ -323,7 +323,14 @@ services:
     expect(result.config.calendar.spec).toBe('CN');
     expect(result.config.calendar.holidays).toContain('2026-10-01');
     expect(result.warnings).toEqual([
-      { path: 'calendar', message: 'CN has no official holiday data for 2027; weekends alone are used there' },
+      {
+        path: 'calendar',
+        message:
+          'CN has no official holiday data for 2027; it is provisional: the festivals are estimated and treated as ' +
+          'non-working (2027-01-01/2027-01-03, 2027-02-04/2027-02-13, 2027-04-03/2027-04-05, 2027-05-01/2027-05-05, ' +
+          '2027-06-09, 2027-09-15, 2027-10-01/2027-10-07), so reminders move earlier, never later. Once the official ' +
+          'schedule is out, declare it: calendar: { base: CN, holidays: [...], workdays: [...], coveredYears: [2027] }',
+      },
     ]);
   });
 });
