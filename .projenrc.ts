@@ -4,7 +4,7 @@ import { awscdk, DependencyType, javascript } from 'projen';
 const CDK_FLOOR = '2.224.0';
 
 // Entry points bundled by esbuild into assets/lambda/<dir>/<name>/index.js and shipped in the npm package.
-// Lambda handlers run on Node.js 22; the CLI and the synth-time config loader run on the user's Node.js (>= 20).
+// Lambda handlers run on Node.js 24 (src/private/guard-function.ts); the CLI and the synth-time config loader run on the user's Node.js (>= 20).
 const LAMBDA_ENTRIES = [
   'lambda/handlers/poll-and-evaluate.ts',
   'lambda/handlers/sync-registry.ts',
@@ -109,7 +109,7 @@ new javascript.TypescriptConfig(project, {
 for (const entry of LAMBDA_ENTRIES) {
   project.bundler.addBundle(entry, {
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     externals: [], // the SDK clients are inlined: their version is fixed by our lockfile, not by the runtime
     minify: true,
     sourcemap: true,

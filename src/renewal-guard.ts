@@ -299,7 +299,7 @@ export class RenewalGuard extends Construct {
     this.defaultAlarms = operations.defaultAlarms;
     this.alarms = operations.alarms;
     this.dashboard = operations.dashboard;
-    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, provider: sync.provider, links });
+    guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, links });
   }
 
   /**

@@ -1,12 +1,14 @@
 /**
- * CloudFormation custom resource (behind the CDK Provider framework): on every deploy that changes the
- * config, the declared services reach the registry. Services no longer declared are marked retired,
- * never deleted; deleting the stack leaves the registry and its history alone.
+ * CloudFormation custom resource: on every deploy that changes the config, the declared services reach
+ * the registry. Services no longer declared are marked retired, never deleted; deleting the stack leaves
+ * the registry and its history alone. The function is the resource's ServiceToken and answers
+ * CloudFormation itself (custom-resource-response.ts): no Provider framework function in between.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
 import { powertoolsLogger } from './powertools-logger';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { answerCustomResource, type CustomResourceResponse, type RemainingTime } from '../aws/custom-resource-response';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import type { GuardConfig } from '../core/model';
 import type { Registry } from '../core/registry-port';
@@ -17,24 +19,36 @@ const logger = powertoolsLogger();
 
 let deps: { config: GuardConfig; registry: Registry } | undefined;
 
-export async function handler(event: CloudFormationCustomResourceEvent) {
-  if (event.RequestType === 'Delete') return { PhysicalResourceId: PHYSICAL_RESOURCE_ID };
-  deps ??= { config: loadStagedConfig(), registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) };
-  const result = await deps.registry.syncDeclaredServices(deps.config.services, new Date().toISOString());
-  logger.info('registry synced', {
-    added: result.added.length,
-    updated: result.updated.length,
-    retired: result.retired,
-    restored: result.restored,
-    unchanged: result.unchanged,
+export async function handler(
+  event: CloudFormationCustomResourceEvent,
+  context?: RemainingTime,
+): Promise<CustomResourceResponse> {
+  const response = await answerCustomResource(event, context, async () => {
+    if (event.RequestType === 'Delete') return { PhysicalResourceId: PHYSICAL_RESOURCE_ID };
+    deps ??= {
+      config: loadStagedConfig(),
+      registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
+    };
+    const result = await deps.registry.syncDeclaredServices(deps.config.services, new Date().toISOString());
+    logger.info('registry synced', {
+      added: result.added.length,
+      updated: result.updated.length,
+      retired: result.retired,
+      restored: result.restored,
+      unchanged: result.unchanged,
+    });
+    return {
+      PhysicalResourceId: PHYSICAL_RESOURCE_ID,
+      Data: {
+        Added: result.added.length,
+        Updated: result.updated.length,
+        Retired: result.retired.length,
+        Restored: result.restored.length,
+      },
+    };
   });
-  return {
-    PhysicalResourceId: PHYSICAL_RESOURCE_ID,
-    Data: {
-      Added: result.added.length,
-      Updated: result.updated.length,
-      Retired: result.retired.length,
-      Restored: result.restored.length,
-    },
-  };
+  if (response.Status === 'FAILED') {
+    logger.error('registry sync failed', { requestType: event.RequestType, reason: response.Reason });
+  }
+  return response;
 }

@@ -39,7 +39,9 @@ export class GuardFunction extends Construct {
 
     this.function = new lambda.Function(this, 'Resource', {
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      // supported at least a year past each release (nodejs22.x is deprecated on 2027-04-30); keep the
+      // bundles' esbuild target (.projenrc.ts) on the same major
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: `${props.handler}/index.handler`,
       code: lambda.Code.fromAsset(props.codeDirectory),

@@ -65,15 +65,10 @@ export function createLinks(scope: Construct, props: GuardLinksProps): GuardLink
 
   // No IAM auth: the signed link and the feed token are the credentials, checked before anything is read
   // or written, and a bad one gets 403. No CORS: browsers only follow links and submit the page's form.
+  // Since October 2025 a public function URL also needs lambda:InvokeFunction limited to calls made
+  // through the URL (InvokedViaFunctionUrl); aws-cdk-lib adds it beside lambda:InvokeFunctionUrl since
+  // the floor this package requires (test/construct/links.test.ts pins both permissions).
   const functionUrl = links.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-  // Since October 2025 a public function URL also needs lambda:InvokeFunction, limited here to calls
-  // made through the URL (aws-cdk-lib 2.189 adds only lambda:InvokeFunctionUrl).
-  const invokeViaUrl = new lambda.CfnPermission(scope, 'LinksInvokeViaFunctionUrl', {
-    action: 'lambda:InvokeFunction',
-    functionName: links.function.functionArn,
-    principal: '*',
-  });
-  invokeViaUrl.addPropertyOverride('InvokedViaFunctionUrl', true);
 
   return {
     function: links,

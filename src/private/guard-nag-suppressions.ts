@@ -6,8 +6,6 @@ export interface GuardNagTargets {
   /** The whole guard: grant wildcards are accepted wherever the guard's roles hold them. */
   readonly guard: IConstruct;
   readonly deadLetterQueue: IConstruct;
-  /** The custom resource provider, whose framework function aws-cdk-lib builds. */
-  readonly provider: IConstruct;
   readonly links?: GuardLinks;
 }
 
@@ -42,17 +40,6 @@ export function guardNagSuppressions(targets: GuardNagTargets): void {
     },
   ]);
   if (targets.links) linksNagSuppressions(targets.links);
-  suppressNag(targets.provider, [
-    {
-      id: 'AwsSolutions-L1',
-      reason: 'The custom resource provider framework function picks its own Node.js runtime (aws-cdk-lib)',
-    },
-    {
-      id: 'CdkNagValidationFailure',
-      reason: 'The provider framework runtime is a region lookup (Fn::FindInMap) that cdk-nag cannot evaluate for L1',
-      appliesTo: ['AwsSolutions-L1'],
-    },
-  ]);
 }
 
 function linksNagSuppressions(links: GuardLinks): void {

@@ -1,7 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { GuardFunction } from './guard-function';
 import { addRegistrySync } from './guard-resources';
@@ -17,8 +16,6 @@ export interface GuardRegistrySyncProps {
 
 export interface GuardRegistrySync {
   readonly function: GuardFunction;
-  /** The custom resource provider, whose framework function cdk-nag findings are about. */
-  readonly provider: cr.Provider;
 }
 
 /**
@@ -35,6 +32,6 @@ export function createRegistrySync(scope: Construct, props: GuardRegistrySyncPro
     logRetention: props.logRetention,
   });
   props.registry.grantReadWriteData(sync.role);
-  const provider = addRegistrySync(scope, sync.function, props.configHash, props.logRetention);
-  return { function: sync, provider };
+  addRegistrySync(scope, sync.function, props.configHash);
+  return { function: sync };
 }

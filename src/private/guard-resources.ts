@@ -4,11 +4,9 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { LoadedConfig } from './config-loader';
 import { isInQuietWindow } from '../shared/quiet-window';
@@ -34,30 +32,21 @@ export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): 
   return key;
 }
 
-/** A custom resource whose properties change with the config, so every config change re-syncs. */
-export function addRegistrySync(
-  scope: Construct,
-  onEvent: lambda.IFunction,
-  configHash: string,
-  logRetention: logs.RetentionDays,
-): cr.Provider {
-  const frameworkLogs = new logs.LogGroup(scope, 'RegistrySyncProviderLogs', { retention: logRetention });
-  const frameworkRole = new iam.Role(scope, 'RegistrySyncProviderRole', {
-    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    description: 'RenewalGuard registry sync: CloudFormation custom resource provider',
-  });
-  frameworkLogs.grantWrite(frameworkRole);
-  const provider = new cr.Provider(scope, 'RegistrySyncProvider', {
-    onEventHandler: onEvent,
-    logGroup: frameworkLogs,
-    frameworkOnEventRole: frameworkRole,
-  });
-  new CustomResource(scope, 'RegistrySyncResource', {
-    serviceToken: provider.serviceToken,
+/**
+ * A custom resource whose properties change with the config, so every config change re-syncs. Its
+ * ServiceToken is the sync function itself, which answers CloudFormation on its own: the CDK Provider
+ * framework would add a function whose runtime aws-cdk-lib picks by region (nodejs20.x or older before
+ * 2.2xx — creation disabled since 2026-06-01).
+ *
+ * The id differs from the Provider-backed resource of earlier versions on purpose: CloudFormation
+ * refuses to change a custom resource's ServiceToken, so an upgrade creates this one and deletes that.
+ */
+export function addRegistrySync(scope: Construct, onEvent: lambda.IFunction, configHash: string): CustomResource {
+  return new CustomResource(scope, 'RegistrySyncOnDeploy', {
+    serviceToken: onEvent.functionArn,
     resourceType: 'Custom::RenewalGuardRegistrySync',
     properties: { ConfigHash: configHash },
   });
-  return provider;
 }
 
 /**

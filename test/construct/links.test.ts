@@ -38,7 +38,7 @@ describe('acknowledge links and the calendar feed', () => {
     });
     synth.template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'ack-and-calendar/index.handler',
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Timeout: 30,
       ReservedConcurrentExecutions: 5,

@@ -70,7 +70,7 @@ describe('the notifier', () => {
   it('runs notify one at a time, for at most two minutes, with the runtime and logs of the poller', () => {
     synth.template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'notify/index.handler',
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 512,
       Timeout: 120,

@@ -108,10 +108,10 @@ describe('the resources a guard creates', () => {
   });
 
   describe('the poller function', () => {
-    it('runs poll-and-evaluate on Node.js 22 on arm64 with five minutes and 512 MB', () => {
+    it('runs poll-and-evaluate on Node.js 24 on arm64 with five minutes and 512 MB', () => {
       synth.template.hasResourceProperties('AWS::Lambda::Function', {
         Handler: 'poll-and-evaluate/index.handler',
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 512,
         Timeout: 300,
@@ -159,7 +159,7 @@ describe('the resources a guard creates', () => {
     it('runs sync-registry with the same runtime, architecture and JSON logs as the poller', () => {
       synth.template.hasResourceProperties('AWS::Lambda::Function', {
         Handler: 'sync-registry/index.handler',
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
         Environment: {
@@ -172,11 +172,25 @@ describe('the resources a guard creates', () => {
       });
     });
 
-    it('is a custom resource that carries the config hash, so every config change re-syncs', () => {
+    it('is a custom resource served by the sync function itself, carrying the config hash so every config change re-syncs', () => {
       synth.template.hasResourceProperties('Custom::RenewalGuardRegistrySync', {
-        ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GuardRegistrySyncProviderframeworkonEvent'), 'Arn'] },
+        ServiceToken: {
+          'Fn::GetAtt': [logicalId(synth.template, 'AWS::Lambda::Function', 'GuardRegistrySync'), 'Arn'],
+        },
         ConfigHash: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
       });
+    });
+
+    it('needs no Provider framework: the guard’s own functions are the only functions, all on nodejs24.x', () => {
+      // no chat channel here, so no notifier: poller, links and sync
+      const functions = Object.values(synth.template.findResources('AWS::Lambda::Function'));
+      expect(functions.map((f) => f.Properties.Handler).sort()).toEqual([
+        'ack-and-calendar/index.handler',
+        'poll-and-evaluate/index.handler',
+        'sync-registry/index.handler',
+      ]);
+      expect(new Set(functions.map((f) => f.Properties.Runtime))).toEqual(new Set(['nodejs24.x']));
+      expect(synth.template.toJSON().Mappings ?? {}).not.toHaveProperty('LatestNodeRuntimeMap');
     });
   });
 
@@ -231,7 +245,8 @@ describe('guard settings', () => {
 
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
+    // the poller's and the sync function's: with no config there are no links, and no Provider framework
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
   });
 
   it('runs at 09:00 UTC and keeps the registry empty when given no config at all', () => {

@@ -50,16 +50,25 @@ export interface Invocation {
   readonly output: string;
 }
 
-/** Invokes `<root>/<handler>/index.js`'s `handler(event, { awsRequestId })` in a fresh process. */
+/**
+ * Invokes `<root>/<handler>/index.js`'s `handler(event, context)` in a fresh process, with the parts of
+ * Lambda's context the handlers use: `awsRequestId` and `getRemainingTimeInMillis()` counting down from
+ * `timeoutMs` (the function's configured timeout).
+ */
 export async function invokeBundle(
   root: string,
   handler: string,
   event: unknown,
   env: NodeJS.ProcessEnv,
   requestId = 'request-1',
+  timeoutMs = 60_000,
 ): Promise<Invocation> {
-  const script = `require(${JSON.stringify(path.join(root, handler, 'index.js'))})
-    .handler(${JSON.stringify(event)}, { awsRequestId: ${JSON.stringify(requestId)} })
+  const script = `const deadline = process.hrtime.bigint() + ${timeoutMs}n * 1000000n;
+    require(${JSON.stringify(path.join(root, handler, 'index.js'))})
+    .handler(${JSON.stringify(event)}, {
+      awsRequestId: ${JSON.stringify(requestId)},
+      getRemainingTimeInMillis: () => Math.max(0, Number((deadline - process.hrtime.bigint()) / 1000000n)),
+    })
     .then((r) => process.stdout.write('RESULT ' + JSON.stringify(r) + '\\n'),
           (e) => { process.stdout.write('ERROR ' + e.name + ': ' + e.message + '\\n'); process.exitCode = 1; });`;
   const { stdout, stderr } = await run(process.execPath, ['-e', script], {

@@ -12,19 +12,23 @@ import {
   ENV_REGISTRY_TABLE,
 } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
+import { customResourceEvent, startCfnResponseReceiver, type CfnResponseReceiver } from '../support/cfn-response-receiver';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
+let cloudFormation: CfnResponseReceiver;
 let codeRoot: string;
+let CREATE: Record<string, unknown>;
 beforeAll(async () => {
-  [dynamo, aws] = await Promise.all([startDynalite(), startFakeAws()]);
+  [dynamo, aws, cloudFormation] = await Promise.all([startDynalite(), startFakeAws(), startCfnResponseReceiver()]);
   codeRoot = stageCode(['poll-and-evaluate', 'sync-registry'], guardConfig());
+  CREATE = customResourceEvent('Create', cloudFormation.url('create'), { ConfigHash: 'a'.repeat(64) });
 });
 afterAll(async () => {
-  await Promise.all([dynamo.stop(), aws.stop()]);
+  await Promise.all([dynamo.stop(), aws.stop(), cloudFormation.stop()]);
   fs.rmSync(codeRoot, { recursive: true, force: true });
 });
 
@@ -46,21 +50,58 @@ function invoke(name: string, event: unknown, table: string, requestId = 'reques
   );
 }
 
-const CREATE = { RequestType: 'Create', ResourceProperties: {} };
-
 describe('the bundled sync-registry handler', () => {
-  it('puts the declared services into the registry on create and keeps them on delete', async () => {
+  it('puts the declared services into the registry on create, keeps them on delete, and answers CloudFormation each time', async () => {
     const table = await dynamo.createRegistryTable();
     const registry = new DynamoRegistry({ tableName: table, client: dynamo.client });
+    const before = cloudFormation.answers.length;
 
-    const created = await invoke('sync-registry', CREATE, table);
-    const deleted = await invoke('sync-registry', { RequestType: 'Delete' }, table);
+    await invoke('sync-registry', CREATE, table);
+    await invoke('sync-registry', customResourceEvent('Delete', cloudFormation.url('delete')), table);
 
-    expect(created.outcome).toBe(
-      'RESULT {"PhysicalResourceId":"renewal-guard-registry-sync","Data":{"Added":2,"Updated":0,"Retired":0,"Restored":0}}',
-    );
-    expect(deleted.outcome).toBe('RESULT {"PhysicalResourceId":"renewal-guard-registry-sync"}');
+    const [created, deleted] = cloudFormation.answers.slice(before);
+    expect(created!.path).toBe('/cfn-responses/create?X-Amz-Signature=presigned-secret');
+    expect(created!.body).toEqual({
+      Status: 'SUCCESS',
+      StackId: CREATE.StackId,
+      RequestId: 'request-create',
+      LogicalResourceId: 'GuardRegistrySyncOnDeploy1A2B3C4D',
+      PhysicalResourceId: 'renewal-guard-registry-sync',
+      Data: { Added: 2, Updated: 0, Retired: 0, Restored: 0 },
+    });
+    // the URL's signature covers no content type: an empty one, as AWS's own cfn-response sends
+    expect(created!.headers['content-type']).toBe('');
+    expect(deleted!.body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'renewal-guard-registry-sync' });
     expect((await registry.listServices()).map((r) => r.service.id)).toEqual(['live-rtc', 'voice-room']);
+  }, 30_000);
+
+  it('answers FAILED with the reason when the registry cannot be written, so the deploy fails at once instead of waiting an hour', async () => {
+    const before = cloudFormation.answers.length;
+
+    const result = await invoke('sync-registry', CREATE, 'no-such-table');
+
+    expect(result.outcome).toMatch(/^RESULT \{"Status":"FAILED"/);
+    const answer = cloudFormation.answers.slice(before)[0]!;
+    expect(answer.body).toMatchObject({
+      Status: 'FAILED',
+      RequestId: 'request-create',
+      PhysicalResourceId: 'GuardRegistrySyncOnDeploy1A2B3C4D',
+    });
+    expect(answer.body.Reason).toMatch(/no-such-table|Requested resource not found/);
+    // Powertools writes errors to stderr; the signed query of the response URL is in no log line
+    expect(result.output).toMatch(/"level":"ERROR","message":"registry sync failed"/);
+    expect(result.output).not.toContain('presigned-secret');
+  }, 30_000);
+
+  it('tries the answer again when the response URL refuses it once', async () => {
+    const table = await dynamo.createRegistryTable();
+    const before = cloudFormation.answers.length;
+    cloudFormation.refuse(1);
+
+    const result = await invoke('sync-registry', CREATE, table);
+
+    expect(result.outcome).toMatch(/^RESULT \{"Status":"SUCCESS"/);
+    expect(cloudFormation.answers.slice(before).map((a) => a.body.Status)).toEqual(['SUCCESS']);
   }, 30_000);
 });
 
