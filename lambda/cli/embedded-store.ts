@@ -16,6 +16,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { ensureRegistryTable } from '../aws/registry/table-definition';
+import { checkSeal, writeSealFile, writeSealToDb, type SealDb } from './store-seal';
 
 export const DEFAULT_STORE_TABLE = 'renewal-guard-registry';
 export const DEFAULT_WAIT_FOR_LOCK_MS = 30_000;
@@ -40,6 +41,11 @@ export interface EmbeddedStoreOptions {
   readonly tableName?: string;
   /** How long to wait for another process to release the directory. @default 30000 */
   readonly waitForLockMs?: number;
+  /**
+   * Accept a store whose database is behind its seal (see store-seal.ts) as it is, instead of refusing
+   * it with a DamagedStoreError: what survived is kept, and the store is sealed anew at close.
+   */
+  readonly repair?: boolean;
 }
 
 export interface EmbeddedStore {
@@ -58,12 +64,22 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     path: dir,
     waitForLockMs: options.waitForLockMs ?? DEFAULT_WAIT_FOR_LOCK_MS,
   });
+  let generation: number;
+  try {
+    generation = await checkSeal(server.db, dir, { repair: options.repair === true });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const client = localDocumentClient(server.endpoint);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       client.destroy();
+      // the database's last write, then the seal file: a log that later loses its tail is caught on open
+      await writeSealToDb(server.db, generation + 1);
       await server.close();
+      await writeSealFile(dir, generation + 1);
     })());
 
   try {
@@ -88,6 +104,8 @@ export function localDocumentClient(endpoint: string): DynamoDBDocumentClient {
 
 export interface DynaliteServer {
   readonly endpoint: string;
+  /** The server's LevelDB handle (for the store's seal; keys outside dynalite's prefixes only). */
+  readonly db: SealDb;
   close(): Promise<void>;
 }
 
@@ -116,6 +134,7 @@ export async function startDynaliteServer(
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    db: store.db,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
@@ -129,7 +148,7 @@ interface DynaliteSettings {
 
 /** The part of dynalite's internal store used here: its LevelDB handle (abstract-level). */
 interface DynaliteStore {
-  readonly db: { open(): Promise<void> };
+  readonly db: { open(): Promise<void> } & SealDb;
 }
 
 interface DynaliteDbModule {
@@ -170,8 +189,13 @@ async function openStore(store: DynaliteStore, dir: string | undefined, waitForL
       await store.db.open();
       return;
     } catch (error) {
-      if (dir === undefined || !isLockError(error)) {
-        throw new Error(`cannot open store ${dir ?? '(in memory)'}: ${describe(error)}`, { cause: error });
+      if (dir === undefined) throw new Error(`cannot open store (in memory): ${describe(error)}`, { cause: error });
+      if (!isLockError(error)) {
+        throw new Error(
+          `cannot open store ${dir}: ${describe(error)}. If its files were damaged, keep them for inspection and ` +
+            `start afresh: mv ${dir} ${dir}.damaged (alerts already sent may then be sent again)`,
+          { cause: error },
+        );
       }
       const left = deadline - performance.now();
       if (left <= 0) throw new StoreBusyError(dir, { cause: error });
