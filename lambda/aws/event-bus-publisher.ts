@@ -20,6 +20,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'blind-spot': 'Blind Spot',
   digest: 'Digest',
 };
+  'calendar-provisional': 'Digest',
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */
 export class EventBusPublisher implements AlertPublisher {

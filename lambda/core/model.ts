@@ -211,6 +211,7 @@ export const ALERT_KINDS = [
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** An alert decided by the core: what to say, to whom, and its idempotency key. */
+  'calendar-provisional',
 export interface Alert {
   /** Stable key: e.g. `live-rtc:expiry:2026-10-09:7`. Fires at most once per channel. */
   readonly key: string;

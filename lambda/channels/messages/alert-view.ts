@@ -194,3 +194,7 @@ function action(alert: Alert, m: Messages): string {
       return m.actions.noAction;
   }
 }
+    case 'calendar-provisional':
+      return m.titles.calendarProvisional;
+    case 'calendar-provisional':
+      return m.actions.declareCalendar;

@@ -38,6 +38,7 @@ export const EN: Messages = {
     contactsStale: (name) => `Owners of ${name} need confirming`,
     digest: 'Renewal digest',
     other: (name, kind) => `${name}: ${kind}`,
+    calendarProvisional: "Next year's holidays are estimated: declare the official schedule",
   },
   followUp: { repeat: (s) => `${s}, repeated`, escalation: (s) => `${s}, escalated` },
   daysLeft: (n) => (n < 0 ? `expired ${days(-n)} ago` : n === 0 ? '0 (expires today)' : days(n)),
@@ -55,6 +56,7 @@ export const EN: Messages = {
     confirmOwners: 'Confirm the owners are still responsible, or update them.',
     reviewDigest: 'Review the renewals coming up.',
   },
+    declareCalendar: 'Declare the official holiday schedule in the calendar setting, then redeploy.',
   listSeparator: ', ',
   colon: ': ',
 };

@@ -43,6 +43,8 @@ export interface Messages {
     readonly contactsStale: (name: string) => string;
     readonly digest: string;
     /** Any kind this version has no words for yet. */
+    /** The operators' notice that next year's holidays are estimated (calendar-provisional). */
+    readonly calendarProvisional: string;
     readonly other: (name: string, kind: string) => string;
   };
   /** Marks the escalation ladder's follow-ups in the severity label: `Emergency, repeated`. */
@@ -66,6 +68,7 @@ export interface Messages {
     readonly confirmOwners: string;
     readonly reviewDigest: string;
   };
+    readonly declareCalendar: string;
   /** Joins list items (owners) in this language. */
   readonly listSeparator: string;
   /** Between a label and its value: `: ` in English, the full-width `：` in Chinese. */

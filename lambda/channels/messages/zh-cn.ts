@@ -36,6 +36,7 @@ export const ZH_CN: Messages = {
     contactsStale: (name) => `请确认 ${name} 的负责人`,
     digest: '续费摘要',
     other: (name, kind) => `${name}：${kind}`,
+    calendarProvisional: '明年的法定节假日尚为估算：请登记官方安排',
   },
   followUp: { repeat: (s) => `${s}·重复提醒`, escalation: (s) => `${s}·已升级` },
   daysLeft: (n) => (n < 0 ? `已过期 ${-n} 天` : n === 0 ? '0（今天到期）' : `${n} 天`),
@@ -53,6 +54,7 @@ export const ZH_CN: Messages = {
     confirmOwners: '请确认负责人是否仍然负责，或更新负责人。',
     reviewDigest: '请查看即将到期的续费。',
   },
+    declareCalendar: '请在 calendar 设置中登记官方节假日安排，然后重新部署。',
   listSeparator: '、',
   colon: '：',
 };

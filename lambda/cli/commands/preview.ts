@@ -35,6 +35,8 @@ export interface PreviewItem {
   readonly channels: readonly string[];
   readonly key: string;
   readonly message: string;
+  /** The date lies in a year whose holidays are estimated, not official (contract 3): it may move earlier. */
+  readonly provisional?: true;
 }
 
 export async function previewCommand(options: PreviewOptions, io: CliIo): Promise<number> {
@@ -67,7 +69,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     renderTable(
       ['date', 'subject', 'kind', 'tier', 'days left', 'severity', 'channels'],
       items.map((i) => [
-        i.date,
+        i.provisional ? `${i.date}*` : i.date,
         i.serviceId ?? `account ${i.accountId ?? ''}`,
         i.kind,
         i.tier === undefined ? '' : i.tier === 0 ? 'expiry' : `${i.tier}d`,
@@ -86,6 +88,14 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
  * renewal, coverage and contacts alerts (forecast from `accounts`, each account as it stands). Sorted by
  * date, then subject (service or account id), then key. Repeats and escalations are not foreseeable.
  */
+  const provisionalYears = [...new Set(items.filter((i) => i.provisional).map((i) => i.date.slice(0, 4)))];
+  if (provisionalYears.length > 0) {
+    io.stdout(
+      `\n* provisional: ${provisionalYears.join(', ')} has no official ${config.calendar.spec} holiday data; its ` +
+        `festivals are estimated and treated as non-working, so these dates may still move earlier, never later. ` +
+        `Declare the official schedule under calendar: { base, holidays, workdays, coveredYears } (README, Working days).\n`,
+    );
+  }
 export function previewReminders(
   config: GuardConfig,
   from: IsoDate,
@@ -98,7 +108,10 @@ export function previewReminders(
     ...config.services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
     ...forecastPolicyAlerts({ services: config.services, accounts }, config, from, days, calendar),
   ];
-  return alerts.map(previewItem).sort(byDateSubjectKey);
+  return alerts
+    .map(previewItem)
+    .map((i) => (calendar.isProvisional(i.date) ? { ...i, provisional: true as const } : i))
+    .sort(byDateSubjectKey);
 }
 
 /** Each account's last stored balance and average daily spend, from the store `check` keeps (read only if it exists). */

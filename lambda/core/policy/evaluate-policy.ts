@@ -9,6 +9,7 @@ import { coverageGapAlert } from './coverage-gap';
 import { escalationsAndRepeats, withEscalationChannels, type LedgerFacts } from './escalation';
 import { expiredInUseAlert } from './expired-in-use';
 import { policyDays } from './policy-defaults';
+import { provisionalYearNotice } from './provisional-year-notice';
 import { renewalCheckAlert } from './renewal-confirmation';
 import { deliverableToday, type ServiceRuleContext } from './service-alert';
 import { spendGrowthAlert } from './spend-growth';
@@ -106,6 +107,9 @@ export function decideCycleAlerts(
       due.push(...accountPolicyAlerts(account, accountFacts, accountAudience(account, facts.services, channels), ctx));
     }
   }
+
+  const notice = provisionalYearNotice(config.calendar.spec, ctx);
+  if (notice) due.push(notice);
 
   const widened = due.map((a) => withEscalationChannels(a, config.escalation, channels));
   const ladder = escalationsAndRepeats(widened, facts.ledger, {
