@@ -12,7 +12,8 @@ import { functionUrlGet } from './link-events';
 import { reportUrl, signAckToken } from '../../lambda/core/ack';
 import { createAckAndCalendarHandler } from '../../lambda/handlers/ack-and-calendar/app';
 import { guardConfig } from '../app/cycle-fixtures';
-import { CHROMIUM_INSTALL_HINT, findChromium, renderInChromium } from '../report/headless-chromium';
+import { renderInChromium } from '../report/headless-chromium';
+import { BROWSER_SETUP_TIMEOUT_MS, ensureBrowser } from '../support/browser-setup';
 import { readPng } from '../support/png-reader';
 
 const SIGNING_KEY = 'test-link-signing-key-0123456789abcdef';
@@ -21,8 +22,13 @@ const BASE = 'https://abc123.lambda-url.ap-east-1.on.aws/';
 const WINDOW = { width: 1280, height: 1400 };
 
 let dir: string;
-beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-report-csp-'))));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let chromium: string;
+beforeAll(async () => {
+  // installed by the test setup when missing (or the hook fails saying why)
+  chromium = await ensureBrowser();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-guard-report-csp-'));
+}, BROWSER_SETUP_TIMEOUT_MS);
+afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
 async function served(): Promise<{ html: string; policy: string }> {
   const config = guardConfig();
@@ -63,8 +69,6 @@ function withPolicy(html: string, policy: string): string {
 describe('the served report in a browser', () => {
   it('looks the same under its content security policy as without one', async () => {
     // Prepare
-    const chromium = findChromium();
-    if (!chromium) throw new Error(CHROMIUM_INSTALL_HINT);
     const { html, policy } = await served();
     const metaPolicy = policy
       .split('; ')
