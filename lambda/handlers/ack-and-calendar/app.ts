@@ -1,6 +1,6 @@
 /**
- * The function URL's routes, over injected dependencies so tests can run them against dynalite and a
- * fake secret:
+ * The links' routes (behind a function URL or an HTTP API, see ./http.ts), over injected dependencies
+ * so tests can run them against dynalite and a fake secret:
  *
  * - `GET /ack?t=<token>`: a verified link shows what it acknowledges and asks for one click (scanners
  *   and unfurlers open links by themselves); an acknowledgement that already holds is said so at once.
@@ -11,8 +11,14 @@
  * - a bad, expired or malformed token: 403 and one generic page; anything else: 404.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { LambdaFunctionURLEvent } from 'aws-lambda';
-import { calendarResponse, readRequest, reportResponse, type HttpRequest, type HttpResponse } from './http';
+import {
+  calendarResponse,
+  readRequest,
+  reportResponse,
+  type HttpRequest,
+  type HttpResponse,
+  type LinkEvent,
+} from './http';
 import { readLinkSecret, type LinkSecret } from './link-secret';
 import { pageTextFor } from './page-text';
 import { acknowledgedPage, alreadyPage, confirmPage, errorPage, forbiddenPage, notFoundPage } from './pages';
@@ -49,7 +55,7 @@ export interface AckAndCalendarDeps {
   readonly logger: CycleLogger;
 }
 
-export type AckAndCalendarHandler = (event: LambdaFunctionURLEvent) => Promise<HttpResponse>;
+export type AckAndCalendarHandler = (event: LinkEvent) => Promise<HttpResponse>;
 
 export function createAckAndCalendarHandler(deps: AckAndCalendarDeps): AckAndCalendarHandler {
   const { config, registry, logger } = deps;

@@ -1,9 +1,17 @@
 /**
- * The function URL's side of HTTP: reading a request (payload format 2.0) and writing responses with
- * the headers every answer carries.
+ * The HTTP side of the links: reading a request (payload format 2.0) and writing responses with the
+ * headers every answer carries.
  */
 import { createHash } from 'node:crypto';
-import type { LambdaFunctionURLEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+/**
+ * What invokes the links function: a Lambda function URL, or an API Gateway HTTP API route with a Lambda
+ * proxy integration, payload format 2.0 (where function URLs do not exist). Both send this shape and take
+ * the same response; they differ in `requestContext` (`apiId`, `domainName`, `routeKey` `GET /ack` vs
+ * `$default`, `stage`), which only `routePath` reads.
+ */
+export type LinkEvent = APIGatewayProxyEventV2;
 
 export interface HttpResponse {
   readonly statusCode: number;
@@ -20,7 +28,7 @@ export interface HttpRequest {
   readonly form: URLSearchParams;
 }
 
-export function readRequest(event: LambdaFunctionURLEvent): HttpRequest {
+export function readRequest(event: LinkEvent): HttpRequest {
   const contentType = headerValue(event.headers, 'content-type') ?? '';
   const body =
     event.body === undefined
@@ -30,7 +38,7 @@ export function readRequest(event: LambdaFunctionURLEvent): HttpRequest {
         : event.body;
   return {
     method: event.requestContext?.http?.method ?? 'GET',
-    path: event.rawPath ?? '/',
+    path: routePath(event),
     query: new URLSearchParams(event.rawQueryString ?? ''),
     form: contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')
       ? new URLSearchParams(body)
@@ -38,8 +46,19 @@ export function readRequest(event: LambdaFunctionURLEvent): HttpRequest {
   };
 }
 
-function headerValue(headers: LambdaFunctionURLEvent['headers'], name: string): string | undefined {
-  // function URLs lower-case header names; a hand-made event might not
+/**
+ * The path the routes know. An HTTP API on a named stage puts the stage first in `rawPath`
+ * (`/prod/ack`); its `$default` stage, which the guard deploys, and function URLs do not.
+ */
+function routePath(event: LinkEvent): string {
+  const rawPath = event.rawPath ?? '/';
+  const stage = event.requestContext?.stage;
+  if (stage === undefined || stage === '$default') return rawPath;
+  return rawPath === `/${stage}` ? '/' : rawPath.startsWith(`/${stage}/`) ? rawPath.slice(stage.length + 1) : rawPath;
+}
+
+function headerValue(headers: LinkEvent['headers'], name: string): string | undefined {
+  // function URLs and HTTP APIs lower-case header names; a hand-made event might not
   const match = Object.keys(headers ?? {}).find((key) => key.toLowerCase() === name);
   return match === undefined ? undefined : headers[match];
 }
