@@ -43,6 +43,12 @@ export interface DailyUsage {
   readonly amount: number;
   /** An ISO 4217 currency code, or `minutes`. */
   readonly unit: string;
+  /**
+   * The app, project or instance the vendor reports this figure for (an Agora App ID, a TRTC SdkAppId);
+   * absent for a figure of the whole account. A service that names it (`entitlement`, `project` or `id`)
+   * owns the usage, so `expired-in-use` can tell its traffic from its neighbours'.
+   */
+  readonly scope?: string;
 }
 
 /** Resolves a secret name to the credential fields it holds (Secrets Manager, or a local file/env in the CLI). */

@@ -38,6 +38,8 @@ export function servicePolicyAlerts(
     readonly account?: AccountFacts;
     readonly successor?: ServiceConfig;
     readonly watchedExpiresOn?: IsoDate;
+    /** Every service on the same account (this one included): whose spend an account-wide figure may be. */
+    readonly accountServices?: readonly ServiceConfig[];
   },
   ctx: ServiceRuleContext,
   config: Pick<GuardConfig, 'contactsMaxAgeDays' | 'renewalGraceDays' | 'coverageGapLeadDays'>,
@@ -46,7 +48,7 @@ export function servicePolicyAlerts(
   return [
     autoRenewRiskAlert(service, facts.account, ctx),
     renewalCheckAlert(service, facts.watchedExpiresOn, ctx, days.renewalGraceDays),
-    expiredInUseAlert(service, facts.account, ctx),
+    expiredInUseAlert(service, facts.account, ctx, facts.accountServices),
     coverageGapAlert(service, facts.successor, ctx, days.coverageGapLeadDays),
     contactsFreshnessAlert(service, ctx, days.contactsMaxAgeDays),
   ].filter((a): a is Alert => a !== undefined);
@@ -85,6 +87,7 @@ export function decideCycleAlerts(
   const channels = indexChannels(config.channels);
   const ctx: ServiceRuleContext = { today, calendar, channels };
   const byId = new Map(facts.services.map((s) => [s.id, s]));
+  const byAccount = servicesByAccount(facts.services);
 
   const due: Alert[] = [...facts.accountAlerts];
   for (const service of facts.services) {
@@ -95,7 +98,12 @@ export function decideCycleAlerts(
     due.push(
       ...servicePolicyAlerts(
         service,
-        { account, successor, watchedExpiresOn: facts.watchedExpiry?.get(service.id) },
+        {
+          account,
+          successor,
+          watchedExpiresOn: facts.watchedExpiry?.get(service.id),
+          accountServices: service.account === undefined ? undefined : byAccount.get(service.account),
+        },
         ctx,
         config,
       ),
@@ -120,4 +128,16 @@ export function decideCycleAlerts(
     escalation: config.escalation,
   });
   return [...widened, ...ladder];
+}
+
+/** The services of each account, for the rules that must tell one service's spend from its neighbours'. */
+export function servicesByAccount(services: readonly ServiceConfig[]): ReadonlyMap<string, readonly ServiceConfig[]> {
+  const byAccount = new Map<string, ServiceConfig[]>();
+  for (const service of services) {
+    if (service.account === undefined) continue;
+    const list = byAccount.get(service.account) ?? [];
+    list.push(service);
+    byAccount.set(service.account, list);
+  }
+  return byAccount;
 }

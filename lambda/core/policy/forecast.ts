@@ -7,7 +7,7 @@ import type { Alert, GuardConfig, IsoDate, ServiceConfig } from '../model';
 import { indexChannels } from '../reminders/channel-routing';
 import type { AccountSnapshot, Money } from '../vendor-port';
 import type { AccountFacts } from './account-facts';
-import { accountPolicyAlerts, servicePolicyAlerts } from './evaluate-policy';
+import { accountPolicyAlerts, servicePolicyAlerts, servicesByAccount } from './evaluate-policy';
 import type { ServiceRuleContext } from './service-alert';
 
 /** Where a forecast starts: the registry's services and each account as it stands today. */
@@ -36,6 +36,7 @@ export function forecastPolicyAlerts(
 ): Alert[] {
   const channels = indexChannels(config.channels);
   const byId = new Map(start.services.map((s) => [s.id, s]));
+  const byAccount = servicesByAccount(start.services);
   const states = new Map([...start.accounts].map(([id, a]) => [id, a.state]));
   const audiences = new Map(config.accounts.map((a) => [a.id, accountAudience(a, start.services, channels)]));
   const claimed = new Set<string>();
@@ -85,7 +86,8 @@ export function forecastPolicyAlerts(
     for (const service of start.services) {
       const account = service.account === undefined ? undefined : facts.get(service.account);
       const successor = service.replacedBy === undefined ? undefined : byId.get(service.replacedBy);
-      due.push(...servicePolicyAlerts(service, { account, successor }, ctx, config));
+      const accountServices = service.account === undefined ? undefined : byAccount.get(service.account);
+      due.push(...servicePolicyAlerts(service, { account, successor, accountServices }, ctx, config));
     }
     for (const alert of due) {
       if (claimed.has(alert.key)) continue;

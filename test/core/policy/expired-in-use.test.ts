@@ -62,3 +62,49 @@ describe('expired in use', () => {
     expect(expiredInUseAlert(expired, undefined, cnCtx('2026-10-12'))).toBeUndefined();
   });
 });
+
+describe('expired in use: attributable spend only', () => {
+  const neighbour = service({ id: 'live-im', name: 'Live IM', expiresOn: '2027-03-01' });
+  const lapsedNeighbour = service({ id: 'old-im', name: 'Old IM', expiresOn: '2026-09-01' });
+  const accountWide = minutes([['2026-10-10', 8000]]);
+
+  it('stays silent when the account-wide usage may be a live neighbour\'s on the same account', () => {
+    expect(expiredInUseAlert(expired, accountWide, cnCtx('2026-10-11'), [expired, neighbour])).toBeUndefined();
+  });
+
+  it('fires on account-wide usage when no other live service shares the account', () => {
+    expect(expiredInUseAlert(expired, accountWide, cnCtx('2026-10-11'), [expired, lapsedNeighbour])?.kind).toBe(
+      'expired-in-use',
+    );
+  });
+
+  it('fires on usage reported for the app the service names, whatever its neighbours do', () => {
+    // Prepare: per-app usage; live-rtc's entitlement is the app id
+    const own = service({ expiresOn: '2026-10-09', entitlement: 'app-rtc' });
+    const perApp = {
+      history: [],
+      currency: 'USD',
+      usage: [
+        { date: '2026-10-10', amount: 300, unit: 'minutes', scope: 'app-rtc' },
+        { date: '2026-10-10', amount: 9000, unit: 'minutes', scope: 'app-im' },
+      ],
+    };
+    // Act
+    const alert = expiredInUseAlert(own, perApp, cnCtx('2026-10-11'), [own, neighbour]);
+    // Assess
+    expect(alert?.message).toContain('app-rtc on account agora-main shows usage on 2026-10-10');
+  });
+
+  it('stays silent when only the neighbours\' apps are in use, even with no live neighbour declared', () => {
+    const own = service({ expiresOn: '2026-10-09', entitlement: 'app-rtc' });
+    const perApp = {
+      history: [],
+      currency: 'USD',
+      usage: [
+        { date: '2026-10-10', amount: 0, unit: 'minutes', scope: 'app-rtc' },
+        { date: '2026-10-10', amount: 9000, unit: 'minutes', scope: 'app-im' },
+      ],
+    };
+    expect(expiredInUseAlert(own, perApp, cnCtx('2026-10-11'), [own])).toBeUndefined();
+  });
+});
