@@ -4,6 +4,7 @@ export * from './alert-policy';
 export * from './calendar-days';
 export * from './criticality';
 export * from './language';
+export * from './links-endpoint';
 export * from './renewal-guard';
 export * from './renewal-guard-props';
 export * from './renewal-guard-stack';

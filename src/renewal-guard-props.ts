@@ -9,6 +9,7 @@ import { AlertChannel } from './alert-channel';
 import { CalendarDays } from './calendar-days';
 import { CriticalityTiers, DigestSchedule, EscalationPolicy, QuietHours } from './alert-policy';
 import { Language } from './language';
+import { LinksEndpoint } from './links-endpoint';
 import { ServiceDeclaration } from './service-declaration';
 import { VendorAccount } from './vendor-account';
 
@@ -65,7 +66,6 @@ export interface RenewalGuardProps {
   readonly calendar?: string;
 
   /**
-  /**
    * Days that complete `calendar`: a year's official schedule not yet built in, or your own days off.
    * Written with `calendar` as the config's `calendar: { base, holidays, workdays, coveredYears }`, so
    * `calendar` must be given too; replaces the file's calendar as a whole.
@@ -74,6 +74,7 @@ export interface RenewalGuardProps {
    */
   readonly calendarDays?: CalendarDays;
 
+  /**
    * Default reminder tiers, in days before expiry; a service may set its own.
    *
    * @default - the config file's `reminderDays`, else [60, 30, 15, 7, 1]
@@ -165,7 +166,7 @@ export interface RenewalGuardProps {
 
   /**
    * Whether to deploy the acknowledge links and the calendar feed: a function behind a public function
-   * URL (`RenewalGuard.linksUrl`). Messages then carry a signed link that acknowledges the alert (and
+   * URL or HTTP API (`RenewalGuard.linksUrl`, see `linksEndpoint`). Messages then carry a signed link that acknowledges the alert (and
    * stops its repeats and escalation), and `<linksUrl>calendar.ics?token=<feedToken>` serves every
    * expiry as an iCalendar feed.
    *
@@ -175,6 +176,17 @@ export interface RenewalGuardProps {
    * `linkSecret` is given; pass true to serve the calendar feed without channels
    */
   readonly linksEnabled?: boolean;
+
+  /**
+   * What serves the links: a Lambda function URL, or an API Gateway HTTP API (throttled, one route per
+   * link type) in the regions without function URLs (the China regions, ap-south-2, ap-southeast-4 to
+   * -7, ap-east-2, ca-west-1, eu-south-2, eu-central-2, il-central-1, me-central-1).
+   * `LinksEndpoint.FUNCTION_URL` in one of those fails synthesis. Ignored when the links are not deployed.
+   *
+   * @default LinksEndpoint.AUTO - decided by the stack's region at synth; a stack without a region (an
+   * environment-agnostic stack) keeps a function URL and says so in a synth warning
+   */
+  readonly linksEndpoint?: LinksEndpoint;
 
   /**
    * A secret holding the JSON object `{ "linkSigningKey": "<at least 32 characters>", "feedToken": "<at

@@ -22,7 +22,9 @@ import { createNotifier } from './private/guard-notifier';
 import { addGuardOperations, notifierErrorsMetric } from './private/guard-operations';
 import { createPoller, POLLER_TIMEOUT } from './private/guard-poller';
 import { createRegistrySync } from './private/guard-registry-sync';
+import { encryptGuardLogs } from './private/log-encryption';
 import { addSchedules } from './private/guard-resources';
+import { assertChannelsDeliverable, resolveLinksEndpoint } from './private/region-support';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
 import { Severity } from './severity';
@@ -48,7 +50,7 @@ import {
  * alert once in a DynamoDB registry, and publishes it to an SNS topic and an EventBridge bus. Email and
  * SMS channels are subscriptions on the topic; a notifier function delivers to the chat, webhook and
  * PagerDuty channels. Messages carry a signed acknowledge link served, with an iCalendar feed of every
- * expiry, by a function behind a function URL (`linksUrl`).
+ * expiry, by a function behind a function URL or, in regions without them, an HTTP API (`linksUrl`).
  *
  * The config (services, accounts, channels) is validated at synth time and staged into the functions'
  * code package, not the template: 10 or 10,000 services deploy the same resources. Each deploy that
@@ -125,7 +127,8 @@ export class RenewalGuard extends Construct {
   public readonly linksFunction?: lambda.IFunction;
 
   /**
-   * The base URL of the acknowledge links and the calendar feed (a Lambda function URL, ending in `/`).
+   * The base URL of the acknowledge links and the calendar feed, ending in `/`: a Lambda function URL, or
+   * the HTTP API's default stage (see `linksEndpoint`).
    * Subscribe a calendar app to `<linksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field
    * of `linkSecret`, which
    * `aws secretsmanager get-secret-value --secret-id <linkSecret ARN> --query SecretString --output text`
@@ -206,6 +209,7 @@ export class RenewalGuard extends Construct {
   constructor(scope: Construct, id: string, props: RenewalGuardProps = {}) {
     super(scope, id);
     const config = loadGuardProps(this, props);
+    assertChannelsDeliverable(this, config.loaded.channels);
     const code = stageCode(config.loaded);
     const removalPolicy = props.registryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
@@ -232,10 +236,11 @@ export class RenewalGuard extends Construct {
           encryptionKey: this.encryptionKey,
           logRetention,
           linkSecret: props.linkSecret,
+          endpoint: resolveLinksEndpoint(this, props.linksEndpoint),
         })
       : undefined;
     this.linksFunction = links?.function.function;
-    this.linksUrl = links?.functionUrl.url;
+    this.linksUrl = links?.url;
     this.linkSecret = links?.secret;
 
     const poller = createPoller(this, {
@@ -274,6 +279,7 @@ export class RenewalGuard extends Construct {
       channelSecrets: config.channelSecrets,
       logRetention,
       links,
+      encryptionKey: this.encryptionKey,
     });
     this.notifierFunction = notifier?.function.function;
     this.notifierDeadLetterQueue = notifier?.deadLetterQueue;
@@ -299,6 +305,7 @@ export class RenewalGuard extends Construct {
     this.defaultAlarms = operations.defaultAlarms;
     this.alarms = operations.alarms;
     this.dashboard = operations.dashboard;
+    encryptGuardLogs(this, this.encryptionKey);
     guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, links });
   }
 

@@ -1,4 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,12 +10,34 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { GuardFunction } from './guard-function';
+import { suppressNag } from './nag-suppressions';
+import type { ResolvedLinksEndpoint } from './region-support';
 import { synthTimeSecretName } from './secret-name';
 import { ENV_ACK_BASE_URL, ENV_LINK_SECRET_NAME, ENV_REGISTRY_TABLE } from '../shared/registry-schema';
 
 /** Generated values are letters and digits only: the feed token travels in a URL's query. */
 const SIGNING_KEY_LENGTH = 64;
 const FEED_TOKEN_LENGTH = 48;
+
+/**
+ * The handler's routes (lambda/handlers/ack-and-calendar/app.ts; test/construct/regions.test.ts holds
+ * the two lists equal). An HTTP API routes only these; anything else gets API Gateway's own 404.
+ */
+export const LINK_ROUTES: readonly string[] = ['GET /ack', 'POST /ack', 'GET /calendar.ics', 'GET /report'];
+
+/**
+ * People click links and calendar apps poll a few times a day. A function URL has no throttle of its
+ * own, so the function's reserved concurrency caps what a flood on the public URL can take from the
+ * account's concurrency (and bill).
+ */
+const FUNCTION_URL_RESERVED_CONCURRENCY = 5;
+
+/**
+ * Behind an HTTP API the stage throttles instead, before Lambda is invoked (a throttled request gets 429
+ * and costs no invocation), so the function reserves nothing: a new account (in China often) has too
+ * little concurrency to reserve any.
+ */
+export const HTTP_API_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
 export interface GuardLinksProps {
   readonly codeDirectory: string;
@@ -22,11 +47,18 @@ export interface GuardLinksProps {
   readonly logRetention: logs.RetentionDays;
   /** A secret of the user's holding `{ linkSigningKey, feedToken }`; the guard creates one when absent. */
   readonly linkSecret?: secretsmanager.ISecret;
+  /** What serves the routes (see region-support.ts, which decides it from the region and the props). */
+  readonly endpoint: ResolvedLinksEndpoint;
 }
 
 export interface GuardLinks {
   readonly function: GuardFunction;
-  readonly functionUrl: lambda.FunctionUrl;
+  /** The base URL of the links, ending in `/`: the function URL, or the HTTP API's default stage. */
+  readonly url: string;
+  /** Present when a function URL serves the links. */
+  readonly functionUrl?: lambda.FunctionUrl;
+  /** Present when an HTTP API serves the links. */
+  readonly httpApi?: apigwv2.HttpApi;
   readonly secret: secretsmanager.ISecret;
   /** The secret created only to seed the feed token; undefined when the user brings `linkSecret`. */
   readonly feedTokenSeed?: secretsmanager.Secret;
@@ -37,18 +69,19 @@ export interface GuardLinks {
 }
 
 /**
- * The acknowledge endpoint and calendar feed: one function behind a public function URL, and the secret
- * holding the key that signs acknowledge links and the token that opens the feed.
+ * The acknowledge endpoint and calendar feed: one function behind a public function URL or an HTTP API,
+ * and the secret holding the key that signs acknowledge links and the token that opens the feed.
  */
 export function createLinks(scope: Construct, props: GuardLinksProps): GuardLinks {
   const { secret, feedTokenSeed } = props.linkSecret
     ? { secret: props.linkSecret, feedTokenSeed: undefined }
     : createLinkSecret(scope, props.encryptionKey);
   const secretReference = secretId(secret);
+  const viaUrl = props.endpoint === 'function-url';
 
   const links = new GuardFunction(scope, 'Links', {
     handler: 'ack-and-calendar',
-    description: 'RenewalGuard: acknowledge links and the calendar feed, behind a function URL',
+    description: `RenewalGuard: acknowledge links and the calendar feed, behind ${viaUrl ? 'a function URL' : 'an HTTP API'}`,
     codeDirectory: props.codeDirectory,
     timeout: Duration.seconds(30),
     environment: {
@@ -56,30 +89,86 @@ export function createLinks(scope: Construct, props: GuardLinksProps): GuardLink
       [ENV_LINK_SECRET_NAME]: secretReference,
     },
     logRetention: props.logRetention,
-    // People click links and calendar apps poll a few times a day; a flood on the public URL must not
-    // take the account's concurrency (or bill) with it.
-    reservedConcurrentExecutions: 5,
+    reservedConcurrentExecutions: viaUrl ? FUNCTION_URL_RESERVED_CONCURRENCY : undefined,
   });
   props.registry.grantReadWriteData(links.role);
   secret.grantRead(links.role);
 
-  // No IAM auth: the signed link and the feed token are the credentials, checked before anything is read
-  // or written, and a bad one gets 403. No CORS: browsers only follow links and submit the page's form.
-  // Since October 2025 a public function URL also needs lambda:InvokeFunction limited to calls made
-  // through the URL (InvokedViaFunctionUrl); aws-cdk-lib adds it beside lambda:InvokeFunctionUrl since
-  // the floor this package requires (test/construct/links.test.ts pins both permissions).
-  const functionUrl = links.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-
+  const served = viaUrl ? serveByFunctionUrl(links) : serveByHttpApi(scope, links, props.logRetention);
   return {
     function: links,
-    functionUrl,
+    ...served,
     secret,
     feedTokenSeed,
-    environment: { [ENV_ACK_BASE_URL]: functionUrl.url, [ENV_LINK_SECRET_NAME]: secretReference },
+    environment: { [ENV_ACK_BASE_URL]: served.url, [ENV_LINK_SECRET_NAME]: secretReference },
     grantSigning: (grantee) => {
       secret.grantRead(grantee);
     },
   };
+}
+
+// No IAM auth either way: the signed link and the feed token are the credentials, checked before
+// anything is read or written, and a bad one gets 403. No CORS: browsers only follow links and submit
+// the page's form.
+
+function serveByFunctionUrl(links: GuardFunction): { url: string; functionUrl: lambda.FunctionUrl } {
+  // Since October 2025 a public function URL also needs lambda:InvokeFunction limited to calls made
+  // through the URL (InvokedViaFunctionUrl); aws-cdk-lib adds it beside lambda:InvokeFunctionUrl since
+  // the floor this package requires (test/construct/links.test.ts pins both permissions).
+  const functionUrl = links.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+  return { url: functionUrl.url, functionUrl };
+}
+
+/**
+ * An HTTP API with the handler's routes, each a Lambda proxy integration with payload format 2.0 (the
+ * event shape a function URL sends too), on a throttled `$default` stage, so paths carry no stage name.
+ * Access logs hold no query string: the tokens travel there.
+ */
+function serveByHttpApi(
+  scope: Construct,
+  links: GuardFunction,
+  logRetention: logs.RetentionDays,
+): { url: string; httpApi: apigwv2.HttpApi } {
+  const httpApi = new apigwv2.HttpApi(scope, 'LinksApi', {
+    description: 'RenewalGuard: acknowledge links and the calendar feed',
+    createDefaultStage: false,
+  });
+  const accessLogs = new logs.LogGroup(scope, 'LinksApiAccessLogs', { retention: logRetention });
+  const stage = httpApi.addStage('DefaultStage', {
+    stageName: '$default',
+    autoDeploy: true,
+    throttle: HTTP_API_THROTTLE,
+    accessLogSettings: {
+      destination: new apigwv2.LogGroupLogDestination(accessLogs),
+      format: apigateway.AccessLogFormat.custom(
+        JSON.stringify({
+          requestId: '$context.requestId',
+          requestTime: '$context.requestTime',
+          sourceIp: '$context.identity.sourceIp',
+          routeKey: '$context.routeKey',
+          status: '$context.status',
+          responseLength: '$context.responseLength',
+          integrationError: '$context.integrationErrorMessage',
+        }),
+      ),
+    },
+  });
+  const integration = new HttpLambdaIntegration('LinksIntegration', links.function, {
+    payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+  });
+  for (const route of LINK_ROUTES) {
+    const [method, path] = route.split(' ') as [keyof typeof apigwv2.HttpMethod, string];
+    httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod[method]], integration });
+  }
+  suppressNag(httpApi, [
+    {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The links are opened from messages and calendar apps, which cannot sign requests: the signed link and the ' +
+        'feed token are the credentials, verified by the function before anything is read or written',
+    },
+  ]);
+  return { url: stage.url, httpApi };
 }
 
 /**
