@@ -72,14 +72,14 @@ export class HuaweiVendor implements VendorAdapter {
     const pages: unknown[] = [];
     const measureIds = new Set<number>();
     const operation = 'ListFreeResourceInfos';
-    await collectPages({ vendor: 'huawei', accountId: account.id, operation }, HUAWEI_PAGE_SIZE, (i) =>
+    await collectPages({ vendor: 'huawei', accountId: account.id, operation }, HUAWEI_PAGE_SIZE, (_i, offset) =>
       callJson(
         ctx.http,
         call({
           operation,
           method: 'POST',
           url: `${bss}/v3/payments/free-resources/query`,
-          body: { offset: i * HUAWEI_PAGE_SIZE, limit: HUAWEI_PAGE_SIZE },
+          body: { offset, limit: HUAWEI_PAGE_SIZE },
         }),
         (json) => {
           const page = readFreeResourcePage(json, new Map());

@@ -27,6 +27,13 @@ export interface AlibabaSandboxAccount {
    * `PretaxAmount`, `Currency` ...), one per product; answered as given with `BillingDate` added.
    */
   readonly dailyBills?: Readonly<Record<IsoDate, readonly Readonly<Record<string, unknown>>[]>>;
+  /**
+   * The most entries one page of QueryAvailableInstances or QueryResourcePackageInstances holds,
+   * whatever PageSize asks: the service may answer pages shorter than asked while `TotalCount` says
+   * more remain, and a client that stops at the first short page leaves the rest unwatched.
+   * @default - as many as PageSize asks
+   */
+  readonly maxPageSize?: number;
 }
 
 export interface AlibabaSandboxFixture {
@@ -122,9 +129,15 @@ function paging(params: Record<string, string>, maxSize: number): Paging {
   return { page, size };
 }
 
+/** The page the service answers: PageSize as asked, capped by the fixture's `maxPageSize`. */
+function capped(account: AlibabaSandboxAccount, p: { page: number; size: number }): { page: number; size: number } {
+  return { page: p.page, size: Math.min(p.size, account.maxPageSize ?? p.size) };
+}
+
 function availableInstances(account: AlibabaSandboxAccount, params: Record<string, string>): SandboxReply {
-  const p = paging(params, 300);
-  if ('error' in p) return p.error;
+  const asked = paging(params, 300);
+  if ('error' in asked) return asked.error;
+  const p = capped(account, asked);
   const matching = (account.instances ?? []).filter(
     (i) =>
       (!params.SubscriptionType || i.SubscriptionType === params.SubscriptionType) &&
@@ -147,8 +160,9 @@ function availableInstances(account: AlibabaSandboxAccount, params: Record<strin
 
 /** Counts as strings and the list nested as `Instances.Instance`, as the documented example shows. */
 function resourcePackages(account: AlibabaSandboxAccount, params: Record<string, string>): SandboxReply {
-  const p = paging(params, 300);
-  if ('error' in p) return p.error;
+  const asked = paging(params, 300);
+  if ('error' in asked) return asked.error;
+  const p = capped(account, asked);
   const matching = (account.resourcePackages ?? []).filter(
     (r) =>
       (!params.ProductCode || r.ProductCode === params.ProductCode) &&

@@ -13,30 +13,50 @@ export interface Page<T> {
 export const MAX_PAGES = 50;
 
 /**
- * Every item of a paged list: pages are read until one comes back short or empty, or the vendor's
- * total is reached. A list longer than MAX_PAGES pages fails the call rather than loop on a vendor
- * that keeps answering the same page.
+ * Every item of a paged list. When the vendor says how many entries the list holds (Alibaba's
+ * `TotalCount`, Huawei's `total_count`), that total decides: pages are read until as many entries were
+ * listed, a short page included (a vendor may cap its pages below the size asked for, or answer a
+ * short page mid-list), and pages that end before the total fail the call rather than silently leave
+ * entries unwatched. Without a total, a short or empty page ends the list. `readPage` gets the page's
+ * index and how many entries were listed before it (the offset, for offset-paged APIs). A list longer
+ * than MAX_PAGES pages fails the call rather than loop on a vendor that keeps answering the same page.
  */
 export async function collectPages<T>(
   call: { readonly vendor: Vendor; readonly accountId: string; readonly operation: string },
   pageSize: number,
-  readPage: (index: number) => Promise<Page<T>>,
+  readPage: (index: number, offset: number) => Promise<Page<T>>,
 ): Promise<T[]> {
   const items: T[] = [];
   let listed = 0;
+  let total: number | undefined;
   for (let index = 0; index < MAX_PAGES; index++) {
-    const page = await readPage(index);
+    const page = await readPage(index, listed);
     items.push(...page.items);
     const onPage = page.listed ?? page.items.length;
     listed += onPage;
-    if (onPage < pageSize || (page.total !== undefined && listed >= page.total)) return items;
+    total = page.total ?? total;
+    if (total === undefined) {
+      if (onPage < pageSize) return items;
+    } else if (listed >= total) {
+      return items;
+    } else if (onPage === 0) {
+      throw new VendorError({
+        ...call,
+        kind: 'server',
+        attempts: index + 1,
+        reason: `the list says it holds ${total} entries, but its pages ended after ${listed}`,
+      });
+    }
   }
   throw new VendorError({
     ...call,
     kind: 'client',
     attempts: MAX_PAGES,
     retryable: false,
-    reason: `the list did not end within ${MAX_PAGES} pages of ${pageSize}`,
+    reason:
+      total === undefined
+        ? `the list did not end within ${MAX_PAGES} pages of ${pageSize}`
+        : `the list did not end within ${MAX_PAGES} pages (${listed} of the ${total} entries it says it holds were listed)`,
   });
 }
 
