@@ -1,7 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { AlertPublisher } from '../app/ports';
+import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
-import type { Alert, AlertKind } from '../core/model';
+import type { Alert, AlertKind, Language } from '../core/model';
+import { renderEventDetail } from '../delivery/render';
 
 export const EVENT_SOURCE = 'renewal-guard';
 
@@ -19,15 +20,22 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'spend-growth': 'Low Balance',
   'blind-spot': 'Blind Spot',
   digest: 'Digest',
-};
   'calendar-provisional': 'Digest',
+};
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */
 export class EventBusPublisher implements AlertPublisher {
   readonly target = 'eventbridge';
   private readonly client: EventBridgeClient;
 
-  constructor(private readonly options: { eventBusName: string; client?: EventBridgeClient }) {
+  constructor(
+    private readonly options: {
+      eventBusName: string;
+      client?: EventBridgeClient;
+      /** The language of the detail's `title`. @default 'en' */
+      language?: Language;
+    },
+  ) {
     this.client = options.client ?? new EventBridgeClient({});
   }
 
@@ -35,7 +43,7 @@ export class EventBusPublisher implements AlertPublisher {
     let response;
     try {
       response = await this.client.send(
-        new PutEventsCommand({ Entries: [alertEvent(alert, this.options.eventBusName)] }),
+        new PutEventsCommand({ Entries: [alertEvent(alert, this.options.eventBusName, this.options.language)] }),
       );
     } catch (e) {
       throw new DeliveryError(`EventBridge PutEvents of ${alert.key} failed: ${errorMessage(e)}`, {
@@ -54,18 +62,13 @@ export class EventBusPublisher implements AlertPublisher {
   }
 }
 
-export function alertEvent(alert: Alert, eventBusName: string) {
+/** The alert as an event: its detail rendered by the one renderer (the alert object, nulls for absent fields, its title). */
+export function alertEvent(alert: Alert, eventBusName: string, language?: Language) {
   return {
     Source: EVENT_SOURCE,
     DetailType: DETAIL_TYPES[alert.kind],
     EventBusName: eventBusName,
     Resources: [],
-    Detail: JSON.stringify({
-      ...alert,
-      project: alert.project ?? null,
-      owners: alert.owners,
-      expiresOn: alert.expiresOn ?? null,
-      accountId: alert.accountId ?? null,
-    }),
+    Detail: JSON.stringify(renderEventDetail(alert, language)),
   };
 }

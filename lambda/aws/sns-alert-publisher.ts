@@ -1,16 +1,26 @@
 import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
-import type { AlertPublisher } from '../app/ports';
+import type { AlertContext, EmailMessage } from '../channels/formatters';
+import { truncateBytes, utf8Length } from '../channels/text/truncate';
+import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
-import type { Alert } from '../core/model';
+import type { Alert, ChannelConfig, GuardConfig, Language } from '../core/model';
+import { render } from '../delivery/render';
+import { serviceContext } from '../delivery/render-context';
 
 /**
- * One SNS message per alert. Message attributes carry what subscription filter policies route on
- * (contract section 5): `severity`, `project`, `kind`, `serviceId`, and `channels` — the ids of the
- * channels this alert is for, so an email subscription only receives its own channel's alerts.
+ * One SNS message per alert and language. Message attributes carry what subscription filter policies
+ * route on (contract section 5): `severity`, `project`, `kind`, `serviceId`, and `channels` — the ids of
+ * the channels the message is for, so an email subscription only receives its own channel's alerts.
+ *
+ * People read the email and SMS variants, rendered by the one renderer (delivery/render) in each
+ * channel's language: when email or SMS channels speak different languages, each language gets its own
+ * message, whose `channels` name only its channels (the document's language also carries the channels
+ * the notifier delivers). The `lambda` variant is the alert object itself, for the notifier.
  */
 export class SnsAlertPublisher implements AlertPublisher {
   readonly target = 'sns';
   private readonly client: SNSClient;
+  private readonly context: (alert: Alert) => AlertContext;
 
   constructor(
     private readonly options: {
@@ -18,71 +28,68 @@ export class SnsAlertPublisher implements AlertPublisher {
       client?: SNSClient;
       /** Signed links for the email text: acknowledge for alerts, the report for digests. */
       links?: MessageLinks;
+      /**
+       * The document: its `language`, its channels (each email / SMS channel's own `language`) and its
+       * services (names and kinds for the text). @default English, every channel alike, services by id
+       */
+      config?: Pick<GuardConfig, 'language' | 'channels' | 'services'>;
     },
   ) {
     this.client = options.client ?? new SNSClient({});
+    this.context = options.config ? serviceContext(options.config) : () => ({});
   }
 
   async publish(alert: Alert): Promise<void> {
-    try {
-      await this.client.send(
-        new PublishCommand({
-          TopicArn: this.options.topicArn,
-          Subject: alertSubject(alert),
-          MessageStructure: 'json',
-          Message: alertMessage(alert, this.options.links),
-          MessageAttributes: alertAttributes(alert),
-        }),
-      );
-    } catch (e) {
-      const retryable = (e as { $retryable?: unknown }).$retryable !== undefined || isServerFault(e);
-      throw new DeliveryError(`SNS publish of ${alert.key} failed: ${errorMessage(e)}`, { retryable, cause: e });
+    for (const message of snsPublications(alert, this.options.links, this.options.config, this.context)) {
+      try {
+        await this.client.send(new PublishCommand({ TopicArn: this.options.topicArn, ...message }));
+      } catch (e) {
+        const retryable = (e as { $retryable?: unknown }).$retryable !== undefined || isServerFault(e);
+        throw new DeliveryError(`SNS publish of ${alert.key} failed: ${errorMessage(e)}`, { retryable, cause: e });
+      }
     }
   }
 }
 
-/**
- * SNS subjects must be ASCII, without line breaks, and under 100 characters; service names may be
- * Chinese, so the subject uses the (ASCII) ids and leaves names to the body.
- */
-export function alertSubject(alert: Alert): string {
-  const what = alert.serviceId ?? alert.accountId ?? 'renewal-guard';
-  let text: string;
-  if (alert.kind === 'expiry' && alert.daysLeft !== undefined) {
-    text =
-      alert.daysLeft < 0
-        ? `${what} expired on ${alert.expiresOn}`
-        : alert.daysLeft === 0
-          ? `${what} expires today (${alert.expiresOn})`
-          : `${what} expires ${alert.expiresOn} (${alert.daysLeft} days left)`;
-  } else {
-    text = `${what}: ${alert.kind}`;
-  }
-  const subject = `[${alert.severity.toUpperCase()}] ${text}`.replace(/[^\x20-\x7e]/g, '?');
-  return subject.length < 100 ? subject : `${subject.slice(0, 96)}...`;
+export interface SnsPublication {
+  readonly Subject: string;
+  readonly MessageStructure: 'json';
+  readonly Message: string;
+  readonly MessageAttributes: Record<string, MessageAttributeValue>;
 }
 
-/**
- * One message, a variant per protocol (SNS `MessageStructure: json`): people read text by email and SMS,
- * while a Lambda subscriber (the notifier) receives the alert object itself, as EventBridge does.
- */
-export function alertMessage(alert: Alert, links?: MessageLinks): string {
-  const text = alertBody(alert, links);
-  return JSON.stringify({
-    default: text,
-    email: text,
-    sms: smsText(alert),
-    lambda: JSON.stringify(alert),
+/** The SNS messages of an alert: one per language its email and SMS channels speak. */
+export function snsPublications(
+  alert: Alert,
+  links?: MessageLinks,
+  config?: Pick<GuardConfig, 'language' | 'channels' | 'services'>,
+  context: (alert: Alert) => AlertContext = config ? serviceContext(config) : () => ({}),
+): SnsPublication[] {
+  return languageGroups(alert, config).map((group) => {
+    const facts = context(alert);
+    const email = emailVariant(alert, group, { ...facts, ...linkContext(alert, links) });
+    return {
+      Subject: email.subject,
+      MessageStructure: 'json',
+      Message: snsMessage(alert, email.text, smsVariant(alert, group, facts)),
+      MessageAttributes: alertAttributes({ ...alert, channels: group.channels }),
+    };
   });
 }
 
-/** SMS: the severity and the one-paragraph message, kept within two concatenated segments. */
-export function smsText(alert: Alert): string {
-  const text = `${alert.severity.toUpperCase()}: ${alert.message}`;
-  const limit = /[^\x00-\x7f]/.test(text) ? 134 : 306; // two UCS-2 or two GSM segments
-  const chars = [...text];
-  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
+/** The (first) SNS message of an alert, as its subscribers receive it: a JSON object of variants. */
+export function alertMessage(
+  alert: Alert,
+  links?: MessageLinks,
+  config?: Pick<GuardConfig, 'language' | 'channels' | 'services'>,
+): string {
+  return snsPublications(alert, links, config)[0]!.Message;
 }
+
+/** SNS's limit on a whole message (all variants and attributes), in bytes. */
+export const SNS_MESSAGE_BYTES = 256 * 1024;
+/** Room kept for the message attributes and the JSON around the variants. */
+const SNS_ENVELOPE_BYTES = 8 * 1024;
 
 /** What an email can link to: the signed links of the guard's links function (absent when not deployed). */
 export interface MessageLinks {
@@ -90,16 +97,66 @@ export interface MessageLinks {
   reportUrl(alert: Alert): string;
 }
 
-export function alertBody(alert: Alert, links?: MessageLinks): string {
-  const lines = [alert.message, ''];
-  if (alert.project) lines.push(`Project: ${alert.project}`);
-  if (alert.expiresOn) lines.push(`Expires on: ${alert.expiresOn}`);
-  if (alert.daysLeft !== undefined) lines.push(`Days left: ${alert.daysLeft}`);
-  lines.push(`Severity: ${alert.severity}`, `Owners: ${alert.owners.join(', ')}`, `Alert key: ${alert.key}`);
+interface LanguageGroup {
+  readonly language: Language;
+  readonly channels: readonly string[];
+  /** An email / SMS channel of the group, for its options; a bare one when the group has none. */
+  readonly email: ChannelConfig;
+  readonly sms: ChannelConfig;
+}
+
+/**
+ * The alert's channels by the language their people read: one group per language an email or SMS
+ * channel of the alert speaks, the document's language first and holding every other channel too.
+ */
+export function languageGroups(
+  alert: Alert,
+  config: Pick<GuardConfig, 'language' | 'channels'> | undefined,
+): LanguageGroup[] {
+  const base: Language = config?.language ?? 'en';
+  const byId = new Map((config?.channels ?? []).map((c) => [c.id, c]));
+  const languageOf = (id: string): Language => {
+    const channel = byId.get(id);
+    return channel && (channel.type === 'email' || channel.type === 'sms') ? (channel.language ?? base) : base;
+  };
+  const languages = [base, ...new Set(alert.channels.map(languageOf).filter((l) => l !== base))];
+  return languages.map((language) => {
+    const channels = alert.channels.filter((id) => languageOf(id) === language);
+    const own = (type: 'email' | 'sms'): ChannelConfig =>
+      channels.map((id) => byId.get(id)).find((c) => c?.type === type) ??
+      { id: type, type, to: [], minSeverity: 'info', options: {}, language };
+    return { language, channels, email: { ...own('email'), language }, sms: { ...own('sms'), language } };
+  });
+}
+
+function linkContext(alert: Alert, links: MessageLinks | undefined): AlertContext {
+  if (!links) return {};
   // a digest has nothing to acknowledge; it links the whole picture instead
-  if (links && alert.kind === 'digest') lines.push('', `Full report: ${links.reportUrl(alert)}`);
-  else if (links) lines.push('', `Acknowledge or snooze: ${links.ackUrl(alert)}`);
-  return lines.join('\n');
+  return alert.kind === 'digest' ? { reportUrl: links.reportUrl(alert) } : { ackUrl: links.ackUrl(alert) };
+}
+
+function emailVariant(alert: Alert, group: LanguageGroup, context: AlertContext): EmailMessage {
+  return render(alert, group.email as ChannelConfig & { type: 'email' }, group.language, context)[0]!;
+}
+
+/** SMS stays short: no link (the acknowledge page is one tap away in the email and chat messages). */
+function smsVariant(alert: Alert, group: LanguageGroup, context: AlertContext): string {
+  return render(alert, group.sms as ChannelConfig & { type: 'sms' }, group.language, context)[0]!;
+}
+
+/**
+ * One message, a variant per protocol (SNS `MessageStructure: json`): people read text by email and SMS,
+ * while a Lambda subscriber (the notifier) receives the alert object itself, as EventBridge does. The
+ * whole stays within SNS's 256 KB: the alert is bounded (a digest carries its summary, not the
+ * registry), and the email text is what gives way if anything must.
+ */
+export function snsMessage(alert: Alert, email: string, sms: string): string {
+  const lambda = JSON.stringify(alert);
+  const fixed = utf8Length(JSON.stringify({ sms, lambda })) + SNS_ENVELOPE_BYTES;
+  // the text appears twice (default and email) and JSON may escape it: budget each copy a third of the rest
+  const room = Math.floor((SNS_MESSAGE_BYTES - fixed) / 3);
+  const text = utf8Length(JSON.stringify(email)) <= room ? email : truncateBytes(email, Math.max(0, room));
+  return JSON.stringify({ default: text, email: text, sms, lambda });
 }
 
 export function alertAttributes(alert: Alert): Record<string, MessageAttributeValue> {

@@ -3,6 +3,8 @@
  * synth-time config loader. Everything here is plain data: no behaviour, no I/O.
  */
 
+import type { DigestSummary } from './policy/digest-summary';
+
 /** A calendar date `YYYY-MM-DD`, read in the guard's `timeZone`. */
 export type IsoDate = string;
 
@@ -112,6 +114,8 @@ export interface ChannelConfig {
   readonly minSeverity: Severity;
   /** Name of a secret holding a webhook URL / signing key (chat, webhook and pagerduty channels). */
   readonly secret?: string;
+  /** The language of this channel's messages; absent means the document's `language`. */
+  readonly language?: Language;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
@@ -138,16 +142,16 @@ export interface CalendarData {
   readonly holidays: readonly IsoDate[];
   /** Working days that fall on a weekend (CN make-up workdays, 调休). */
   readonly workdays: readonly IsoDate[];
-}
-
-/** Tier lists for criticalities other than `standard` (which uses the document's `reminderDays`). */
-export interface CriticalityTiers {
   /**
    * Years with no official data whose likely holidays were estimated (CN: the statutory festivals from
    * the lunar calendar and solar terms), and those estimated non-working days. Estimates only ever
    * remove working days, so reminders placed on them move earlier, never later.
    */
   readonly provisional?: { readonly years: readonly number[]; readonly holidays: readonly IsoDate[] };
+}
+
+/** Tier lists for criticalities other than `standard` (which uses the document's `reminderDays`). */
+export interface CriticalityTiers {
   readonly core?: readonly number[];
   readonly experimental?: readonly number[];
 }
@@ -207,11 +211,11 @@ export const ALERT_KINDS = [
   'coverage-gap',
   'contacts-stale',
   'digest',
+  'calendar-provisional',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** An alert decided by the core: what to say, to whom, and its idempotency key. */
-  'calendar-provisional',
 export interface Alert {
   /** Stable key: e.g. `live-rtc:expiry:2026-10-09:7`. Fires at most once per channel. */
   readonly key: string;
@@ -237,4 +241,6 @@ export interface Alert {
   readonly owners: readonly string[];
   readonly channels: readonly string[];
   readonly message: string;
+  /** A digest's facts, bounded at any registry size; absent from every other kind. */
+  readonly digest?: DigestSummary;
 }

@@ -30,15 +30,17 @@ async function init() {
   const secrets = new SecretsManagerResolver();
   // emails carry the acknowledge link (the report link for digests), as the notifier's channels do
   const links = await linkSignersFromEnv(secrets);
+  const config = loadStagedConfig();
   return {
-    config: loadStagedConfig(),
+    config,
     guardName: requireEnv(ENV_GUARD_NAME),
     detailedMetrics: parseDetailedMetrics(process.env[ENV_DETAILED_METRICS]),
     cycle: {
       registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
       publishers: [
-        new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links }),
-        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME) }),
+        // email and SMS in each channel's language, naming services by name and kind (delivery/render)
+        new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links, config }),
+        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), language: config.language }),
       ],
       secrets,
       http: new ResilientHttp(),

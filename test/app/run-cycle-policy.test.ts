@@ -4,7 +4,8 @@
  * cycle reads of the ledger, claims, holds and delivers.
  */
 import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
-import { runCycle, OUTBOX_LEASE_MS, type CycleDeps } from '../../lambda/app/run-cycle';
+import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { GuardConfig, Vendor } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';
@@ -194,8 +195,9 @@ describe('the weekly digest in a cycle', () => {
     expect(digests(tuesday)).toEqual([]);
     expect(digests(nextMonday)).toEqual(['_guard:digest:2026-11-30']);
     const sent = sns.published.find((a) => a.key === '_guard:digest:2026-11-23')!;
-    expect(sent.message).toContain('live-app');
-    expect(sent.message).toContain('live-rtc');
+    // the digest travels as facts (each channel renders them in its language), not as text
+    expect(sent.digest?.projects.map((p) => p.project)).toEqual(['live-app']);
+    expect(sent.digest?.projects[0]!.urgent.map((s) => s.serviceId)).toEqual(['live-rtc']);
   });
 });
 

@@ -11,6 +11,7 @@ import { fitView } from './fit-view';
 import type { FormatInput } from './format-input';
 import type { AlertView } from '../messages/alert-view';
 import { buildAlertView, messageLink } from '../messages/alert-view';
+import { escapeMarkdown } from '../text/escape';
 import { truncateBytes, truncateChars, utf8Length } from '../text/truncate';
 
 export interface DingTalkMarkdownMessage {
@@ -27,7 +28,7 @@ export interface DingTalkMarkdownMessage {
 export const DINGTALK_LIMITS = { titleChars: 64, textBytes: 4000 } as const;
 
 export function formatDingTalk(input: FormatInput): DingTalkMarkdownMessage {
-  const view = buildAlertView(input);
+  const view = buildAlertView(input, escapeMarkdown);
   const atMobiles = stringListOption(input.channel, 'atMobiles');
   const isAtAll = booleanOption(input.channel, 'atAll');
   const mentions = [...atMobiles.map((m) => `@${m}`), ...(isAtAll ? ['@all'] : [])].join(' ');

@@ -11,6 +11,7 @@ import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
 import { buildAlertView, messageLink } from '../messages/alert-view';
+import { escapeMarkdown } from '../text/escape';
 
 export interface FeishuCardMessage {
   readonly msg_type: 'interactive';
@@ -35,7 +36,7 @@ export const FEISHU_HEADER_TEMPLATES: Readonly<Record<Severity, string>> = {
 };
 
 export function formatFeishu(input: FormatInput): FeishuCardMessage {
-  return fitView(buildAlertView(input), render, jsonBytes, FEISHU_LIMITS.bodyBytes);
+  return fitView(buildAlertView(input, escapeMarkdown), render, jsonBytes, FEISHU_LIMITS.bodyBytes);
 }
 
 function render(view: AlertView): FeishuCardMessage {

@@ -10,8 +10,8 @@
  * never sees it.
  */
 import type { FormatInput } from './format-input';
-import type { Severity } from '../../core/model';
-import { buildAlertView, messageLink } from '../messages/alert-view';
+import { SEVERITIES, type Severity } from '../../core/model';
+import { buildAlertView, isRecovery, messageLink } from '../messages/alert-view';
 import { truncateChars } from '../text/truncate';
 
 export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
@@ -75,6 +75,24 @@ export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
     client: 'RenewalGuard',
     ...(link && { links: [{ href: link.url, text: link.label }] }),
   };
+}
+
+/**
+ * What an alert becomes at PagerDuty. Notices are not incidents: a balance recovery
+ * (`<account>:balance:<since>:recovered`) resolves the episode's alerts, one per severity it may have
+ * reached; a `renewal-confirmed` notice resolves the keys its context names (the old expiry date's); a
+ * digest sends nothing. PagerDuty drops a resolve for a key it never opened.
+ */
+export function pagerDutyEvents(input: FormatInput): PagerDutyEvent[] {
+  const { alert } = input;
+  const kind: string = alert.kind;
+  if (isRecovery(alert)) {
+    const episode = alert.key.slice(0, -':recovered'.length);
+    return SEVERITIES.map((severity) => pagerDutyResolve(`${episode}:${severity}`));
+  }
+  if (kind === 'renewal-confirmed') return (input.resolves ?? []).map(pagerDutyResolve);
+  if (kind === 'digest') return [];
+  return [formatPagerDuty(input)];
 }
 
 /** Closes the PagerDuty alert opened for `key` (on recovery or renewal); unknown keys are dropped by PagerDuty. */

@@ -10,6 +10,7 @@
 import type { FormatInput } from './format-input';
 import type { AlertView } from '../messages/alert-view';
 import { buildAlertView, messageLink } from '../messages/alert-view';
+import { escapeMrkdwn } from '../text/escape';
 import { truncateChars, truncateRendered } from '../text/truncate';
 
 export interface SlackMessage {
@@ -30,9 +31,7 @@ export const SLACK_LIMITS = {
   fallbackChars: 3000,
 } as const;
 
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeMrkdwn };
 
 export function formatSlack(input: FormatInput): SlackMessage {
   return render(buildAlertView(input));

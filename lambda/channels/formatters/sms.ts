@@ -5,8 +5,9 @@
  * headline itself is cut, by the rule of the text's own encoding.
  */
 import type { FormatInput } from './format-input';
-import { buildAlertView, messageLink } from '../messages/alert-view';
+import { buildAlertView, channelLanguage, messageLink } from '../messages/alert-view';
 import { messagesFor } from '../messages/messages';
+import { inert } from '../text/escape';
 import { smsCost, smsEncoding } from '../text/sms-encoding';
 import { truncateChars } from '../text/truncate';
 
@@ -15,14 +16,20 @@ export const SMS_MAX_SEGMENTS = 2;
 export function formatSms(input: FormatInput): string {
   const view = buildAlertView(input);
   const link = messageLink(view);
-  const m = messagesFor(input.language);
+  const language = channelLanguage(input);
+  const m = messagesFor(language);
   const { alert } = input;
-  const zh = input.language === 'zh-CN';
+  const zh = language === 'zh-CN';
   const end = zh ? '。' : '. ';
   const head = `RenewalGuard ${view.headline}${alert.expiresOn ? (zh ? `（${alert.expiresOn}）` : ` (${alert.expiresOn})`) : ''}`;
+  // a digest's text message is its totals; the rest of it is for screens larger than a phone's
+  const totals = alert.kind === 'digest' && alert.digest ? m.digest.totals(alert.digest.totals) : undefined;
   const optional = [
-    alert.project ? `${m.labels.project}${m.colon}${alert.project}` : undefined,
-    alert.owners.length > 0 ? `${m.labels.owners}${m.colon}${alert.owners.join(m.listSeparator)}` : undefined,
+    totals,
+    alert.project ? `${m.labels.project}${m.colon}${inert(alert.project)}` : undefined,
+    alert.owners.length > 0
+      ? `${m.labels.owners}${m.colon}${alert.owners.map((o) => inert(o)).join(m.listSeparator)}`
+      : undefined,
     link ? `${link.label}${m.colon}${link.url}` : undefined,
   ];
   for (let keep = optional.length; keep >= 0; keep--) {

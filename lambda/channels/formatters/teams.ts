@@ -13,6 +13,7 @@ import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
 import { buildAlertView, messageLink } from '../messages/alert-view';
+import { escapeMarkdown } from '../text/escape';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -46,7 +47,7 @@ const COLOURS: Readonly<Record<Severity, string>> = {
 };
 
 export function formatTeams(input: FormatInput): TeamsMessage {
-  return fitView(buildAlertView(input), render, jsonBytes, TEAMS_LIMITS.messageBytes);
+  return fitView(buildAlertView(input, escapeMarkdown), render, jsonBytes, TEAMS_LIMITS.messageBytes);
 }
 
 function render(view: AlertView): TeamsMessage {

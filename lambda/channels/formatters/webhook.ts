@@ -14,7 +14,7 @@
  */
 import type { FormatInput } from './format-input';
 import type { Alert, Language } from '../../core/model';
-import { buildAlertView } from '../messages/alert-view';
+import { buildAlertView, channelLanguage } from '../messages/alert-view';
 
 export type WebhookBody = Omit<Alert, 'project' | 'expiresOn' | 'accountId'> & {
   readonly project: string | null;
@@ -40,6 +40,6 @@ export function formatWebhook(input: FormatInput): WebhookBody {
     ackUrl: alert.kind === 'digest' ? null : (input.ackUrl ?? null),
     ...(alert.kind === 'digest' && input.reportUrl !== undefined && { reportUrl: input.reportUrl }),
     title: buildAlertView(input).headline,
-    language: input.language ?? 'en',
+    language: channelLanguage(input),
   };
 }

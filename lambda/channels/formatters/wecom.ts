@@ -11,6 +11,7 @@ import type { FormatInput } from './format-input';
 import type { Severity } from '../../core/model';
 import type { AlertView } from '../messages/alert-view';
 import { buildAlertView, messageLink } from '../messages/alert-view';
+import { escapeMarkdown } from '../text/escape';
 import { truncateBytes, utf8Length } from '../text/truncate';
 
 export interface WeComMarkdownMessage {
@@ -28,7 +29,7 @@ const COLOURS: Readonly<Record<Severity, string>> = {
 };
 
 export function formatWeCom(input: FormatInput): WeComMarkdownMessage {
-  const content = fitView(buildAlertView(input), render, utf8Length, WECOM_LIMITS.contentBytes);
+  const content = fitView(buildAlertView(input, escapeMarkdown), render, utf8Length, WECOM_LIMITS.contentBytes);
   return { msgtype: 'markdown', markdown: { content: truncateBytes(content, WECOM_LIMITS.contentBytes) } };
 }
 

@@ -1,6 +1,8 @@
+import { digestBlocks } from './digest-view';
 import { messagesFor, type Messages } from './messages';
-import type { Alert, Severity } from '../../core/model';
+import type { Alert, Language, ServiceKind, Severity } from '../../core/model';
 import type { FormatInput } from '../formatters/format-input';
+import { inert } from '../text/escape';
 import { truncateChars } from '../text/truncate';
 
 /**
@@ -57,41 +59,55 @@ export function isRecovery(alert: Alert): boolean {
   return alert.kind === 'balance' && alert.key.endsWith(':recovered');
 }
 
-export function buildAlertView(input: FormatInput): AlertView {
+/** The language a channel's messages are in: its own `language`, else the document's, else English. */
+export function channelLanguage(input: Pick<FormatInput, 'channel' | 'language'>): Language {
+  return input.channel.language ?? input.language ?? 'en';
+}
+
+/**
+ * The alert as a message in the channel's language. `userText` makes each piece of user text (names,
+ * ids, projects, owners, the core's message) safe for the platform before it is placed among the
+ * guard's own words; it defaults to `inert` (one line, no auto-link), enough for plain text.
+ */
+export function buildAlertView(input: FormatInput, userText: (text: string) => string = inert): AlertView {
   const { alert } = input;
   const kind: string = alert.kind;
   const extras = alert as Alert & AlertExtras;
-  const m = messagesFor(input.language);
-  const name = truncateChars(subjectName(input), FIELD_CAPS.name);
+  const m = messagesFor(channelLanguage(input));
+  const safe = (text: string, max: number) => userText(inert(truncateChars(text, max)));
+  const name = safe(subjectName(input), FIELD_CAPS.name);
   const facts: Fact[] = [];
-  if (alert.serviceId) facts.push({ label: m.labels.service, value: serviceValue(input) });
+  if (alert.serviceId) facts.push({ label: m.labels.service, value: serviceValue(input, safe) });
   if (alert.accountId && (ACCOUNT_KINDS.has(kind) || !alert.serviceId)) {
-    facts.push({ label: m.labels.account, value: truncateChars(alert.accountId, FIELD_CAPS.name) });
+    facts.push({ label: m.labels.account, value: safe(alert.accountId, FIELD_CAPS.name) });
   }
-  if (alert.project) facts.push({ label: m.labels.project, value: truncateChars(alert.project, FIELD_CAPS.project) });
+  if (alert.project) facts.push({ label: m.labels.project, value: safe(alert.project, FIELD_CAPS.project) });
   if (alert.expiresOn) facts.push({ label: m.labels.expiresOn, value: alert.expiresOn });
   if (alert.daysLeft !== undefined && EXPIRY_KINDS.has(kind)) {
     facts.push({ label: m.labels.daysLeft, value: m.daysLeft(alert.daysLeft) });
   }
   if (extras.runOutOn) facts.push({ label: m.labels.runsOutOn, value: extras.runOutOn });
   if (alert.owners.length > 0) {
-    facts.push({ label: m.labels.owners, value: truncateChars(alert.owners.join(m.listSeparator), FIELD_CAPS.owners) });
+    // each owner on its own: an owner holding a separator or markup must not pass for two
+    const owners = alert.owners.map((o) => userText(inert(o))).join(m.listSeparator);
+    facts.push({ label: m.labels.owners, value: truncateChars(owners, FIELD_CAPS.owners) });
   }
-  const heading = title(alert, name, m);
+  const part = kind === 'digest' ? input.digestPart : undefined;
+  const heading = title(alert, name, m, input.serviceKind) + (part ? m.digest.part(part.index, part.count) : '');
   const severityLabel = followUpLabel(m.severity[alert.severity], extras.followUp, m);
-  const cap = kind === 'digest' ? FIELD_CAPS.digest : FIELD_CAPS.details;
+  const details = detailsOf(input, m, userText);
   return {
     severity: alert.severity,
     severityLabel,
     title: heading,
     headline: m.headline(severityLabel, heading),
     facts,
-    action: action(alert, m),
-    ...(kind !== 'expiry' && alert.message && { details: truncateChars(alert.message, cap) }),
+    action: action(alert, m, input.serviceKind),
+    ...(details && { details }),
     // a digest acknowledges nothing: its one link is the report
     ...(kind !== 'digest' && input.ackUrl && { ack: { url: input.ackUrl, label: m.labels.acknowledge } }),
     ...(kind === 'digest' && input.reportUrl && { report: { url: input.reportUrl, label: m.labels.fullReport } }),
-    footer: `RenewalGuard · ${alert.key}`,
+    footer: `RenewalGuard · ${userText(inert(alert.key))}`,
     labels: m.labels,
     colon: m.colon,
   };
@@ -118,18 +134,43 @@ function subjectName(input: FormatInput): string {
   return input.serviceName ?? alert.serviceId ?? alert.accountId ?? alert.key;
 }
 
-function serviceValue(input: FormatInput): string {
-  const id = input.alert.serviceId!;
-  if (!input.serviceName || input.serviceName === id) return id;
-  return `${truncateChars(input.serviceName, FIELD_CAPS.name)} (${id})`;
+function serviceValue(input: FormatInput, safe: (text: string, max: number) => string): string {
+  const id = safe(input.alert.serviceId!, FIELD_CAPS.name);
+  if (!input.serviceName || input.serviceName === input.alert.serviceId) return id;
+  return `${safe(input.serviceName, FIELD_CAPS.name)} (${id})`;
 }
 
-function title(alert: Alert, name: string, m: Messages): string {
+/**
+ * The text below the facts: a digest's summary (the part this message carries, when it is split), else
+ * the core's own message for kinds whose numbers live only there. An expiry says it all in its facts.
+ */
+function detailsOf(input: FormatInput, m: Messages, userText: (text: string) => string): string | undefined {
+  const { alert } = input;
+  if ((alert.kind as string) === 'digest') {
+    if (input.digestPart) return input.digestPart.text;
+    if (alert.digest) return digestBlocks(alert.digest, m.digest, (t) => userText(inert(t))).join('\n\n');
+    // an outbox entry written before digests carried their facts: its English text, as it was
+    if (!alert.message) return undefined;
+    return truncateChars(alert.message, FIELD_CAPS.digest)
+      .split('\n')
+      .map((line) => userText(inert(line)))
+      .join('\n');
+  }
+  if (alert.kind === 'expiry' || !alert.message) return undefined;
+  return userText(inert(truncateChars(alert.message, FIELD_CAPS.details)));
+}
+
+function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind | undefined): string {
   const kind: string = alert.kind;
   switch (kind) {
     case 'expiry': {
       const d = alert.daysLeft;
       if (d === undefined) return m.titles.renewalDue(name);
+      if (serviceKind === 'sdk-support') {
+        if (d < 0) return m.kindTitles.supportEnded(name, -d);
+        if (d === 0) return m.kindTitles.supportEndsToday(name);
+        return m.kindTitles.supportEndsIn(name, d);
+      }
       if (d < 0) return m.titles.expiredAgo(name, -d);
       if (d === 0) return m.titles.expiresToday(name);
       if (d === 1) return m.titles.expiresTomorrow(name);
@@ -159,18 +200,24 @@ function title(alert: Alert, name: string, m: Messages): string {
       return m.titles.contactsStale(name);
     case 'digest':
       return m.titles.digest;
+    case 'calendar-provisional':
+      return m.titles.calendarProvisional;
     default:
       return m.titles.other(name, kind);
   }
 }
 
-function action(alert: Alert, m: Messages): string {
+function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined): string {
   const kind: string = alert.kind;
+  const words = serviceKind === undefined ? undefined : m.kindActions[serviceKind];
   switch (kind) {
     case 'expiry':
-      return alert.expiresOn && (alert.daysLeft ?? 1) > 0 ? m.actions.renewBefore(alert.expiresOn) : m.actions.renewNow;
+      if (alert.expiresOn && (alert.daysLeft ?? 1) > 0) {
+        return words ? words.before(alert.expiresOn) : m.actions.renewBefore(alert.expiresOn);
+      }
+      return words?.now ?? m.actions.renewNow;
     case 'expired-in-use':
-      return m.actions.renewNow;
+      return words?.now ?? m.actions.renewNow;
     case 'auto-renew-risk':
       return m.actions.confirmAutoRenew;
     case 'balance':
@@ -190,11 +237,9 @@ function action(alert: Alert, m: Messages): string {
       return m.actions.confirmOwners;
     case 'digest':
       return m.actions.reviewDigest;
+    case 'calendar-provisional':
+      return m.actions.declareCalendar;
     default:
       return m.actions.noAction;
   }
 }
-    case 'calendar-provisional':
-      return m.titles.calendarProvisional;
-    case 'calendar-provisional':
-      return m.actions.declareCalendar;

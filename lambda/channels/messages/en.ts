@@ -1,3 +1,4 @@
+import { EN_DIGEST } from './digest-messages';
 import type { Messages } from './messages';
 
 const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
@@ -37,8 +38,8 @@ export const EN: Messages = {
     coverageGap: (name) => `Coverage gap after ${name}`,
     contactsStale: (name) => `Owners of ${name} need confirming`,
     digest: 'Renewal digest',
-    other: (name, kind) => `${name}: ${kind}`,
     calendarProvisional: "Next year's holidays are estimated: declare the official schedule",
+    other: (name, kind) => `${name}: ${kind}`,
   },
   followUp: { repeat: (s) => `${s}, repeated`, escalation: (s) => `${s}, escalated` },
   daysLeft: (n) => (n < 0 ? `expired ${days(-n)} ago` : n === 0 ? '0 (expires today)' : days(n)),
@@ -55,8 +56,40 @@ export const EN: Messages = {
     closeGap: 'Make sure its successor starts before it ends.',
     confirmOwners: 'Confirm the owners are still responsible, or update them.',
     reviewDigest: 'Review the renewals coming up.',
-  },
     declareCalendar: 'Declare the official holiday schedule in the calendar setting, then redeploy.',
+  },
+  kindActions: {
+    subscription: {
+      before: (date) => `Renew the subscription before ${date}.`,
+      now: 'Renew the subscription now, or confirm it is no longer needed.',
+    },
+    contract: {
+      before: (date) => `Renew or renegotiate the contract before ${date}.`,
+      now: 'Renew the contract now, or confirm it is no longer needed.',
+    },
+    package: {
+      before: (date) => `Buy a new package, or confirm the plan with the vendor, before ${date}.`,
+      now: 'Buy a new package now, or confirm it is no longer needed.',
+    },
+    'sdk-support': {
+      before: (date) => `Upgrade the SDK, or extend its support, before ${date}.`,
+      now: 'Upgrade the SDK now, or extend its support.',
+    },
+    prepaid: {
+      before: (date) => `Top up the account before ${date}.`,
+      now: 'Top up the account now.',
+    },
+    postpaid: {
+      before: (date) => `Pay the bill before ${date}.`,
+      now: 'Pay the bill now, before the service is suspended.',
+    },
+  },
+  kindTitles: {
+    supportEndsIn: (name, n) => `Support for ${name} ends in ${days(n)}`,
+    supportEndsToday: (name) => `Support for ${name} ends today`,
+    supportEnded: (name, n) => `Support for ${name} ended ${days(n)} ago`,
+  },
+  digest: EN_DIGEST,
   listSeparator: ', ',
   colon: ': ',
 };

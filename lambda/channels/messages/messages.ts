@@ -1,6 +1,7 @@
 import { EN } from './en';
 import { ZH_CN } from './zh-cn';
-import type { Language, Severity } from '../../core/model';
+import type { Language, ServiceKind, Severity } from '../../core/model';
+import type { DigestMessages } from './digest-messages';
 
 /**
  * Every word a channel message uses, per language. Phrases that hold a number or a name are functions,
@@ -42,9 +43,9 @@ export interface Messages {
     readonly coverageGap: (name: string) => string;
     readonly contactsStale: (name: string) => string;
     readonly digest: string;
-    /** Any kind this version has no words for yet. */
     /** The operators' notice that next year's holidays are estimated (calendar-provisional). */
     readonly calendarProvisional: string;
+    /** Any kind this version has no words for yet. */
     readonly other: (name: string, kind: string) => string;
   };
   /** Marks the escalation ladder's follow-ups in the severity label: `Emergency, repeated`. */
@@ -67,8 +68,23 @@ export interface Messages {
     readonly closeGap: string;
     readonly confirmOwners: string;
     readonly reviewDigest: string;
-  };
     readonly declareCalendar: string;
+  };
+  /**
+   * What to do about an expiry, in the words of the service's kind: a contract is renegotiated, a
+   * package bought again, an SDK upgraded, a prepaid account topped up, a postpaid bill paid, a
+   * subscription renewed.
+   */
+  readonly kindActions: Readonly<
+    Record<ServiceKind, { readonly before: (date: string) => string; readonly now: string }>
+  >;
+  /** The title of an expiry, for kinds whose end is not an "expiry" in the reader's words. */
+  readonly kindTitles: {
+    readonly supportEndsIn: (name: string, days: number) => string;
+    readonly supportEndsToday: (name: string) => string;
+    readonly supportEnded: (name: string, days: number) => string;
+  };
+  readonly digest: DigestMessages;
   /** Joins list items (owners) in this language. */
   readonly listSeparator: string;
   /** Between a label and its value: `: ` in English, the full-width `：` in Chinese. */

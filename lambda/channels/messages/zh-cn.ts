@@ -1,3 +1,4 @@
+import { ZH_CN_DIGEST } from './digest-messages';
 import type { Messages } from './messages';
 
 export const ZH_CN: Messages = {
@@ -35,8 +36,8 @@ export const ZH_CN: Messages = {
     coverageGap: (name) => `${name} 到期后存在服务空档`,
     contactsStale: (name) => `请确认 ${name} 的负责人`,
     digest: '续费摘要',
-    other: (name, kind) => `${name}：${kind}`,
     calendarProvisional: '明年的法定节假日尚为估算：请登记官方安排',
+    other: (name, kind) => `${name}：${kind}`,
   },
   followUp: { repeat: (s) => `${s}·重复提醒`, escalation: (s) => `${s}·已升级` },
   daysLeft: (n) => (n < 0 ? `已过期 ${-n} 天` : n === 0 ? '0（今天到期）' : `${n} 天`),
@@ -53,8 +54,28 @@ export const ZH_CN: Messages = {
     closeGap: '请确保后续服务在其到期之前开始。',
     confirmOwners: '请确认负责人是否仍然负责，或更新负责人。',
     reviewDigest: '请查看即将到期的续费。',
-  },
     declareCalendar: '请在 calendar 设置中登记官方节假日安排，然后重新部署。',
+  },
+  kindActions: {
+    subscription: { before: (date) => `请在 ${date} 之前续订。`, now: '请立即续订，或确认该服务已不再需要。' },
+    contract: { before: (date) => `请在 ${date} 之前续签或重新商定合同。`, now: '请立即续签合同，或确认已不再需要。' },
+    package: {
+      before: (date) => `请在 ${date} 之前购买新的资源包，或与供应商确认套餐。`,
+      now: '请立即购买新的资源包，或确认已不再需要。',
+    },
+    'sdk-support': {
+      before: (date) => `请在 ${date} 之前升级 SDK，或延长其支持期。`,
+      now: '请立即升级 SDK，或延长其支持期。',
+    },
+    prepaid: { before: (date) => `请在 ${date} 之前为账号充值。`, now: '请立即为账号充值。' },
+    postpaid: { before: (date) => `请在 ${date} 之前支付账单。`, now: '请立即支付账单，以免服务被暂停。' },
+  },
+  kindTitles: {
+    supportEndsIn: (name, n) => `${name} 的支持将于 ${n} 天后结束`,
+    supportEndsToday: (name) => `${name} 的支持今天结束`,
+    supportEnded: (name, n) => `${name} 的支持已结束 ${n} 天`,
+  },
+  digest: ZH_CN_DIGEST,
   listSeparator: '、',
   colon: '：',
 };

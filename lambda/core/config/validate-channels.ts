@@ -1,5 +1,5 @@
 /** `channels[]`: where alerts go. */
-import { CHANNEL_TYPES, SEVERITIES, type ChannelConfig, type ChannelType } from '../model';
+import { CHANNEL_TYPES, LANGUAGES, SEVERITIES, type ChannelConfig, type ChannelType } from '../model';
 import {
   describeValue,
   expectMapping,
@@ -16,7 +16,7 @@ import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readSecretName } from './secret-names';
 import { closestMatch } from './suggest';
 
-const CHANNEL_FIELDS = ['id', 'type', 'to', 'minSeverity', 'secret', 'options'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'to', 'minSeverity', 'language', 'secret', 'options'] as const;
 
 // Deliberately loose: one @, something on each side, a dot in the domain. The mail system is the real
 // judge; this only catches a name or a phone number in the wrong list.
@@ -63,6 +63,8 @@ export function validateChannel(log: ProblemLog, raw: unknown, at: ListPosition)
   const to = type === undefined ? [] : readRecipients(log, obj, path, type);
   const secret = type === undefined ? undefined : readChannelSecret(log, obj, path, type, id);
   const minSeverity = readEnum(log, obj, path, 'minSeverity', SEVERITIES, 'a severity', false) ?? 'info';
+  // a channel may speak another language than the document (a team abroad, a vendor's own robot)
+  const language = readEnum(log, obj, path, 'language', LANGUAGES, 'a supported language', false);
   const optionsValue = valueOf(obj, 'options');
   const optionsAt = fieldPath(path, 'options');
   const rawOptions =
@@ -77,6 +79,7 @@ export function validateChannel(log: ProblemLog, raw: unknown, at: ListPosition)
     type: type!,
     to: to ?? [],
     minSeverity,
+    ...(language !== undefined && { language }),
     ...(secret !== undefined && { secret }),
     options: { ...options },
   };

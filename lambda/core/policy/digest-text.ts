@@ -1,5 +1,6 @@
 import type { Alert, GuardConfig } from '../model';
 import type { Digest, DigestAccount, DigestService } from './digest';
+import { summarizeDigest } from './digest-summary';
 import { formatMoney, plural } from './format';
 import { routeToChannels } from '../reminders/channel-routing';
 
@@ -8,15 +9,7 @@ import { routeToChannels } from '../reminders/channel-routing';
  * accounts. For email bodies, chat fallbacks and the CLI; channel formatters can lay out the data richer.
  */
 export function renderDigestText(digest: Digest): string {
-  const t = digest.totals;
-  const s = t.byStatus;
-  const lines = [
-    `RenewalGuard weekly digest for ${digest.date} (${digest.timeZone})`,
-    `${plural(t.services, 'service')} in ${plural(t.projects, 'project')}: ${s.expired} expired, ` +
-      `${s.critical} within 7 days, ${s['due-soon']} due soon, ${s.ok} ok, ${s.undated} without a date. ` +
-      `${plural(t.unacknowledged, 'alert')} unacknowledged. ` +
-      `Accounts: ${t.accountsLow} low, ${t.accountsFailing} failing. Owners to confirm: ${t.contactsToConfirm}.`,
-  ];
+  const lines = digestHeadlines(digest);
   for (const project of digest.projects) {
     lines.push('', `Project ${project.project}`);
     for (const service of project.services) lines.push(`- ${serviceLine(service)}`);
@@ -26,6 +19,19 @@ export function renderDigestText(digest: Digest): string {
     for (const account of digest.accounts) lines.push(`- ${accountLine(account)}`);
   }
   return lines.join('\n');
+}
+
+/** The digest's first two lines: what it is, and the totals. */
+export function digestHeadlines(digest: Pick<Digest, 'date' | 'timeZone' | 'totals'>): string[] {
+  const t = digest.totals;
+  const s = t.byStatus;
+  return [
+    `RenewalGuard weekly digest for ${digest.date} (${digest.timeZone})`,
+    `${plural(t.services, 'service')} in ${plural(t.projects, 'project')}: ${s.expired} expired, ` +
+      `${s.critical} within 7 days, ${s['due-soon']} due soon, ${s.ok} ok, ${s.undated} without a date. ` +
+      `${plural(t.unacknowledged, 'alert')} unacknowledged. ` +
+      `Accounts: ${t.accountsLow} low, ${t.accountsFailing} failing. Owners to confirm: ${t.contactsToConfirm}.`,
+  ];
 }
 
 function serviceLine(s: DigestService): string {
@@ -60,7 +66,9 @@ function accountLine(a: DigestAccount): string {
 
 /**
  * The digest as an alert, so it travels the ledger and outbox like every other message: once per day
- * it is built for, to every channel that takes info (EventBridge detail-type `Digest`).
+ * it is built for, to every channel that takes info (EventBridge detail-type `Digest`). It carries the
+ * bounded summary as facts (`digest`) and only the totals as its `message`: the whole registry never
+ * rides in an outbox item or an SNS message, and each channel renders the summary in its own language.
  */
 export function digestAlert(digest: Digest, config: Pick<GuardConfig, 'channels'>): Alert {
   const channels = new Map(config.channels.map((c) => [c.id, c]));
@@ -71,6 +79,7 @@ export function digestAlert(digest: Digest, config: Pick<GuardConfig, 'channels'
     date: digest.date,
     owners: [],
     channels: routeToChannels([...channels.keys()], 'info', channels),
-    message: renderDigestText(digest),
+    message: digestHeadlines(digest).join('\n'),
+    digest: summarizeDigest(digest),
   };
 }

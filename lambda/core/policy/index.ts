@@ -6,6 +6,7 @@ export * from './coverage-gap';
 export * from './criticality-tiers';
 export * from './digest';
 export * from './digest-schedule';
+export * from './digest-summary';
 export * from './digest-text';
 export * from './escalation';
 export * from './evaluate-policy';
