@@ -1,5 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -9,6 +11,7 @@ import { Construct } from 'constructs';
 import { isSubscribedChannel } from './alert-subscriptions';
 import type { LoadedConfig } from './config-loader';
 import { GuardFunction } from './guard-function';
+import { grantDeadLetterEncryption } from './guard-resources';
 import type { GuardLinks } from './guard-links';
 import { grantSecretsByName } from './secret-grants';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
@@ -27,6 +30,8 @@ export interface GuardNotifierProps {
   readonly channelSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
   readonly logRetention: logs.RetentionDays;
   readonly links?: GuardLinks;
+  /** The guard's key: it encrypts the dead-letter queue when SNS may be allowed to use it. */
+  readonly encryptionKey: kms.IKey;
 }
 
 export interface GuardNotifier {
@@ -55,10 +60,14 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     );
   }
 
-  // Managed by SQS, not the guard key: SNS writes undeliverable alerts here, and a key brought with
-  // `encryptionKey` might not let it, which would drop them instead of keeping them.
+  // SNS writes the alerts it cannot hand over here, so it must be allowed to use the queue's key. The
+  // guard's key gets that statement; a key imported by ARN keeps its own policy, which might not allow
+  // it and would make SNS drop the alerts instead of keeping them: then SQS manages the encryption.
+  const snsMayUseKey = allowSnsDeadLetters(props.encryptionKey, scope);
   const deadLetterQueue = new sqs.Queue(scope, 'NotifierDeadLetterQueue', {
-    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    ...(snsMayUseKey
+      ? { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: props.encryptionKey }
+      : { encryption: sqs.QueueEncryption.SQS_MANAGED }),
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
@@ -98,5 +107,32 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     { namePrefix: false },
   );
   props.links?.grantSigning(notifier.role);
+  // Lambda puts a failed asynchronous invocation into the queue with the function's role
+  if (snsMayUseKey) grantDeadLetterEncryption(props.encryptionKey, notifier.role);
   return { function: notifier, deadLetterQueue };
+}
+
+/**
+ * Lets SNS encrypt into a queue under `key` what it cannot deliver from this account's topics in this
+ * region (https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html, "encrypted queue"). Not
+ * the alert topic's own ARN: the topic is encrypted with the same key, and the two would depend on each
+ * other.
+ * @returns whether the key's policy could be amended
+ */
+function allowSnsDeadLetters(key: kms.IKey, scope: Construct): boolean {
+  const stack = Stack.of(scope);
+  return key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowSnsToKeepUndeliveredAlertsInTheNotifierDeadLetterQueue',
+      principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: {
+          'aws:SourceArn': stack.formatArn({ service: 'sns', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+        },
+      },
+    }),
+  ).statementAdded;
 }

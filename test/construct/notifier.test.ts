@@ -108,9 +108,9 @@ describe('the notifier', () => {
     });
   });
 
-  it('keeps undelivered alerts 14 days in a queue encrypted by SQS, which only the topic and TLS may reach', () => {
+  it('keeps undelivered alerts 14 days in a queue encrypted with the guard key, which only the topic and TLS may reach', () => {
     synth.template.hasResourceProperties('AWS::SQS::Queue', {
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: { 'Fn::GetAtt': [logicalId(synth.template, 'AWS::KMS::Key', 'GuardKey'), 'Arn'] },
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {

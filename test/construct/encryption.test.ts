@@ -1,0 +1,109 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AlertChannel } from '../../src';
+import { fixture, logicalId, synthGuard, type SynthesizedGuard } from './support/guard-stack';
+
+const KEY_ARN = 'arn:aws:kms:ap-southeast-1:111111111111:key/00000000-0000-4000-8000-000000000000';
+
+function withNotifier(encryptionKey?: (stack: any) => kms.IKey): SynthesizedGuard {
+  return synthGuard((stack) => ({
+    configFile: fixture('guard.yaml'),
+    channels: [
+      AlertChannel.slack({
+        channelId: 'ops-slack',
+        secret: secretsmanager.Secret.fromSecretNameV2(stack, 'Slack', 'renewal-guard/slack'),
+      }),
+    ],
+    ...(encryptionKey && { encryptionKey: encryptionKey(stack) }),
+  }));
+}
+
+describe('encryption at rest with the guard key', () => {
+  let synth: SynthesizedGuard;
+  let key: string;
+  beforeAll(() => {
+    synth = withNotifier();
+    key = logicalId(synth.template, 'AWS::KMS::Key', 'GuardKey');
+  });
+
+  it('encrypts every log group of the guard with its key', () => {
+    const groups = Object.values(synth.template.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThanOrEqual(4); // poller, sync, links, notifier
+    for (const group of groups) {
+      expect(group.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
+      expect(group.DependsOn).toContain(key);
+    }
+  });
+
+  it('lets CloudWatch Logs use the key only for this account’s log groups in this region', () => {
+    const statements = synth.template.toJSON().Resources[key].Properties.KeyPolicy.Statement;
+    expect(statements).toContainEqual({
+      Sid: 'AllowCloudWatchLogsForTheGuardsLogGroups',
+      Effect: 'Allow',
+      // logs.<region>.amazonaws.com, or .amazonaws.com.cn in the China regions
+      Principal: { Service: { 'Fn::Join': ['', ['logs.ap-southeast-1.', { Ref: 'AWS::URLSuffix' }]] } },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      Resource: '*',
+      Condition: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': {
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:ap-southeast-1:111111111111:log-group:*']],
+          },
+        },
+      },
+    });
+  });
+
+  it('encrypts both dead-letter queues with the key, and lets SNS use it only for this account’s topics', () => {
+    const queues = Object.values(synth.template.findResources('AWS::SQS::Queue'));
+    expect(queues.map((q) => q.Properties.KmsMasterKeyId)).toEqual([
+      { 'Fn::GetAtt': [key, 'Arn'] },
+      { 'Fn::GetAtt': [key, 'Arn'] },
+    ]);
+    const statements = synth.template.toJSON().Resources[key].Properties.KeyPolicy.Statement;
+    expect(statements).toContainEqual({
+      Sid: 'AllowSnsToKeepUndeliveredAlertsInTheNotifierDeadLetterQueue',
+      Effect: 'Allow',
+      Principal: { Service: 'sns.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': '111111111111' },
+        ArnLike: {
+          'aws:SourceArn': {
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:ap-southeast-1:111111111111:*']],
+          },
+        },
+      },
+    });
+  });
+
+  it('lets the notifier put a failed invocation into its encrypted dead-letter queue', () => {
+    const role = logicalId(synth.template, 'AWS::IAM::Role', 'GuardNotifierRole');
+    synth.template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: role }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: { 'Fn::GetAtt': [key, 'Arn'] },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('encryption with a key imported by ARN, whose policy the app cannot amend', () => {
+  it('leaves log groups to CloudWatch Logs’ own encryption and the notifier’s queue to SQS, rather than fail to deploy', () => {
+    const synth = withNotifier((stack) => kms.Key.fromKeyArn(stack, 'Imported', KEY_ARN));
+
+    for (const group of Object.values(synth.template.findResources('AWS::Logs::LogGroup'))) {
+      expect(group.Properties.KmsKeyId).toBeUndefined();
+    }
+    synth.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    // the daily check's queue is written by Lambda and the scheduler with roles granted on the key
+    synth.template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
+  });
+});
