@@ -1,4 +1,5 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Language } from './language';
 import { Severity } from './severity';
 
 /** An email channel: an SNS email subscription per address. */
@@ -18,6 +19,14 @@ export interface EmailChannelProps {
    * @default Severity.INFO
    */
   readonly minSeverity?: Severity;
+  /**
+   * The language of this channel's messages, when it differs from the guard's: a team abroad, an
+   * operator group reading English while owners read Chinese. An email or SMS channel in another
+   * language than the guard's gets its own SNS message in that language.
+   *
+   * @default - the guard's `language` (the config document's, else `Language.EN`)
+   */
+  readonly language?: Language;
 }
 
 /** An SMS channel: an SNS SMS subscription per phone number. */
@@ -38,6 +47,14 @@ export interface SmsChannelProps {
    * @default Severity.INFO
    */
   readonly minSeverity?: Severity;
+  /**
+   * The language of this channel's messages, when it differs from the guard's: a team abroad, an
+   * operator group reading English while owners read Chinese. An email or SMS channel in another
+   * language than the guard's gets its own SNS message in that language.
+   *
+   * @default - the guard's `language` (the config document's, else `Language.EN`)
+   */
+  readonly language?: Language;
 }
 
 /**
@@ -65,6 +82,14 @@ export interface SecretChannelProps {
    * @default Severity.INFO
    */
   readonly minSeverity?: Severity;
+  /**
+   * The language of this channel's messages, when it differs from the guard's: a team abroad, an
+   * operator group reading English while owners read Chinese. An email or SMS channel in another
+   * language than the guard's gets its own SNS message in that language.
+   *
+   * @default - the guard's `language` (the config document's, else `Language.EN`)
+   */
+  readonly language?: Language;
 }
 
 /** A DingTalk group robot: a `SecretChannelProps` plus whom its messages mention. */

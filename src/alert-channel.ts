@@ -1,5 +1,6 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { DingTalkChannelProps, EmailChannelProps, SecretChannelProps, SmsChannelProps } from './alert-channel-props';
+import { Language } from './language';
 import { ChannelBinding } from './private/bindings';
 import { withoutUndefined } from './private/without-undefined';
 import { Severity } from './severity';
@@ -21,12 +22,12 @@ import { Severity } from './severity';
 export abstract class AlertChannel {
   /** Email to one or more addresses. */
   public static email(props: EmailChannelProps): AlertChannel {
-    return new RecipientChannel(props.channelId, 'email', props.to, props.minSeverity);
+    return new RecipientChannel(props.channelId, 'email', props.to, props.minSeverity, props.language);
   }
 
   /** SMS to one or more E.164 phone numbers. */
   public static sms(props: SmsChannelProps): AlertChannel {
-    return new RecipientChannel(props.channelId, 'sms', props.to, props.minSeverity);
+    return new RecipientChannel(props.channelId, 'sms', props.to, props.minSeverity, props.language);
   }
 
   /**
@@ -111,6 +112,7 @@ class RecipientChannel extends AlertChannel {
     channelType: string,
     private readonly to: readonly string[],
     private readonly minSeverity?: Severity,
+    private readonly language?: Language,
   ) {
     super(channelId, channelType);
   }
@@ -119,7 +121,12 @@ class RecipientChannel extends AlertChannel {
   public _bind(): ChannelBinding {
     return {
       channelId: this.channelId,
-      entry: withoutUndefined({ id: this.channelId, type: this.channelType, minSeverity: this.minSeverity }),
+      entry: withoutUndefined({
+        id: this.channelId,
+        type: this.channelType,
+        minSeverity: this.minSeverity,
+        language: this.language,
+      }),
       recipients: [...this.to],
     };
   }
@@ -128,12 +135,14 @@ class RecipientChannel extends AlertChannel {
 class SecretChannel extends AlertChannel {
   private readonly secret: secretsmanager.ISecret;
   private readonly minSeverity?: Severity;
+  private readonly language?: Language;
   private readonly options: Record<string, unknown>;
 
   constructor(props: SecretChannelProps, channelType: string, options: Record<string, unknown>) {
     super(props.channelId, channelType);
     this.secret = props.secret;
     this.minSeverity = props.minSeverity;
+    this.language = props.language;
     this.options = withoutUndefined(options);
   }
 
@@ -146,6 +155,7 @@ class SecretChannel extends AlertChannel {
         id: this.channelId,
         type: this.channelType,
         minSeverity: this.minSeverity,
+        language: this.language,
         // copied: the binding must not share arrays the caller may still change
         options: hasOptions ? JSON.parse(JSON.stringify(this.options)) : undefined,
       }),
