@@ -12,6 +12,7 @@
 import type { FormatInput } from './format-input';
 import { SEVERITIES, type Severity } from '../../core/model';
 import { buildAlertView, isRecovery, messageLink } from '../messages/alert-view';
+import { inert } from '../text/escape';
 import { truncateChars } from '../text/truncate';
 
 export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
@@ -54,6 +55,8 @@ export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
   const view = buildAlertView(input);
   const link = messageLink(view);
   const component = alert.serviceId ?? alert.accountId;
+  // shown as text in PagerDuty's incident view: one line, nothing it would auto-link
+  const group = alert.project === undefined ? undefined : inert(alert.project);
   return {
     event_action: 'trigger',
     dedup_key: pagerDutyDedupKey(alert.key),
@@ -61,8 +64,8 @@ export function formatPagerDuty(input: FormatInput): PagerDutyTrigger {
       summary: truncateChars(view.headline, PAGERDUTY_LIMITS.summaryChars),
       source: 'renewal-guard',
       severity: PAGERDUTY_SEVERITY[alert.severity],
-      ...(component && { component }),
-      ...(alert.project && { group: alert.project }),
+      ...(component && { component: inert(component) }),
+      ...(group && { group }),
       class: alert.kind,
       custom_details: {
         ...Object.fromEntries(view.facts.map((f) => [f.label, f.value])),

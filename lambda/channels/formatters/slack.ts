@@ -81,5 +81,6 @@ function render(view: AlertView): SlackMessage {
     });
   }
   blocks.push({ type: 'context', elements: [mrkdwn(view.footer, SLACK_LIMITS.sectionTextChars)] });
-  return { text: truncateChars(view.headline, SLACK_LIMITS.fallbackChars), blocks };
+  // the fallback `text` is mrkdwn too (Slack parses it unless `mrkdwn: false`); the header is plain_text
+  return { text: truncateRendered(view.headline, SLACK_LIMITS.fallbackChars, escapeMrkdwn), blocks };
 }
