@@ -4,16 +4,20 @@ import { Weekday } from './weekday';
  * A daily window in which non-emergency alerts are held: `quietHours` of the config document. Alerts
  * decided inside it wait in the outbox and are delivered when it ends; emergencies ignore it.
  *
- * Times are `HH:MM` in the guard's `timeZone` (correct across daylight-saving changes). `from` is
- * inclusive and `to` exclusive; a window with `from` later than `to` crosses midnight. When the daily check
- * or the digest falls inside the window, the guard schedules an extra run at `to` to deliver what it held.
+ * Times are `HH:MM` in the guard's `timeZone` (correct across daylight-saving changes). `fromTime` (the
+ * document's `from`) is inclusive and `to` exclusive; a window with `fromTime` later than `to` crosses
+ * midnight. When the daily check or the digest falls inside the window, the guard schedules an extra run
+ * at `to` to deliver what it held.
  *
  * @example
- * const night: QuietHours = { from: '22:00', to: '08:00' };
+ * const night: QuietHours = { fromTime: '22:00', to: '08:00' };
  */
 export interface QuietHours {
-  /** Start of the window, `HH:MM`; must differ from `to`. */
-  readonly from: string;
+  /**
+   * Start of the window, `HH:MM`; must differ from `to`. The config document's `from` (a reserved word
+   * in Python, hence the longer name here).
+   */
+  readonly fromTime: string;
 
   /** End of the window, `HH:MM`: held alerts go out then. */
   readonly to: string;

@@ -130,7 +130,7 @@ function policyEntries(
     entry && tokenFree(withoutUndefined(entry), path, problems);
   const { quietHours: q, digest: d, escalation: e, criticalityTiers: t } = props;
   return withoutUndefined({
-    quietHours: struct('quietHours', q && { from: q.from, to: q.to }),
+    quietHours: struct('quietHours', q && { from: q.fromTime, to: q.to }),
     digest: struct('digest', d && { weekday: d.weekday, time: d.time }),
     escalation: struct('escalation', e && { critical: e.critical, emergency: e.emergency }),
     criticalityTiers: struct('criticalityTiers', t && { core: t.core, experimental: t.experimental }),
@@ -165,6 +165,7 @@ function tokenFree(entry: Record<string, unknown>, path: string, problems: Confi
 }
 
 function propName(key: string, path: string): string {
+  if (key === 'from' && path === 'quietHours') return 'fromTime';
   if (key !== 'id') return key;
   if (path.startsWith('services')) return 'serviceId';
   if (path.startsWith('accounts')) return 'accountId';

@@ -46,7 +46,7 @@ function typedProps(stack: Stack): RenewalGuardProps {
     timeZone: 'America/New_York',
     checkTime: '09:00',
     calendar: 'US',
-    quietHours: { from: '22:00', to: '08:00' },
+    quietHours: { fromTime: '22:00', to: '08:00' },
     digest: { weekday: Weekday.MONDAY, time: '10:00' },
     escalation: { critical: ['oncall-sms'], emergency: ['oncall-sms', 'pager'] },
     criticalityTiers: { core: [90, 60, 30, 14, 7, 3, 1], experimental: [14, 3] },
@@ -130,7 +130,7 @@ describe('typed alert policy props over a config file', () => {
   it('win over the file: each struct replaces the file value as a whole, and the digest schedule follows', () => {
     const synth = synthGuard({
       configFile: fixture('policy.yaml'),
-      quietHours: { from: '23:30', to: '06:00' },
+      quietHours: { fromTime: '23:30', to: '06:00' },
       digest: { weekday: Weekday.FRIDAY, time: '16:45' },
       escalation: { emergency: ['pager'] },
       criticalityTiers: { experimental: [7] },
@@ -156,7 +156,7 @@ describe('typed alert policy props over a config file', () => {
 
 describe('typed alert policy validation', () => {
   it('fails synth with the config path of a bad typed value, as the file would', () => {
-    const message = configError({ quietHours: { from: '22:00', to: '22:00' } });
+    const message = configError({ quietHours: { fromTime: '22:00', to: '22:00' } });
 
     expect(message).toBe(
       [
@@ -198,11 +198,11 @@ describe('typed alert policy validation', () => {
           renewalPrice: { amount: new CfnParameter(stack, 'Price', { type: 'Number' }).valueAsNumber, currency: 'USD' },
         },
       ],
-      quietHours: { from: new CfnParameter(stack, 'From').valueAsString, to: '08:00' },
+      quietHours: { fromTime: new CfnParameter(stack, 'From').valueAsString, to: '08:00' },
     }));
 
     expect(message).toContain(
-      '  quietHours.from: must be known at synth time, got a token (e.g. a CfnParameter): the config is staged into the function code',
+      '  quietHours.fromTime: must be known at synth time, got a token (e.g. a CfnParameter): the config is staged into the function code',
     );
     expect(message).toContain('  services[0].renewalPrice.amount: must be known at synth time');
   });
