@@ -246,7 +246,6 @@ export class RenewalGuard extends Construct {
     const poller = createPoller(this, {
       codeDirectory: code.directory,
       stores,
-      registryImported: props.registryTable !== undefined,
       guardName: this.guardName,
       detailedMetrics: this.detailedMetrics,
       logRetention,

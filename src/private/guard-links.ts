@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { GuardFunction } from './guard-function';
+import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { suppressNag } from './nag-suppressions';
 import type { ResolvedLinksEndpoint } from './region-support';
 import { synthTimeSecretName } from './secret-name';
@@ -91,7 +92,7 @@ export function createLinks(scope: Construct, props: GuardLinksProps): GuardLink
     logRetention: props.logRetention,
     reservedConcurrentExecutions: viaUrl ? FUNCTION_URL_RESERVED_CONCURRENCY : undefined,
   });
-  props.registry.grantReadWriteData(links.role);
+  grantRegistryAccess(links.role, props.registry, REGISTRY_ACCESS.links, 'decrypt');
   secret.grantRead(links.role);
 
   const served = viaUrl ? serveByFunctionUrl(links) : serveByHttpApi(scope, links, props.logRetention);

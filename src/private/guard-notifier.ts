@@ -12,6 +12,7 @@ import { isSubscribedChannel } from './alert-subscriptions';
 import type { LoadedConfig } from './config-loader';
 import { GuardFunction } from './guard-function';
 import { grantDeadLetterEncryption } from './guard-resources';
+import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import type { GuardLinks } from './guard-links';
 import { grantSecretsByName } from './secret-grants';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
@@ -95,7 +96,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
   );
 
   // it records each delivery in the ledger, so a retried alert never posts twice
-  props.registry.grantReadWriteData(notifier.role);
+  grantRegistryAccess(notifier.role, props.registry, REGISTRY_ACCESS.notifier, 'read-write');
   grantSecretsByName(
     scope,
     'ChannelSecrets',

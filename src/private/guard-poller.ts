@@ -6,7 +6,8 @@ import type { GuardStores } from './bring-your-own';
 import type { LoadedConfig } from './config-loader';
 import { GuardFunction } from './guard-function';
 import type { GuardLinks } from './guard-links';
-import { grantDeadLetterEncryption, grantOutboxQuery } from './guard-resources';
+import { grantDeadLetterEncryption } from './guard-resources';
+import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { grantSecretsByName } from './secret-grants';
 import { ENV_DETAILED_METRICS, ENV_GUARD_NAME } from '../shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../shared/registry-schema';
@@ -17,8 +18,6 @@ export const POLLER_TIMEOUT = Duration.minutes(5);
 export interface GuardPollerProps {
   readonly codeDirectory: string;
   readonly stores: GuardStores;
-  /** Whether `stores.registry` is the user's table, imported without the indexes it grants on. */
-  readonly registryImported: boolean;
   readonly guardName: string;
   readonly detailedMetrics: boolean;
   readonly logRetention: logs.RetentionDays;
@@ -52,8 +51,7 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
     logRetention: props.logRetention,
     deadLetterQueue,
   });
-  registry.grantReadWriteData(poller.role);
-  if (props.registryImported) grantOutboxQuery(poller.role, registry);
+  grantRegistryAccess(poller.role, registry, REGISTRY_ACCESS.poller, 'read-write');
   alertTopic.grantPublish(poller.role);
   eventBus.grantPutEventsTo(poller.role);
   grantDeadLetterEncryption(encryptionKey, poller.role);

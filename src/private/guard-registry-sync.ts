@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GuardFunction } from './guard-function';
 import { addRegistrySync } from './guard-resources';
+import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
 
 export interface GuardRegistrySyncProps {
@@ -31,7 +32,7 @@ export function createRegistrySync(scope: Construct, props: GuardRegistrySyncPro
     environment: { [ENV_REGISTRY_TABLE]: props.registry.tableName },
     logRetention: props.logRetention,
   });
-  props.registry.grantReadWriteData(sync.role);
+  grantRegistryAccess(sync.role, props.registry, REGISTRY_ACCESS.sync, 'read-write');
   addRegistrySync(scope, sync.function, props.configHash);
   return { function: sync };
 }

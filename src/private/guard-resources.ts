@@ -1,6 +1,5 @@
 /** The guard's core resources beyond the table and functions: its key, the registry sync, the schedule. */
 import { CustomResource, Duration, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -10,7 +9,6 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LoadedConfig } from './config-loader';
 import { isInQuietWindow } from '../shared/quiet-window';
-import { REGISTRY_OUTBOX_INDEX } from '../shared/registry-schema';
 
 export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): kms.Key {
   const key = new kms.Key(scope, 'Key', {
@@ -46,18 +44,6 @@ export function addRegistrySync(scope: Construct, onEvent: lambda.IFunction, con
     serviceToken: onEvent.functionArn,
     resourceType: 'Custom::RenewalGuardRegistrySync',
     properties: { ConfigHash: configHash },
-  });
-}
-
-/**
- * An imported table only grants on its indexes when it was imported with `globalIndexes`; the poller
- * queries the outbox index either way.
- */
-export function grantOutboxQuery(grantee: iam.IGrantable, registry: dynamodb.ITable): void {
-  iam.Grant.addToPrincipal({
-    grantee,
-    actions: ['dynamodb:Query'],
-    resourceArns: [`${registry.tableArn}/index/${REGISTRY_OUTBOX_INDEX}`],
   });
 }
 

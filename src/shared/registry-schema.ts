@@ -12,6 +12,24 @@ export const REGISTRY_OUTBOX_INDEX = 'outbox';
 export const REGISTRY_OUTBOX_PARTITION_KEY = 'outboxPk';
 export const REGISTRY_OUTBOX_SORT_KEY = 'claimedAt';
 
+/**
+ * Partition key values of the registry's item families (the layout is described at the top of
+ * lambda/aws/dynamo-registry.ts). Here because the construct's IAM conditions (`dynamodb:LeadingKeys`)
+ * name them too: a function may reach only the families it uses.
+ */
+export const REGISTRY_PARTITIONS = {
+  /** Every declared service, one partition. */
+  services: 'SERVICE',
+  /** Every account's state, one partition. */
+  accounts: 'ACCOUNT',
+  /** `ALERT#<key>`: the alert ledger and its outbox entries. */
+  ledgerPrefix: 'ALERT#',
+  /** `ACK#<key>`: acknowledgements and snoozes. */
+  ackPrefix: 'ACK#',
+  /** `SNAPSHOT#<accountId>`: an account's daily snapshots. */
+  snapshotPrefix: 'SNAPSHOT#',
+} as const;
+
 /** Environment variable names through which the construct configures the handlers. */
 export const ENV_REGISTRY_TABLE = 'RENEWAL_GUARD_REGISTRY_TABLE';
 export const ENV_ALERT_TOPIC_ARN = 'RENEWAL_GUARD_ALERT_TOPIC_ARN';

@@ -49,15 +49,13 @@ describe('bring your own resources', () => {
     );
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sns:Publish', Resource: TOPIC_ARN }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: BUS_ARN }));
+    // the poller's statement names the outbox index itself: an imported table grants nothing on indexes
+    // it was not imported with, and the outbox query must work either way
     expect(statements).toContainEqual(
       expect.objectContaining({
-        Action: expect.arrayContaining(['dynamodb:PutItem']),
-        Resource: [TABLE_ARN, { Ref: 'AWS::NoValue' }],
+        Action: expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query']),
+        Resource: [TABLE_ARN, `${TABLE_ARN}/index/outbox`],
       }),
-    );
-    // imported without globalIndexes, the table grants nothing on its indexes; the outbox query still works
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Action: 'dynamodb:Query', Resource: `${TABLE_ARN}/index/outbox` }),
     );
     synth.template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
   });

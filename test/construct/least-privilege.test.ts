@@ -76,7 +76,69 @@ describe('least privilege', () => {
     expect(
       actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('kms:') && !a.startsWith('logs:')),
     ).toEqual([]);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'logs:PutLogEvents']));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:Query', 'logs:PutLogEvents']));
+  });
+
+  describe('on the registry, each function may do what it does and nothing more', () => {
+    const registryStatements = (role: string) => {
+      const table = logicalId(synth.template, 'AWS::DynamoDB::Table', 'GuardRegistry');
+      return statementsOf(synth, role)
+        .filter((s) => JSON.stringify(s.Resource).includes(table))
+        .map((s) => ({
+          actions: actionsOf([s]).sort(),
+          leadingKeys: s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
+        }));
+    };
+
+    it('never scans, deletes or describes the table, whichever the function', () => {
+      const all = ['GuardPollerRole', 'GuardRegistrySyncRole', 'GuardNotifierRole', 'GuardLinksRole'].flatMap((r) =>
+        registryStatements(r).flatMap((s) => s.actions),
+      );
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.filter((a) => /Scan|Delete|DescribeTable|ConditionCheck|GetRecords|GetShardIterator/.test(a))).toEqual(
+        [],
+      );
+    });
+
+    it('lets the public links function get and put acknowledgements, and list services and accounts, only', () => {
+      expect(registryStatements('GuardLinksRole')).toEqual([
+        { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['ACK#*'] },
+        { actions: ['dynamodb:Query'], leadingKeys: ['SERVICE', 'ACCOUNT'] },
+      ]);
+    });
+
+    it('lets the links function decrypt with the key, never encrypt', () => {
+      const kms = actionsOf(statementsOf(synth, 'GuardLinksRole')).filter((a) => a.startsWith('kms:'));
+      expect(new Set(kms)).toEqual(new Set(['kms:Decrypt', 'kms:DescribeKey']));
+    });
+
+    it('lets the notifier read and update ledger entries only', () => {
+      expect(registryStatements('GuardNotifierRole')).toEqual([
+        { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['ALERT#*'] },
+      ]);
+    });
+
+    it('lets the sync query and update the service partition only', () => {
+      expect(registryStatements('GuardRegistrySyncRole')).toEqual([
+        { actions: ['dynamodb:Query', 'dynamodb:UpdateItem'], leadingKeys: ['SERVICE'] },
+      ]);
+    });
+
+    it('lets the poller read and write items and query the outbox index, without scanning or deleting', () => {
+      expect(registryStatements('GuardPollerRole')).toEqual([
+        {
+          actions: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          leadingKeys: undefined,
+        },
+      ]);
+    });
   });
 
   it('lets the poller publish alerts, put events and use the registry, and nothing else', () => {

@@ -9,12 +9,17 @@
  * | snapshot | `SNAPSHOT#<accountId>`   | `<takenAt>`   | snapshot (map, without raw), expiresAt (TTL) |
  */
 import type { Item } from './registry-items';
-import { REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY, REGISTRY_TTL_ATTRIBUTE } from '../../../src/shared/registry-schema';
+import {
+  REGISTRY_PARTITION_KEY,
+  REGISTRY_PARTITIONS,
+  REGISTRY_SORT_KEY,
+  REGISTRY_TTL_ATTRIBUTE,
+} from '../../../src/shared/registry-schema';
 import type { AccountState } from '../../core/accounts/account-state';
 import type { AccountSnapshot } from '../../core/vendor-port';
 
-export const ACCOUNT_PARTITION = 'ACCOUNT';
-export const SNAPSHOT_PARTITION_PREFIX = 'SNAPSHOT#';
+export const ACCOUNT_PARTITION = REGISTRY_PARTITIONS.accounts;
+export const SNAPSHOT_PARTITION_PREFIX = REGISTRY_PARTITIONS.snapshotPrefix;
 /** Snapshots outlive the history the balance rules read (two months) with room for an investigation. */
 export const SNAPSHOT_RETENTION_DAYS = 90;
 

@@ -10,10 +10,15 @@
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { CorruptItemError, type Item } from './registry-items';
-import { REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY, REGISTRY_TTL_ATTRIBUTE } from '../../../src/shared/registry-schema';
+import {
+  REGISTRY_PARTITION_KEY,
+  REGISTRY_PARTITIONS,
+  REGISTRY_SORT_KEY,
+  REGISTRY_TTL_ATTRIBUTE,
+} from '../../../src/shared/registry-schema';
 import type { Acknowledgement } from '../../core/ack/acknowledgement';
 
-export const ACK_PARTITION_PREFIX = 'ACK#';
+export const ACK_PARTITION_PREFIX = REGISTRY_PARTITIONS.ackPrefix;
 export const ACK_SORT_VALUE = 'ACK';
 /** Like the ledger's: an acknowledgement is kept as long as the alert it silences can be looked at. */
 export const ACK_RETENTION_DAYS = 400;

@@ -7,6 +7,7 @@ import {
   REGISTRY_OUTBOX_PARTITION_KEY,
   REGISTRY_OUTBOX_SORT_KEY,
   REGISTRY_PARTITION_KEY,
+  REGISTRY_PARTITIONS,
   REGISTRY_SORT_KEY,
   REGISTRY_TTL_ATTRIBUTE,
 } from '../../../src/shared/registry-schema';
@@ -14,8 +15,8 @@ import type { Alert, ServiceConfig } from '../../core/model';
 import type { LedgerEntry, ServiceRecord } from '../../core/registry-port';
 
 /** Every service lives in this one partition, so the whole list is a paginated Query, not N reads. */
-export const SERVICE_PARTITION = 'SERVICE';
-export const LEDGER_PARTITION_PREFIX = 'ALERT#';
+export const SERVICE_PARTITION = REGISTRY_PARTITIONS.services;
+export const LEDGER_PARTITION_PREFIX = REGISTRY_PARTITIONS.ledgerPrefix;
 export const LEDGER_SORT_VALUE = 'ALERT';
 /** The only value of the outbox index's partition key: pending entries sort by claimedAt inside it. */
 export const OUTBOX_PENDING = 'PENDING';
