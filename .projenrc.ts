@@ -88,6 +88,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
+  // jsii bindings for the other CDK languages (Construct Hub lists all five): package:python builds here;
+  // package:java needs Maven Central, package:dotnet and package:go their toolchains (see package-all below).
+  publishToPypi: { distName: 'cdk-renewal-guard', module: 'cdk_renewal_guard' },
+  publishToMaven: {
+    javaPackage: 'dev.renewalguard.cdk',
+    mavenGroupId: 'dev.renewalguard',
+    mavenArtifactId: 'cdk-renewal-guard',
+  },
+  publishToNuget: { dotNetNamespace: 'RenewalGuard.Cdk', packageId: 'RenewalGuard.Cdk' },
+  publishToGo: { moduleName: 'example.com/renewal-guard/cdk-renewal-guard-go' },
+
   github: false,
   depsUpgrade: false,
   sampleCode: false,
@@ -193,8 +204,23 @@ project.addTask('demo', {
   steps: [{ spawn: project.bundler.bundleTask.name }, { exec: 'node bin/renewal-guard demo' }],
 });
 
+// --- jsii bindings for other languages ---------------------------------------------------------------
+// package:python generates with jsii-pacmak and builds with Debian's Python tools (scripts/package-python.sh
+// says why: jsii-pacmak's own build pip-installs pinned tools from PyPI, which these machines do not reach).
+project.tasks.tryFind('package:python')!.reset('bash scripts/package-python.sh');
+// projen silences jsii's reserved-word warnings; here every warning fails the compile, so a name that
+// Python, Java, C# or Go would have to mangle (QuietHours.from was one) cannot come back unnoticed.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w');
+// package-all (what `package` runs outside CI) packs what builds on this project's machines: npm and Python.
+// package:java needs Maven Central (aws-cdk-lib, constructs and jsii-runtime jars, versions-maven-plugin)
+// and package:dotnet / package:go their toolchains: each runs as its own task where those exist.
+project.tasks.tryFind('package-all')!.reset();
+project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!);
+project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:python')!);
+
 // Sources of non-library code stay out of the npm package; the bundles in assets/ ship.
-for (const p of ['/lambda/', '/app/', '/cdk.json', '/cdk.out/', '/bench/', '/.ci/', '/test-reports/']) {
+for (const p of ['/lambda/', '/app/', '/cdk.json', '/cdk.out/', '/bench/', '/.ci/', '/test-reports/', '/scripts/']) {
   project.addPackageIgnore(p);
 }
 
