@@ -36,20 +36,11 @@ import {
   METRIC_SPEND_PER_DAY,
 } from '../../src/shared/metrics-schema';
 import { daysBetween } from '../core/dates';
+import type { MetricDatum } from '../core/metrics-port';
 import { SEVERITIES, type GuardConfig, type IsoDate, type ServiceConfig } from '../core/model';
 import type { AccountSnapshot } from '../core/vendor-port';
 
-/** CloudWatch has no unit for days or for money: both go out as `None`. */
-export type MetricUnit = 'Count' | 'None';
-
-/** One value of one metric; the writer groups these into EMF documents. */
-export interface MetricDatum {
-  readonly name: string;
-  readonly unit: MetricUnit;
-  readonly value: number;
-  /** Dimension name → value; always includes the `Guard` dimension. */
-  readonly dimensions: Readonly<Record<string, string>>;
-}
+export type { MetricDatum, MetricUnit } from '../core/metrics-port';
 
 export interface CycleMetricsOptions {
   /** The `Guard` dimension's value: the construct passes it in `RENEWAL_GUARD_NAME`. */

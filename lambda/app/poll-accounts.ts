@@ -1,5 +1,5 @@
-import { mapWithConcurrency } from './concurrency';
-import type { CycleLogger } from './ports';
+import { mapWithConcurrency } from '../core/concurrency';
+import type { CycleLogger } from '../core/delivery-port';
 import { errorMessage } from '../core/errors';
 import type { AccountConfig, Vendor } from '../core/model';
 import type { VendorHttp } from '../core/vendor-http-port';

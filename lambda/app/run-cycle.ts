@@ -2,10 +2,11 @@
  * One full cycle: poll accounts, read the registry, decide what is due with the alert policy (pure core:
  * expiry tiers, balance and spend, renewals, coverage, contacts, the escalation ladder, the weekly
  * digest), claim each alert key in the ledger (a conditional write, so concurrent or retried cycles fire
- * each key once), then deliver what this cycle claimed and what earlier cycles left in the outbox. An
- * alert decided during quiet hours is claimed now and held in the outbox until they end.
+ * each key once), then hand what this cycle claimed, and what earlier cycles left in the outbox, to the
+ * delivery pipeline (lambda/delivery). An alert decided during quiet hours is claimed now and held in
+ * the outbox until they end.
  */
-import { mapWithConcurrency } from './concurrency';
+import { mapWithConcurrency } from '../core/concurrency';
 import { dueDigest } from './cycle-digest';
 import {
   claimedPerServiceList,
@@ -16,10 +17,9 @@ import {
 } from './cycle-ledger';
 import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
-import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from './ports';
+import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { formatOffsetDateTime, localDate } from '../core/dates';
-import { errorMessage } from '../core/errors';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
 import {
   decideCycleAlerts,
@@ -28,16 +28,11 @@ import {
   escalationsAndRepeats,
   withDiscoveredExpiry,
 } from '../core/policy';
-import { leaseOf, type LedgerEntry, type OutboxLease, type Registry } from '../core/registry-port';
+import type { LedgerEntry, Registry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
-
-/**
- * An outbox entry claimed by another cycle is only taken over once it is older than this: longer than
- * any cycle runs (the poller's timeout is 5 minutes), so a cycle still delivering is never doubled.
- */
-export const OUTBOX_LEASE_MS = 15 * 60 * 1000;
+import { DEFAULT_SEND_CONCURRENCY, drainOutbox, type DeliveryReport, type HeldAlert } from '../delivery';
 
 export interface CycleDeps {
   readonly registry: Registry;
@@ -48,15 +43,8 @@ export interface CycleDeps {
   /** Delivery targets of every alert; none in the CLI without --send (alerts are reported, not sent). */
   readonly publishers: readonly AlertPublisher[];
   readonly logger?: CycleLogger;
-  /** Registry writes and vendor calls in flight at once. */
+  /** Registry writes, vendor calls and alerts being delivered in flight at once. @default DEFAULT_SEND_CONCURRENCY */
   readonly concurrency?: number;
-}
-
-export interface DeliveryReport {
-  readonly key: string;
-  readonly target: string;
-  readonly status: 'delivered' | 'failed';
-  readonly error?: string;
 }
 
 export interface CycleReport {
@@ -70,12 +58,12 @@ export interface CycleReport {
   readonly alerts: readonly Alert[];
   readonly deliveries: readonly DeliveryReport[];
   /** Alerts claimed (this cycle or before) and held in the outbox until quiet hours end. */
-  readonly held: readonly { readonly key: string; readonly notBefore: string }[];
+  readonly held: readonly HeldAlert[];
 }
 
 export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, cycleId: string): Promise<CycleReport> {
   const logger = deps.logger ?? SILENT_LOGGER;
-  const concurrency = deps.concurrency ?? 16;
+  const concurrency = deps.concurrency ?? DEFAULT_SEND_CONCURRENCY;
   const today = localDate(now, config.timeZone);
 
   const channels = indexChannels(config.channels);
@@ -140,32 +128,11 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   const alerts = claimed.map((e) => e.alert).sort(byServiceThenKey);
   logger.info('cycle evaluated', { cycleId, today, services: records.length, fired: alerts.length });
 
-  const deliveries: DeliveryReport[] = [];
-  const held: { key: string; notBefore: string }[] = [];
-  const ready = (entry: LedgerEntry): boolean => {
-    if (entry.notBefore === undefined || Date.parse(entry.notBefore) <= now.getTime()) return true;
-    held.push({ key: entry.alert.key, notBefore: entry.notBefore });
-    return false;
-  };
-  if (deps.publishers.length > 0) {
-    const mine: OutboxLease = { cycleId, at: claimedAt };
-    const takeable = (await deps.registry.listOutbox()).filter(
-      (entry) => entry.cycleId !== cycleId || entry.claimedAt !== claimedAt,
-    );
-    const taken = await mapWithConcurrency(takeable.filter(ready), concurrency, async (entry) => {
-      const lease = leaseOf(entry);
-      return leaseRanOut(entry, mine, now) && (await deps.registry.takeOver(entry.alert.key, lease, mine))
-        ? [entry]
-        : [];
-    });
-    // entries are different keys, so they go out side by side; one entry's targets stay in order
-    const perEntry = await mapWithConcurrency([...claimed.filter(ready), ...taken.flat()], concurrency, (entry) =>
-      deliver(entry, deps, claimedAt, logger),
-    );
-    deliveries.push(...perEntry.flat());
-  } else {
-    claimed.forEach(ready);
-  }
+  const { deliveries, held } = await drainOutbox(
+    claimed,
+    { cycleId, claimedAt, now },
+    { registry: deps.registry, publishers: deps.publishers, logger, concurrency },
+  );
 
   return {
     cycleId,
@@ -177,67 +144,6 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     deliveries,
     held,
   };
-}
-
-/**
- * Whether an outbox entry may be taken over by this cycle: another cycle's lease once it is older than
- * OUTBOX_LEASE_MS (that cycle is finished or gone), or this cycle id's own lease from an earlier instant
- * (a Lambda retry reuses its request id: the attempt before it died). An entry held for quiet hours is
- * never delivered by the cycle that claimed it, so that claim leases nothing: it goes to the first cycle
- * after the window (the construct runs one when it ends), whoever takes it first.
- */
-function leaseRanOut(entry: LedgerEntry, mine: OutboxLease, now: Date): boolean {
-  if (entry.lease === undefined && entry.notBefore !== undefined) return true;
-  const lease = leaseOf(entry);
-  const at = Date.parse(lease.at);
-  if (lease.cycleId === mine.cycleId) return at < now.getTime();
-  return at < now.getTime() - OUTBOX_LEASE_MS;
-}
-
-async function deliver(
-  entry: LedgerEntry,
-  deps: CycleDeps,
-  at: string,
-  logger: CycleLogger,
-): Promise<DeliveryReport[]> {
-  const reports: DeliveryReport[] = [];
-  for (const target of entry.pendingTargets) {
-    const publisher = deps.publishers.find((p) => p.target === target);
-    if (!publisher) continue; // a target this deployment no longer has; the entry stays for inspection
-    try {
-      await publisher.publish(entry.alert);
-    } catch (e) {
-      const error = errorMessage(e);
-      logger.error('delivery failed; the alert stays in the outbox', { key: entry.alert.key, target, error });
-      reports.push({ key: entry.alert.key, target, status: 'failed', error });
-      continue;
-    }
-    try {
-      await recordDelivered(entry.alert.key, target, at, deps.registry);
-      reports.push({ key: entry.alert.key, target, status: 'delivered' });
-    } catch (e) {
-      // Sent, but the ledger does not know: a later cycle will send it again (at least once, never lost).
-      // Reported as failed so the invocation fails and the alarms see the registry in trouble.
-      const error = `sent, but not recorded as delivered (a later cycle may send it again): ${errorMessage(e)}`;
-      logger.error('delivery not recorded', { key: entry.alert.key, target, error });
-      reports.push({ key: entry.alert.key, target, status: 'failed', error });
-    }
-  }
-  return reports;
-}
-
-/** Attempts at recording a delivery that succeeded, beyond the SDK's own retries: a resend is the cost. */
-export const RECORD_ATTEMPTS = 4;
-
-async function recordDelivered(key: string, target: string, at: string, registry: Registry): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await registry.markDelivered(key, target, at);
-    } catch (e) {
-      if (attempt >= RECORD_ATTEMPTS) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt * (0.5 + Math.random() / 2)));
-    }
-  }
 }
 
 function byServiceThenKey(a: Alert, b: Alert): number {

@@ -8,9 +8,9 @@
  * |---------|------------------|--------------|-----------------------------------------------------------------|
  * | service | `SERVICE`        | `<serviceId>`| service (map: ServiceConfig), configHash, retired, retiredAt?,   |
  * |         |                  |              | updatedAt, lastAlertKeys (map kind → key, `{}` from the start)   |
- * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, notBefore?, pendingTargets,     |
- * |         |                  |              | deliveredTargets, leasedBy?, leasedAt? (a takeover's cycle),     |
- * |         |                  |              | deliveredAt (map target → instant), version, expiresAt (TTL,    |
+ * | ledger  | `ALERT#<key>`    | `ALERT`      | alert (map), cycleId, claimedAt, notBefore?, pending (SS),       |
+ * |         |                  |              | delivered (SS), leasedBy?, leasedAt? (a takeover's cycle),       |
+ * |         |                  |              | deliveredAt (map target → instant), expiresAt (TTL,              |
  * |         |                  |              | claimedAt + 400 days), outboxPk = `PENDING` while targets pend  |
  * | ack     | `ACK#<key>`      | `ACK`        | alertKey, by, at, until?, expiresAt (TTL): registry/ack-items.ts |
  *
@@ -18,9 +18,13 @@
  * - GSI `outbox`: partition `outboxPk` (S), sort `claimedAt` (S), projection ALL. Sparse: only ledger
  *   items that still owe a delivery carry `outboxPk`, so the index holds the outbox and nothing else.
  *
+ * Items written before the string sets hold `pendingTargets` / `deliveredTargets` lists and a `version`:
+ * they are still read (a target in either delivered attribute is no longer pending), and a delivery
+ * recorded on one adds to the sets, so no migration pass is needed; they age out with their TTL.
+ *
  * Costs: all services share one partition, so listing or syncing 10,000 unchanged services is a handful
  * of 1 MB Query pages. A claim is one conditional PutItem plus one UpdateItem of the service's
- * lastAlertKeys. No transactions: dynalite has no TransactWriteItems, and nothing here needs them —
+ * lastAlertKeys; recording an alert's deliveries is one UpdateItem (ADD / DELETE on the target sets). No transactions: dynalite has no TransactWriteItems, and nothing here needs them —
  * every multi-item step is safe to repeat.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -30,9 +34,9 @@ import type { AccountState } from '../core/accounts/account-state';
 import type { Acknowledgement } from '../core/ack/acknowledgement';
 import type { ServiceConfig } from '../core/model';
 import type {
-  DeliveryTarget,
   LedgerEntry,
   OutboxLease,
+  RecordedDelivery,
   Registry,
   ServiceRecord,
   SyncResult,
@@ -58,7 +62,7 @@ import {
   SERVICE_PARTITION,
   toLedgerItem,
 } from './registry/registry-items';
-import { runBounded, sleep } from './registry/run-bounded';
+import { runBounded } from './registry/run-bounded';
 import { planSync, type ServiceWrite } from './registry/sync-plan';
 import { getItem, queryAll, updateItem } from './registry/table-requests';
 import {
@@ -78,9 +82,6 @@ export interface DynamoRegistryOptions {
   /** Writes a sync keeps in flight when many services change at once. @default 16 */
   readonly writeConcurrency?: number;
 }
-
-/** Optimistic-lock rounds for markDelivered: enough for every target of one alert racing at once. */
-const MAX_DELIVERY_ATTEMPTS = 25;
 
 /**
  * @example
@@ -196,26 +197,20 @@ export class DynamoRegistry implements Registry {
     return updateItem(this.client, this.tableName, 'takeOver (UpdateItem)', takeOverLease(key, seen, by));
   }
 
-  public async markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
-      const item = await getItem(this.client, this.tableName, 'markDelivered (GetItem)', ledgerKey(key));
-      if (item === undefined) {
-        throw new RegistryError(
-          `registry table "${this.tableName}": markDelivered failed: no ledger entry for alert key "${key}"`,
-          { retryable: false },
-        );
-      }
-      const request = recordDelivery(key, fromLedgerItem(item), target, at);
-      if (request === undefined) return;
-      if (await updateItem(this.client, this.tableName, 'markDelivered (UpdateItem)', request)) return;
-      // Another target of the same alert was recorded in between: re-read and apply ours on top.
-      await sleep(Math.random() * Math.min(50, 2 ** attempt));
-    }
-    throw new RegistryError(
-      `registry table "${this.tableName}": markDelivered (UpdateItem) failed: ` +
-        `alert key "${key}" changed concurrently ${MAX_DELIVERY_ATTEMPTS} times`,
-      { retryable: true },
+  public async markDelivered(key: string, delivery: RecordedDelivery): Promise<void> {
+    if (delivery.targets.length === 0 && !delivery.settles) return;
+    const recorded = await updateItem(
+      this.client,
+      this.tableName,
+      'markDelivered (UpdateItem)',
+      recordDelivery(key, delivery),
     );
+    if (!recorded) {
+      throw new RegistryError(
+        `registry table "${this.tableName}": markDelivered failed: no ledger entry for alert key "${key}"`,
+        { retryable: false },
+      );
+    }
   }
 
   /** Read from the outbox index, which is eventually consistent: a claim may show up a moment later. */

@@ -1,6 +1,5 @@
 export * from './formatters';
 export * from './messages';
 export * from './signing';
-export * from './delivery';
 export * from './text/truncate';
 export * from './text/sms-encoding';

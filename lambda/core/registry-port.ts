@@ -50,6 +50,14 @@ export interface LedgerEntry {
   readonly lease?: OutboxLease;
 }
 
+/** What one record step writes: the targets an alert reached, when, and whether that settles its entry. */
+export interface RecordedDelivery {
+  readonly targets: readonly DeliveryTarget[];
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly settles: boolean;
+}
+
 /** Who owes an outbox entry's delivery now: the claiming cycle, or the last cycle to take it over. */
 export interface OutboxLease {
   readonly cycleId: string;
@@ -79,8 +87,13 @@ export interface Registry {
    * abandoned entry only one delivers it; false when another took it, or it left the outbox, first.
    */
   takeOver(key: string, seen: OutboxLease, by: OutboxLease): Promise<boolean>;
-  /** Records one target as delivered; the entry leaves the outbox once no target is pending. */
-  markDelivered(key: string, target: DeliveryTarget, at: string): Promise<void>;
+  /**
+   * Records targets of one alert as delivered, in one write whatever was recorded before (recording twice
+   * records once). `settles`: these are every target the entry still owed (as the caller read it from the
+   * outbox or claimed it), so the entry leaves the outbox in the same write. Pending targets only ever
+   * shrink, so a caller's read is enough to know.
+   */
+  markDelivered(key: string, delivery: RecordedDelivery): Promise<void>;
   /** Ledger entries with pending targets, oldest first (claimed but not yet delivered everywhere). */
   listOutbox(): Promise<LedgerEntry[]>;
   /** The ledger entry of a key, if claimed. */

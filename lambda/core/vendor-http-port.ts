@@ -1,38 +1,15 @@
 /**
  * How vendor adapters reach a vendor: one resilient client (lambda/vendors/http/) behind this port, so
  * adapters stay about the vendor's API and the client owns timeouts, retries, rate limits and size caps.
+ * The request, answer and verdict types are every outbound call's (http-port.ts).
  */
+import type { HttpErrorKind, HttpExchange, PreparedRequest, Verdict } from './http-port';
 import type { Vendor } from './model';
 
-/** The concrete request of one attempt. */
-export interface PreparedRequest {
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
+export type { HttpExchange, PreparedRequest, Verdict } from './http-port';
 
-export interface HttpExchange {
-  readonly status: number;
-  /** Lower-case header names. */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export type VendorErrorKind = 'auth' | 'throttled' | 'server' | 'timeout' | 'network' | 'malformed' | 'client';
-
-/** An adapter's reading of one answer (Tencent, for one, reports errors inside HTTP 200 bodies). */
-export type Verdict =
-  | { readonly ok: true }
-  | {
-      readonly ok: false;
-      readonly kind: VendorErrorKind;
-      readonly retryable: boolean;
-      /** The vendor's own error code and message, e.g. `AuthFailure.SignatureFailure`. */
-      readonly code?: string;
-      readonly message?: string;
-      readonly retryAfterMs?: number;
-    };
+/** Kept for the vendor adapters' vocabulary: a vendor call fails for the same reasons as any HTTP call. */
+export type VendorErrorKind = HttpErrorKind;
 
 export interface VendorCall {
   readonly vendor: Vendor;

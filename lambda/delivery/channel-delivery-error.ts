@@ -1,5 +1,5 @@
-import { DeliveryError } from '../../core/errors';
-import type { ChannelType } from '../../core/model';
+import { DeliveryError } from '../core/errors';
+import type { ChannelType } from '../core/model';
 
 export interface ChannelFailure {
   readonly channelId: string;

@@ -1,18 +1,45 @@
 import { createHash } from 'crypto';
 import { ChannelDeliveryError } from './channel-delivery-error';
 import { secretProblem } from './channel-secret';
-import type { AlertPublisher } from '../../app/ports';
-import { errorMessage, RenewalGuardError } from '../../core/errors';
-import type { Alert, ChannelConfig, Language } from '../../core/model';
-import type { SecretResolver } from '../../core/vendor-port';
-import type { AlertContext, FormatInput } from '../formatters/format-input';
-import { pagerDutyResolve } from '../formatters/pagerduty';
-import { truncateChars } from '../text/truncate';
-import type { ChannelSecret, PlatformDriver, PlatformRequest, Verdict } from './platforms/platform-driver';
+import type { ChannelSecret, PlatformDriver } from './platforms/platform-driver';
 import { PLATFORMS } from './platforms/platform-registry';
-import { PROCESS_RATE_LIMITER, type RateLimiter } from './rate-limiter';
-import { redactSecrets, urlSecrets } from './redact';
-import { backoffDelay, DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
+import type { AlertContext, FormatInput } from '../channels/formatters/format-input';
+import { pagerDutyResolve } from '../channels/formatters/pagerduty';
+import type { AlertPublisher } from '../core/delivery-port';
+import { errorMessage, RenewalGuardError } from '../core/errors';
+import type { Alert, ChannelConfig, Language } from '../core/model';
+import type { SecretResolver } from '../core/vendor-port';
+import {
+  CHANNEL_HTTP_POLICY,
+  httpPolicy,
+  OutboundCallError,
+  OutboundHttp,
+  RateLimiter,
+  redactSecrets,
+  withMargin,
+  urlSecrets,
+  type CallFailure,
+  type HttpPolicy,
+} from '../http';
+
+/** How often and how patiently a channel delivery is retried (CHANNEL_HTTP_POLICY's retry fields). */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. @default 4 */
+  readonly maxAttempts: number;
+  /** The first backoff; it doubles per attempt. @default 1000 */
+  readonly baseDelayMs: number;
+  /** @default 20000 */
+  readonly maxDelayMs: number;
+  /**
+   * The longest `Retry-After` honoured. A platform that asks for longer gets no more attempts now; the
+   * error is retryable, so the alert stays owed (the outbox, or the notifier's queue) for a later try.
+   * @default 60000
+   */
+  readonly maxRetryAfterMs: number;
+}
+
+/** The limiter every publisher of this process shares unless given its own. */
+export const PROCESS_RATE_LIMITER = new RateLimiter();
 
 export interface ChannelPublisherOptions {
   readonly channel: ChannelConfig;
@@ -36,12 +63,6 @@ export interface ChannelPublisherOptions {
   readonly rateLimiter?: RateLimiter;
 }
 
-interface Attempted {
-  readonly verdict: Verdict;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-}
-
 /**
  * Delivers alerts to one chat, webhook or PagerDuty channel (`target` = `channel:<id>`): reads the
  * channel's secret, formats in the configured language, signs, posts, and retries throttling, server
@@ -58,22 +79,33 @@ interface Attempted {
 export class ChannelPublisher implements AlertPublisher {
   readonly target: string;
   private readonly channel: ChannelConfig;
-  private readonly policy: RetryPolicy;
-  private readonly fetch: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly client: OutboundHttp;
   private readonly clock: () => Date;
-  private readonly random: () => number;
-  private readonly limiter: RateLimiter;
 
   constructor(private readonly options: ChannelPublisherOptions) {
     this.channel = options.channel;
     this.target = `channel:${options.channel.id}`;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.clock = options.clock ?? (() => new Date());
-    this.random = options.random ?? Math.random;
-    this.limiter = options.rateLimiter ?? PROCESS_RATE_LIMITER;
+    const retry = options.retry ?? {};
+    const policy: HttpPolicy = httpPolicy(
+      CHANNEL_HTTP_POLICY,
+      {
+        maxAttempts: retry.maxAttempts,
+        backoffBaseMs: retry.baseDelayMs,
+        backoffCapMs: retry.maxDelayMs,
+        maxRetryAfterMs: retry.maxRetryAfterMs,
+        timeoutMs: options.timeoutMs,
+      },
+      `channel "${options.channel.id}"`,
+    );
+    this.client = new OutboundHttp({
+      policy,
+      fetch: options.fetch,
+      sleep: options.sleep,
+      clock: this.clock,
+      random: options.random,
+      rateLimiter: options.rateLimiter ?? PROCESS_RATE_LIMITER,
+    });
   }
 
   async publish(alert: Alert): Promise<void> {
@@ -128,71 +160,44 @@ export class ChannelPublisher implements AlertPublisher {
   }
 
   private async send(platform: PlatformDriver, secret: ChannelSecret, payload: unknown, key: string): Promise<void> {
-    const limiterKey = `${platform.type}:${fingerprint(secret[platform.secret.urlField ?? ''] ?? secret.routingKey)}`;
-    for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(limiterKey, platform.rateLimits, this.clock, this.sleep);
-      const result = await this.attempt(platform, platform.request(payload, secret, this.clock()));
-      if (result.verdict.ok) return;
-      const { retryable } = result.verdict;
-      const asked = result.retryAfterMs;
-      if (!retryable || attempt >= this.policy.maxAttempts) {
-        throw this.failure(secret, key, attempt, result, retryable);
-      }
-      if (asked !== undefined && asked > this.policy.maxRetryAfterMs) {
-        throw this.failure(secret, key, attempt, result, true, `; it asks to wait ${Math.ceil(asked / 1000)} s`);
-      }
-      await this.sleep(asked ?? backoffDelay(attempt, this.policy, this.random));
-    }
-  }
-
-  private async attempt(platform: PlatformDriver, request: PlatformRequest): Promise<Attempted> {
+    const secrets = [...Object.values(secret).flatMap(urlSecrets), ...Object.values(secret)];
     try {
-      const response = await this.fetch(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      await this.client.call({
+        prepare: (now) => ({ method: 'POST', ...platform.request(payload, secret, now) }),
+        judge: (exchange) => platform.judge(exchange.status, exchange.body),
+        limiterKey: `${platform.type}:${fingerprint(secret[platform.secret.urlField ?? ''] ?? secret.routingKey)}`,
+        rateLimits: withMargin(platform.rateLimits),
+        secrets,
       });
-      const body = await response.text();
-      return {
-        verdict: platform.judge(response.status, body),
-        status: response.status,
-        retryAfterMs: retryAfterMs(response.headers.get('retry-after'), this.clock()),
-      };
     } catch (e) {
-      return { verdict: { ok: false, retryable: true, message: networkReason(e, this.options.timeoutMs ?? 10_000) } };
+      if (!(e instanceof OutboundCallError)) throw e;
+      throw this.failure(key, e.failure, secrets);
     }
   }
 
-  private failure(
-    secret: ChannelSecret,
-    key: string,
-    attempts: number,
-    result: Attempted,
-    retryable: boolean,
-    suffix = '',
-  ): ChannelDeliveryError {
-    const verdict = result.verdict as Extract<Verdict, { ok: false }>;
+  private failure(key: string, failure: CallFailure, secrets: readonly string[]): ChannelDeliveryError {
     const answer = [
-      result.status !== undefined ? `HTTP ${result.status}` : undefined,
-      verdict.code !== undefined ? `code ${verdict.code}` : undefined,
+      failure.status !== undefined ? `HTTP ${failure.status}` : undefined,
+      failure.code !== undefined ? `code ${failure.code}` : undefined,
     ]
       .filter((s) => s !== undefined)
       .join(', ');
-    const detail = [answer, verdict.message && truncateChars(verdict.message, 300)].filter((s) => s).join(': ');
-    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-    const secrets = [...Object.values(secret).flatMap(urlSecrets), ...Object.values(secret)];
-    const message = redactSecrets(`${this.name()} did not take ${key} after ${tries}: ${detail}${suffix}`, secrets);
+    const said = failure.remoteMessage ?? failure.reason;
+    const detail = [answer, said].filter((s) => s).join(': ');
+    const tries = failure.attempts === 1 ? '1 attempt' : `${failure.attempts} attempts`;
+    const waits =
+      failure.refusedWaitMs === undefined ? '' : `; it asks to wait ${Math.ceil(failure.refusedWaitMs / 1000)} s`;
+    const message = redactSecrets(`${this.name()} did not take ${key} after ${tries}: ${detail}${waits}`, secrets);
     return new ChannelDeliveryError(
       message,
       {
         channelId: this.channel.id,
         channelType: this.channel.type,
-        status: result.status,
-        code: verdict.code,
-        attempts,
+        status: failure.status,
+        code: failure.code,
+        attempts: failure.attempts,
       },
-      { retryable },
+      { retryable: failure.retryable },
     );
   }
 
@@ -207,12 +212,4 @@ function fingerprint(value: string | undefined): string {
     .update(value ?? '')
     .digest('hex')
     .slice(0, 16);
-}
-
-/** Why a request got no answer, without the error's own message (it may quote the URL). */
-function networkReason(e: unknown, timeoutMs: number): string {
-  const name = (e as { name?: unknown })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const code = (e as { cause?: { code?: unknown } })?.cause?.code;
-  return `network error${typeof code === 'string' ? ` ${code}` : ''}`;
 }

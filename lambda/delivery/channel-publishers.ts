@@ -1,6 +1,6 @@
 import { ChannelPublisher, type ChannelPublisherOptions } from './channel-publisher';
-import { SEVERITIES, type Alert, type GuardConfig, type ServiceConfig } from '../../core/model';
-import type { AlertContext } from '../formatters/format-input';
+import { SEVERITIES, type Alert, type GuardConfig, type ServiceConfig } from '../core/model';
+import type { AlertContext } from '../channels/formatters/format-input';
 import { isDirectChannel } from './platforms/platform-registry';
 
 export type ChannelDeliveryDeps = Omit<ChannelPublisherOptions, 'channel' | 'language' | 'context'> & {

@@ -1,5 +1,5 @@
 import type { ChannelSecret, SecretFieldSpec } from './platforms/platform-driver';
-import type { ChannelConfig } from '../../core/model';
+import type { ChannelConfig } from '../core/model';
 
 /**
  * Checks a channel's secret against what its platform needs, and returns the problem, if any, in words

@@ -1,8 +1,8 @@
-import type { AlertPublisher } from '../../app/ports';
-import { errorMessage, RenewalGuardError } from '../../core/errors';
-import type { Alert } from '../../core/model';
+import type { AlertPublisher } from '../core/delivery-port';
+import { errorMessage, RenewalGuardError } from '../core/errors';
+import type { Alert } from '../core/model';
 
-export interface ChannelDeliveryReport {
+export interface TargetReport {
   readonly target: string;
   readonly status: 'delivered' | 'failed';
   readonly error?: string;
@@ -11,13 +11,11 @@ export interface ChannelDeliveryReport {
 }
 
 /**
- * Hands one alert to every publisher at once and waits for all of them: a channel that keeps failing
- * costs its own retries, never the others' delivery. One report per publisher, in their order.
+ * The send step: hands one alert to every publisher at once and waits for all of them. Each publisher
+ * renders the alert for its target (its channel type and language) and sends it; a target that keeps
+ * failing costs its own retries, never the others' delivery. One report per publisher, in their order.
  */
-export async function deliverToChannels(
-  alert: Alert,
-  publishers: readonly AlertPublisher[],
-): Promise<ChannelDeliveryReport[]> {
+export async function sendToTargets(alert: Alert, publishers: readonly AlertPublisher[]): Promise<TargetReport[]> {
   const settled = await Promise.allSettled(publishers.map((p) => p.publish(alert)));
   return settled.map((outcome, i) =>
     outcome.status === 'fulfilled'

@@ -1,9 +1,11 @@
 /**
  * The notifier: subscribed to the alert topic for the channels the guard delivers to itself (chat,
- * webhook, PagerDuty). Each SNS record carries the alert object (the `lambda` variant of the message).
- * Channels already recorded as delivered in the ledger are skipped, so a retried invocation never posts
- * twice; a channel that fails does not stop the others, and the invocation then fails so Lambda retries
- * it and, after the retries, the dead-letter queue keeps it.
+ * webhook, PagerDuty). Each SNS record carries the alert object (the `lambda` variant of the message),
+ * which goes through the one delivery pipeline (lambda/delivery) to the channels it is routed to and
+ * not yet recorded as delivered, so a retried invocation never posts twice what it recorded; a channel
+ * that fails does not stop the others, and the invocation then fails so Lambda retries it and, after
+ * the retries, the dead-letter queue keeps it. One alert at a time: the robots' rate limits live in
+ * this container's memory.
  */
 import type { SNSEvent } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
@@ -12,10 +14,10 @@ import { powertoolsLogger } from './powertools-logger';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
-import { channelPublishers, type ChannelPublisher } from '../channels/delivery';
-import { DeliveryError, errorMessage } from '../core/errors';
+import { DeliveryError } from '../core/errors';
 import type { Alert } from '../core/model';
 import type { Registry } from '../core/registry-port';
+import { channelPublishers, deliver, type ChannelPublisher, type OwedDelivery } from '../delivery';
 
 const logger = powertoolsLogger();
 
@@ -38,28 +40,22 @@ export async function handler(event: SNSEvent): Promise<{ delivered: number }> {
     deps = undefined; // a failed start (a secret not readable yet) is retried on the next invocation
     throw e;
   });
-  let delivered = 0;
-  const failures: string[] = [];
+  const owed: OwedDelivery[] = [];
   for (const record of event.Records) {
     const alert = JSON.parse(record.Sns.Message) as Alert;
     const done = new Set((await registry.getAlert(alert.key))?.deliveredTargets ?? []);
-    for (const publisher of publishers) {
-      if (!alert.channels.includes(publisher.target.slice('channel:'.length)) || done.has(publisher.target)) continue;
-      try {
-        await publisher.publish(alert);
-        await registry.markDelivered(alert.key, publisher.target, new Date().toISOString());
-        delivered++;
-      } catch (e) {
-        failures.push(`${alert.key} → ${publisher.target}: ${errorMessage(e)}`);
-        logger.error('channel delivery failed', { key: alert.key, target: publisher.target, error: errorMessage(e) });
-      }
-    }
+    const targets = publishers
+      .filter((p) => alert.channels.includes(p.target.slice('channel:'.length)) && !done.has(p.target))
+      .map((p) => p.target);
+    if (targets.length > 0) owed.push({ alert, targets, settles: false });
   }
+  const reports = await deliver(owed, { registry, publishers, at: new Date().toISOString(), logger, concurrency: 1 });
+  const failures = reports.filter((r) => r.status === 'failed');
+  const delivered = reports.length - failures.length;
   logger.info('notifications delivered', { records: event.Records.length, delivered, failed: failures.length });
   if (failures.length > 0) {
-    throw new DeliveryError(`${failures.length} channel deliveries failed: ${failures.join('; ')}`, {
-      retryable: true,
-    });
+    const what = failures.map((f) => `${f.key} → ${f.target}: ${f.error}`).join('; ');
+    throw new DeliveryError(`${failures.length} channel deliveries failed: ${what}`, { retryable: true });
   }
   return { delivered };
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { CycleLogger } from '../app/ports';
+import type { CycleLogger } from '../core/delivery-port';
 
 /** Structured JSON logs through Powertools; the cycle logs ids, counts and reasons, never a secret. */
 export function powertoolsLogger(): CycleLogger & { readonly logger: Logger } {

@@ -1,4 +1,4 @@
-import type { PreparedRequest } from '../../core/vendor-http-port';
+import type { PreparedRequest } from '../core/http-port';
 
 const REDACTED = '[redacted]';
 const MAX_ECHO = 300;
@@ -55,10 +55,34 @@ export function requestSecrets(request: PreparedRequest): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** Text a vendor sent back, made safe to log: request secrets replaced, one line, bounded length. */
+/** Text the remote side sent back, made safe to log: secrets replaced, one line, bounded length. */
 export function sanitizeEcho(text: string, secrets: readonly string[]): string {
-  let safe = text;
-  for (const secret of secrets) safe = safe.split(secret).join(REDACTED);
-  safe = safe.replace(/\s+/g, ' ').trim();
+  const safe = redactSecrets(text, secrets).replace(/\s+/g, ' ').trim();
   return safe.length > MAX_ECHO ? `${safe.slice(0, MAX_ECHO)}…` : safe;
+}
+
+/**
+ * `text` with every secret value replaced. Values shorter than 6 characters are left alone: they would
+ * blank ordinary words. Longest first, so a secret containing another is replaced whole.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}
+
+/**
+ * A URL's token-bearing parts as separate values to redact, besides the whole URL: a chat webhook keeps
+ * its token in the path (Slack, Teams) or the query (DingTalk `access_token`, WeCom `key`).
+ */
+export function urlSecrets(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const url = new URL(value);
+    return [value, url.pathname, ...url.searchParams.values()].filter((s) => s.length >= MIN_SECRET_LENGTH);
+  } catch {
+    return [value];
+  }
 }

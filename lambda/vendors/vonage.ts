@@ -1,5 +1,6 @@
 import { resolveCredentials } from './http/credentials';
-import { judgeWithEnvelope, textField, type VendorSays } from './http/default-judge';
+import type { RemoteSays } from '../http';
+import { judgeWithEnvelope, textField } from './http/default-judge';
 import { asObject, callJson } from './http/json-call';
 import { OptionReader } from './http/option-reader';
 import { parseAmount } from './http/parse-amount';
@@ -12,7 +13,7 @@ import type { AccountSnapshot, PollContext, VendorAdapter } from '../core/vendor
  * Vonage errors are RFC 7807 problems (`type` ending in `#unauthorized`, `title`, `detail`); older
  * Account API answers use `error-code` / `error-code-label`.
  */
-function vonageSays(body: unknown): VendorSays {
+function vonageSays(body: unknown): RemoteSays {
   const type = textField(body, 'type');
   return {
     code: type?.includes('#') ? type.slice(type.lastIndexOf('#') + 1) : (textField(body, 'error-code') ?? type),

@@ -1,5 +1,5 @@
 import { loadGuardConfig } from '../../lambda/app/load-config';
-import type { AlertPublisher } from '../../lambda/app/ports';
+import type { AlertPublisher } from '../../lambda/core/delivery-port';
 import type { CycleDeps } from '../../lambda/app/run-cycle';
 import { DeliveryError } from '../../lambda/core/errors';
 import type { Alert, GuardConfig } from '../../lambda/core/model';

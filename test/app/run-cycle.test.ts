@@ -1,5 +1,6 @@
 import { guardConfig, NO_HTTP, NO_SECRETS, offlineDeps, RecordingPublisher } from './cycle-fixtures';
-import { runCycle, OUTBOX_LEASE_MS } from '../../lambda/app/run-cycle';
+import { runCycle } from '../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';

@@ -183,9 +183,9 @@ describe('outbox', () => {
     await registry.claimAlert(entry);
 
     // Act
-    await registry.markDelivered(entry.alert.key, 'sns', NOW);
+    await registry.markDelivered(entry.alert.key, { targets: ['sns'], at: NOW, settles: false });
     const afterFirst = await registry.listOutbox();
-    await registry.markDelivered(entry.alert.key, 'eventbridge', LATER);
+    await registry.markDelivered(entry.alert.key, { targets: ['eventbridge'], at: LATER, settles: true });
 
     // Assess
     expect(afterFirst).toEqual([{ ...entry, pendingTargets: ['eventbridge'], deliveredTargets: ['sns'] }]);
@@ -215,8 +215,8 @@ describe('outbox', () => {
     await registry.claimAlert(entry);
 
     // Act
-    await registry.markDelivered(entry.alert.key, 'sns', NOW);
-    await registry.markDelivered(entry.alert.key, 'sns', LATER);
+    await registry.markDelivered(entry.alert.key, { targets: ['sns'], at: NOW, settles: false });
+    await registry.markDelivered(entry.alert.key, { targets: ['sns'], at: LATER, settles: false });
 
     // Assess
     expect(await registry.getAlert(entry.alert.key)).toEqual({
@@ -227,24 +227,70 @@ describe('outbox', () => {
     expect((await rawLedgerItem(entry.alert.key))?.deliveredAt).toEqual({ sns: NOW });
   });
 
-  it('loses no target when every target of one alert is marked delivered at the same time', async () => {
+  it('loses no target when targets of one alert are recorded at the same time, each in one write', async () => {
     // Prepare
     const targets = ['sns', 'eventbridge', 'channel:ops', 'channel:dingtalk', 'channel:pagerduty', 'channel:teams'];
     const entry = ledgerEntry(alert('live-rtc'), { pendingTargets: targets });
     await registry.claimAlert(entry);
+    const send = jest.spyOn(dynamo.client, 'send');
 
     // Act
-    await Promise.all(targets.map((target) => registry.markDelivered(entry.alert.key, target, NOW)));
+    await Promise.all(
+      targets.map((target) => registry.markDelivered(entry.alert.key, { targets: [target], at: NOW, settles: false })),
+    );
 
-    // Assess
+    // Assess: one UpdateItem per record, no reads
+    expect(send.mock.calls.map(([command]) => command.constructor.name)).toEqual(targets.map(() => 'UpdateCommand'));
     const stored = await registry.getAlert(entry.alert.key);
     expect(stored?.pendingTargets).toEqual([]);
     expect([...(stored?.deliveredTargets ?? [])].sort()).toEqual([...targets].sort());
+  });
+
+  it('settles an entry left in the outbox owing nothing with one write that names no target', async () => {
+    // Prepare: its targets were recorded apart, none of them settling it
+    const entry = ledgerEntry(alert('live-rtc'), { pendingTargets: ['sns'] });
+    await registry.claimAlert(entry);
+    await registry.markDelivered(entry.alert.key, { targets: ['sns'], at: NOW, settles: false });
+    const [left] = await registry.listOutbox();
+
+    // Act
+    await registry.markDelivered(entry.alert.key, { targets: [], at: LATER, settles: true });
+
+    // Assess
+    expect(left?.pendingTargets).toEqual([]);
     expect(await registry.listOutbox()).toEqual([]);
   });
 
+  it('reads and records on a ledger item written before the target sets (lists and a version)', async () => {
+    // Prepare: the old layout, as the read-then-write recorder left it after delivering to sns
+    const entry = ledgerEntry(alert('live-rtc'), { pendingTargets: ['sns', 'eventbridge'] });
+    await registry.claimAlert(entry);
+    await dynamo.client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `ALERT#${entry.alert.key}`, sk: 'ALERT' },
+        UpdateExpression: 'SET #pt = :p, #dt = :d, #v = :v REMOVE #pending',
+        ExpressionAttributeNames: { '#pt': 'pendingTargets', '#dt': 'deliveredTargets', '#v': 'version', '#pending': 'pending' },
+        ExpressionAttributeValues: { ':p': ['eventbridge'], ':d': ['sns'], ':v': 1 },
+      }),
+    );
+    const before = await registry.listOutbox();
+
+    // Act
+    await registry.markDelivered(entry.alert.key, { targets: ['eventbridge'], at: LATER, settles: true });
+
+    // Assess
+    expect(before).toEqual([{ ...entry, pendingTargets: ['eventbridge'], deliveredTargets: ['sns'] }]);
+    expect(await registry.listOutbox()).toEqual([]);
+    expect(await registry.getAlert(entry.alert.key)).toEqual({
+      ...entry,
+      pendingTargets: [],
+      deliveredTargets: ['sns', 'eventbridge'],
+    });
+  });
+
   it('refuses to mark a delivery for a key that was never claimed, naming table and key', async () => {
-    const marking = registry.markDelivered('live-rtc:expiry:2026-10-09:30', 'sns', NOW);
+    const marking = registry.markDelivered('live-rtc:expiry:2026-10-09:30', { targets: ['sns'], at: NOW, settles: true });
 
     await expect(marking).rejects.toThrow(
       new RegistryError(

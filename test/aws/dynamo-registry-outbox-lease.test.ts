@@ -50,7 +50,7 @@ describe('takeOver', () => {
   it('refuses an entry that has left the outbox and a key that was never claimed', async () => {
     const entry = ledgerEntry(alert('live-rtc'), { pendingTargets: ['sns'] });
     await registry.claimAlert(entry);
-    await registry.markDelivered(entry.alert.key, 'sns', LATER);
+    await registry.markDelivered(entry.alert.key, { targets: ['sns'], at: LATER, settles: true });
 
     expect(
       await registry.takeOver(entry.alert.key, { cycleId: 'cycle-1', at: NOW }, { cycleId: 'c2', at: LATER }),

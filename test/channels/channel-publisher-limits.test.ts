@@ -1,6 +1,6 @@
 import { channelOf, expiryAlert, memorySecrets } from './channel-fixtures';
 import { failure, usePlatformReceivers } from './publisher-harness';
-import { RateLimiter } from '../../lambda/channels/delivery';
+import { RateLimiter } from '../../lambda/http';
 import type { ChannelType } from '../../lambda/core/model';
 
 const env = usePlatformReceivers();

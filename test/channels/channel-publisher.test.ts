@@ -203,7 +203,7 @@ describe('retries', () => {
 
     // Assess
     expect(error.message).toBe(
-      'channel "slack" (slack) did not take live-rtc:expiry:2026-10-09:7 after 4 attempts: network error ECONNREFUSED',
+      'channel "slack" (slack) did not take live-rtc:expiry:2026-10-09:7 after 4 attempts: network error (ECONNREFUSED)',
     );
     expect(fetch).toHaveBeenCalledTimes(4);
   });

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ACK_URL, ALL_TYPES, channelOf, expiryAlert } from './channel-fixtures';
 import { FORMAT } from './channel-formats';
-import { alertContextFromConfig } from '../../lambda/channels/delivery';
+import { alertContextFromConfig } from '../../lambda/delivery';
 import { formatEmail, formatSlack } from '../../lambda/channels/formatters';
 import { LANGUAGES, type Alert, type Language } from '../../lambda/core/model';
 import { guardConfig } from '../app/cycle-fixtures';

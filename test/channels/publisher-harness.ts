@@ -1,10 +1,6 @@
 import { ACK_URL, channelOf, CHAT_TYPES, fakeTime, memorySecrets } from './channel-fixtures';
-import {
-  ChannelDeliveryError,
-  ChannelPublisher,
-  RateLimiter,
-  type ChannelPublisherOptions,
-} from '../../lambda/channels/delivery';
+import { ChannelDeliveryError, ChannelPublisher, type ChannelPublisherOptions } from '../../lambda/delivery';
+import { RateLimiter } from '../../lambda/http';
 import type { ChannelType } from '../../lambda/core/model';
 import { PlatformReceivers } from '../support/receivers';
 

@@ -3,9 +3,9 @@ import {
   alertContextFromConfig,
   channelPublishers,
   ChannelPublisher,
-  deliverToChannels,
-  RateLimiter,
-} from '../../lambda/channels/delivery';
+  sendToTargets,
+} from '../../lambda/delivery';
+import { RateLimiter } from '../../lambda/http';
 import type { Alert, GuardConfig } from '../../lambda/core/model';
 import { sampleService } from '../support/model-fixtures';
 import { PlatformReceivers } from '../support/receivers';
@@ -53,7 +53,7 @@ describe('delivering one alert to several channels', () => {
     });
 
     // Act
-    const reports = await deliverToChannels(expiryAlert(), publishers);
+    const reports = await sendToTargets(expiryAlert(), publishers);
 
     // Assess
     expect(reports).toEqual([
@@ -80,7 +80,7 @@ describe('delivering one alert to several channels', () => {
     const broken = { target: 'channel:broken', publish: async () => Promise.reject(new Error('socket hang up')) };
 
     // Act
-    const reports = await deliverToChannels(expiryAlert(), [broken]);
+    const reports = await sendToTargets(expiryAlert(), [broken]);
 
     // Assess
     expect(reports).toEqual([{ target: 'channel:broken', status: 'failed', error: 'socket hang up', retryable: true }]);

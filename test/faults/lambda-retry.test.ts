@@ -6,7 +6,7 @@
  *
  * - its claims all fail (the keys are claimed by the attempt that died), so it fires nothing twice;
  * - an outbox entry of its own cycle id claimed at an earlier instant is the dead attempt's, so the retry
- *   takes it over at once (`leaseRanOut` in lambda/app/run-cycle.ts) with the registry's conditional
+ *   takes it over at once (`leaseRanOut` in lambda/delivery/outbox.ts) with the registry's conditional
  *   lease write, and delivers what the dead attempt left — once. The next cycle, even after
  *   OUTBOX_LEASE_MS, finds nothing owed and sends nothing more: that is the guarantee pinned here.
  */
@@ -83,8 +83,8 @@ describe('a cycle that dies after its claims, before any delivery', () => {
 });
 
 describe('a cycle that dies in the middle of its deliveries', () => {
-  it('sends nothing twice: what went out is recorded, the retry delivers the rest once, the next cycle nothing', async () => {
-    // Prepare: the process freezes after its first SNS publish
+  it('resends only what was in flight: what was recorded is not sent again, the next cycle sends nothing', async () => {
+    // Prepare: the process freezes after its first SNS publish, one alert in flight at a time
     const { config, registry, deps, received } = await world();
     const sns = new DyingPublisher('sns', 1);
     const bus = new DyingPublisher('eventbridge', 10);
@@ -95,16 +95,18 @@ describe('a cycle that dies in the middle of its deliveries', () => {
     const retry = await runCycle(config, deps, LAMBDA_RETRY, 'request-1');
     const next = await runCycle(config, deps, AFTER_LEASE, 'request-2');
 
-    // Assess: the first alert went out to both targets in the dead attempt, the second once, by the retry
+    // Assess: the first alert went out to both targets in the dead attempt and was recorded; the second
+    // was in flight when it froze (EventBridge had it, SNS never answered, nothing was recorded), so the
+    // retry sends it to both: one alert resent, the send concurrency's worth, and nothing else twice
     expect(sns.keys()).toEqual([KEYS[0]]);
-    expect(bus.keys()).toEqual([KEYS[0]]);
+    expect(bus.keys()).toEqual([KEYS[0], KEYS[1]]);
     expect(retry.alerts).toEqual([]);
     expect(retry.deliveries.map((d) => [d.key, d.target, d.status])).toEqual([
       [KEYS[1], 'sns', 'delivered'],
       [KEYS[1], 'eventbridge', 'delivered'],
     ]);
     expect(next.deliveries).toEqual([]);
-    expect(received(sns, bus)).toEqual(onceEach(KEYS, TARGETS));
+    expect(received(sns, bus)).toEqual({ ...onceEach(KEYS, TARGETS), [`eventbridge ${KEYS[1]}`]: 2 });
     expect(await registry.listOutbox()).toEqual([]);
     void dead; // frozen for good, like the killed process
   });

@@ -1,8 +1,8 @@
 /**
  * A publish that succeeded, then recording it (markDelivered) fails: DynamoDB throttles markDelivered's
- * consistent GetItem of the ledger entry, on the wire through the fault proxy, met by the real SDK
- * client and DynamoRegistry. The cycle tries the record up to 4 times with backoff (RECORD_ATTEMPTS in
- * lambda/app/run-cycle.ts), each with the SDK's own retries. So:
+ * one UpdateItem of the ledger entry, on the wire through the fault proxy, met by the real SDK client
+ * and DynamoRegistry. The pipeline tries the record up to 4 times with backoff (RECORD_ATTEMPTS in
+ * lambda/delivery/record-delivery.ts), each with the SDK's own retries. So:
  *
  * - a passing fault (fewer failures than those attempts) is absorbed: nothing is sent twice, the entry
  *   leaves the outbox;
@@ -16,7 +16,7 @@ import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import { dynamoThrottle, type ProxiedRequest } from './support/fault-proxy';
 import { useProxiedDynamo } from './support/proxied-dynamo';
-import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { guardConfig } from '../app/cycle-fixtures';
 
@@ -26,17 +26,20 @@ const NOT_RECORDED = 'sent, but not recorded as delivered (a later cycle may sen
 const env = useProxiedDynamo();
 const world = () => cycleWorld(env.dynamo, env.client);
 
-/** The alert key of markDelivered's read of a ledger entry (a GetItem on `ALERT#<key>`), else undefined. */
-function ledgerRead(r: ProxiedRequest): string | undefined {
-  if (r.operation !== 'DynamoDB_20120810.GetItem') return undefined;
+/**
+ * The alert key of markDelivered's write to a ledger entry (the UpdateItem on `ALERT#<key>` that ADDs to
+ * its delivered set; a takeover's UpdateItem sets a lease instead), else undefined.
+ */
+function ledgerRecord(r: ProxiedRequest): string | undefined {
+  if (r.operation !== 'DynamoDB_20120810.UpdateItem' || !r.body.includes('ADD #delivered')) return undefined;
   return KEYS.find((key) => r.body.includes(`ALERT#${key}`));
 }
 
-/** How many ledger reads of each key were throttled. */
-function throttledReads(): Record<string, number> {
+/** How many ledger records of each key were throttled. */
+function throttledRecords(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of env.proxy.log.filter((l) => l.injected)) {
-    const key = ledgerRead(r) ?? 'other';
+    const key = ledgerRecord(r) ?? 'other';
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
@@ -48,7 +51,7 @@ describe('recording a delivery fails for a while, then gets through', () => {
     // third call's first attempt too: more than the SDK's retries absorb, fewer than the cycle's
     const failures: Record<string, number> = {};
     env.proxy.setRule((r) => {
-      const key = ledgerRead(r);
+      const key = ledgerRecord(r);
       if (key === undefined || (failures[key] ?? 0) >= 2 * (r.maxAttempts ?? 1) + 1) return undefined;
       failures[key] = (failures[key] ?? 0) + 1;
       return dynamoThrottle();
@@ -61,9 +64,9 @@ describe('recording a delivery fails for a while, then gets through', () => {
     const next = await cycle(AFTER_LEASE, 'cycle-2');
 
     // Assess: the fault really outlasted the SDK's retries, yet every delivery is recorded
-    const max = env.proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
+    const max = env.proxy.log.find((r) => ledgerRecord(r) !== undefined)?.maxAttempts ?? 1;
     expect(max).toBeGreaterThan(1);
-    expect(throttledReads()).toEqual(Object.fromEntries(KEYS.map((key) => [key, 2 * max + 1])));
+    expect(throttledRecords()).toEqual(Object.fromEntries(KEYS.map((key) => [key, 2 * max + 1])));
     expect(claimedKeys([first])).toEqual(KEYS);
     expect(first.deliveries.map((d) => [d.key, d.target, d.status])).toEqual(
       KEYS.flatMap((key) => TARGETS.map((target) => [key, target, 'delivered'])),
@@ -80,8 +83,8 @@ describe('recording a delivery fails for a while, then gets through', () => {
 
 describe('recording a delivery keeps failing', () => {
   it('reports each delivery failed as sent but not recorded, keeps it owed, and sends it once more after recovery', async () => {
-    // Prepare: every ledger read of markDelivered is throttled during the first cycle
-    env.proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
+    // Prepare: every ledger record of markDelivered is throttled during the first cycle
+    env.proxy.setRule((r) => (ledgerRecord(r) !== undefined ? dynamoThrottle() : undefined));
     const { table, registry, received, cycle } = await world();
 
     // Act: the failing cycle; the registry recovers; the next cycle after the lease; one more cycle
@@ -93,15 +96,14 @@ describe('recording a delivery keeps failing', () => {
     const afterNext = { ...received() };
     const later = await cycle(new Date(AFTER_LEASE.getTime() + OUTBOX_LEASE_MS + 60_000), 'cycle-3');
 
-    // Assess: each record was tried RECORD_ATTEMPTS times, each with all of the SDK's attempts
-    const max = env.proxy.log.find((r) => ledgerRead(r) !== undefined)?.maxAttempts ?? 1;
-    expect(throttledReads()).toEqual(
-      Object.fromEntries(KEYS.map((key) => [key, TARGETS.length * RECORD_ATTEMPTS * max])),
-    );
+    // Assess: each alert's one record (both targets) was tried RECORD_ATTEMPTS times, each with all of
+    // the SDK's attempts
+    const max = env.proxy.log.find((r) => ledgerRecord(r) !== undefined)?.maxAttempts ?? 1;
+    expect(throttledRecords()).toEqual(Object.fromEntries(KEYS.map((key) => [key, RECORD_ATTEMPTS * max])));
     // sent once, reported failed with the reason, still owed to both targets
     expect(afterFirst).toEqual(onceEach(KEYS, TARGETS));
     const reason =
-      `registry table "${table}": markDelivered (GetItem) failed: ProvisionedThroughputExceededException: ` +
+      `registry table "${table}": markDelivered (UpdateItem) failed: ProvisionedThroughputExceededException: ` +
       'The level of configured provisioned throughput for the table was exceeded. ' +
       'Consider increasing your provisioning level with the UpdateTable API.';
     expect(first.deliveries).toEqual(
@@ -137,7 +139,7 @@ describe('the bundled poller when recording keeps failing', () => {
   it('fails the invocation naming the unrecorded deliveries; its Lambda retry sends each once more, then nothing', async () => {
     // Prepare
     const table = (await freshRegistry(env.dynamo, guardConfig())).tableName;
-    env.proxy.setRule((r) => (ledgerRead(r) !== undefined ? dynamoThrottle() : undefined));
+    env.proxy.setRule((r) => (ledgerRecord(r) !== undefined ? dynamoThrottle() : undefined));
 
     // Act: the invocation, Lambda's retry of it (same request id) once DynamoDB recovers, the next cycle
     const failed = await guard.invoke({ table, now: SEP_30, requestId: 'request-1' });

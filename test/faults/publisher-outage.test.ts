@@ -17,7 +17,8 @@ import {
   type FaultProxy,
   type ProxyReply,
 } from './support/fault-proxy';
-import { OUTBOX_LEASE_MS, runCycle } from '../../lambda/app/run-cycle';
+import { runCycle } from '../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { EventBusPublisher } from '../../lambda/aws/event-bus-publisher';
 import { SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';

@@ -1,4 +1,4 @@
-import { requestSecrets, sanitizeEcho } from '../../../lambda/vendors/http/redact';
+import { requestSecrets, sanitizeEcho } from '../../lambda/http/redact';
 
 describe('what a vendor error may not echo', () => {
   it("redacts Huawei's access key and signature but not the header's labels", () => {

@@ -3,11 +3,11 @@
  * Every name goes through a `#placeholder`, so no attribute can collide with a DynamoDB reserved word.
  */
 import type { UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ATTR, ledgerKey, serviceKey, toStorable, unique, type VersionedLedgerEntry } from './registry-items';
+import { ATTR, ledgerKey, serviceKey, toStorable, unique } from './registry-items';
 import type { ServiceWrite } from './sync-plan';
 import { REGISTRY_PARTITION_KEY } from '../../../src/shared/registry-schema';
 import type { Alert } from '../../core/model';
-import type { DeliveryTarget, OutboxLease } from '../../core/registry-port';
+import type { OutboxLease, RecordedDelivery } from '../../core/registry-port';
 
 export type UpdateRequest = Omit<UpdateCommandInput, 'TableName'>;
 
@@ -71,41 +71,31 @@ export function createLastAlertKeys(serviceId: string, alert: Alert): UpdateRequ
 }
 
 /**
- * Moves `target` from pending to delivered on the ledger entry as read, guarded by its version, so two
- * concurrent deliveries of different targets cannot overwrite each other (the loser re-reads and retries).
- * Undefined when the target is already recorded: delivering twice records once.
+ * Records targets as delivered in one unconditional-on-content write: ADD to the delivered set, DELETE
+ * from the pending set (both idempotent, so two deliveries of different targets cannot overwrite each
+ * other and recording twice records once). When they settle the entry, the same write drops the index
+ * key: the sparse GSI only ever holds what is still owed. The only condition is that the entry exists.
  */
-export function recordDelivery(
-  key: string,
-  read: VersionedLedgerEntry,
-  target: DeliveryTarget,
-  at: string,
-): UpdateRequest | undefined {
-  const { entry, version, deliveredAt } = read;
-  if (entry.deliveredTargets.includes(target) && !entry.pendingTargets.includes(target)) return undefined;
-  const pending = entry.pendingTargets.filter((t) => t !== target);
-  const leavesOutbox = pending.length === 0;
+export function recordDelivery(key: string, delivery: RecordedDelivery): UpdateRequest {
+  const targets = unique(delivery.targets);
+  const names = Object.fromEntries(targets.map((target, i) => [`#t${i}`, target]));
+  // the first instant a target was recorded stays: a resend records nothing new
+  const stamps = targets.map((_, i) => `#deliveredAt.#t${i} = if_not_exists(#deliveredAt.#t${i}, :at)`).join(', ');
+  const clauses = [
+    ...(targets.length > 0 ? [`ADD #delivered :targets DELETE #pending :targets SET ${stamps}`] : []),
+    ...(delivery.settles ? ['REMOVE #outboxPk'] : []),
+  ];
   return {
     Key: ledgerKey(key),
-    // Leaving the outbox drops the index key: the sparse GSI only ever holds what is still owed.
-    UpdateExpression:
-      'SET #pending = :pending, #delivered = :delivered, #deliveredAt = :deliveredAt, #version = :next' +
-      (leavesOutbox ? ' REMOVE #outboxPk' : ''),
-    ConditionExpression: '#version = :version',
+    UpdateExpression: clauses.join(' '),
+    ConditionExpression: 'attribute_exists(#pk)',
     ExpressionAttributeNames: {
-      '#pending': ATTR.pendingTargets,
-      '#delivered': ATTR.deliveredTargets,
-      '#deliveredAt': ATTR.deliveredAt,
-      '#version': ATTR.version,
-      ...(leavesOutbox ? { '#outboxPk': ATTR.outboxPk } : {}),
+      '#pk': REGISTRY_PARTITION_KEY,
+      ...(targets.length > 0 && { '#pending': ATTR.pending, '#delivered': ATTR.delivered, '#deliveredAt': ATTR.deliveredAt }),
+      ...names,
+      ...(delivery.settles && { '#outboxPk': ATTR.outboxPk }),
     },
-    ExpressionAttributeValues: {
-      ':pending': pending,
-      ':delivered': unique([...entry.deliveredTargets, target]),
-      ':deliveredAt': { ...deliveredAt, [target]: at },
-      ':version': version,
-      ':next': version + 1,
-    },
+    ...(targets.length > 0 && { ExpressionAttributeValues: { ':targets': new Set(targets), ':at': delivery.at } }),
   };
 }
 

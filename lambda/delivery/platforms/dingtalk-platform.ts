@@ -1,6 +1,6 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatDingTalk } from '../../formatters/dingtalk';
-import { dingTalkSignedUrl } from '../../signing/dingtalk-sign';
+import { formatDingTalk } from '../../channels/formatters/dingtalk';
+import { dingTalkSignedUrl } from '../../channels/signing/dingtalk-sign';
 
 /**
  * DingTalk custom robot: `{ webhookUrl, signingSecret? }` (signingSecret when the robot uses 加签). Each

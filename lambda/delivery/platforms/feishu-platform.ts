@@ -1,6 +1,6 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatFeishu } from '../../formatters/feishu';
-import { feishuSign } from '../../signing/feishu-sign';
+import { formatFeishu } from '../../channels/formatters/feishu';
+import { feishuSign } from '../../channels/signing/feishu-sign';
 
 /**
  * Feishu / Lark custom bot: `{ webhookUrl, signingSecret? }`. The signed `timestamp` (seconds) and `sign`

@@ -1,7 +1,7 @@
-import { JSON_HEADERS, parseJsonObject, retryableStatus, snippet, type PlatformDriver } from './platform-driver';
-import { SEVERITIES } from '../../../core/model';
-import { formatPagerDuty, pagerDutyResolve } from '../../formatters/pagerduty';
-import { isRecovery } from '../../messages/alert-view';
+import { JSON_HEADERS, parseJsonObject, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
+import { SEVERITIES } from '../../core/model';
+import { formatPagerDuty, pagerDutyResolve } from '../../channels/formatters/pagerduty';
+import { isRecovery } from '../../channels/messages/alert-view';
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
@@ -40,11 +40,9 @@ export const PAGERDUTY_PLATFORM: PlatformDriver = {
     const json = parseJsonObject(body);
     const errors = Array.isArray(json?.errors) ? (json.errors as unknown[]).map(String).join('; ') : undefined;
     const message = [json?.message, errors].filter((s) => typeof s === 'string' && s !== '').join(': ');
-    return {
-      ok: false,
-      retryable: retryableStatus(status),
+    return refusedByStatus(status, {
       code: typeof json?.status === 'string' ? json.status : undefined,
       message: message || snippet(body),
-    };
+    });
   },
 };

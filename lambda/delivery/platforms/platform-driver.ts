@@ -1,6 +1,8 @@
-import type { ChannelType } from '../../../core/model';
-import type { FormatInput } from '../../formatters/format-input';
-import type { RateWindow } from '../rate-limiter';
+import type { Verdict } from '../../core/http-port';
+import type { ChannelType } from '../../core/model';
+import type { FormatInput } from '../../channels/formatters/format-input';
+import { judgeStatus } from '../../http/judge-status';
+import type { RateWindow } from '../../http/rate-limiter';
 
 /** The fields a channel's secret holds (a JSON object in Secrets Manager or the CLI's local secrets). */
 export type ChannelSecret = Readonly<Record<string, string>>;
@@ -17,11 +19,6 @@ export interface PlatformRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
 }
-
-/** How one HTTP answer reads: accepted, or refused — with whether trying again can help. */
-export type Verdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly retryable: boolean; readonly code?: string; readonly message?: string };
 
 /**
  * One chat or incident platform: the payloads an alert becomes, how a payload becomes a signed request,
@@ -40,11 +37,6 @@ export interface PlatformDriver {
 }
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' } as const;
-
-/** HTTP statuses worth another attempt on every platform: timeouts, throttling, server faults. */
-export function retryableStatus(status: number): boolean {
-  return status === 408 || status === 425 || status === 429 || status >= 500;
-}
 
 /** The answer's JSON object, or undefined when it is not one. */
 export function parseJsonObject(body: string): Record<string, unknown> | undefined {
@@ -74,14 +66,20 @@ export function judgeCodeEnvelope(
   const message = typeof json?.[messageField] === 'string' ? (json[messageField] as string) : undefined;
   if (status >= 200 && status < 300 && code === 0) return { ok: true };
   if (typeof code === 'number' && code !== 0) {
-    return {
-      ok: false,
-      retryable: retryableCodes.includes(code) || retryableStatus(status),
-      code: String(code),
-      message,
-    };
+    if (retryableCodes.includes(code)) return { ok: false, kind: 'throttled', retryable: true, code: String(code), message };
+    const byStatus = judgeStatus(status);
+    return byStatus.ok
+      ? { ok: false, kind: 'client', retryable: false, code: String(code), message }
+      : { ...byStatus, code: String(code), message };
   }
-  return { ok: false, retryable: retryableStatus(status), message: message ?? snippet(body) };
+  return refusedByStatus(status, { message: message ?? snippet(body) });
+}
+
+/** A refusal read by status alone (judgeStatus, shared with vendor calls), with the platform's words. */
+export function refusedByStatus(status: number, said: { code?: string; message?: string }): Verdict {
+  const verdict = judgeStatus(status, said);
+  // a 2xx that the platform's own envelope did not accept
+  return verdict.ok ? { ok: false, kind: 'malformed', retryable: false, ...said } : verdict;
 }
 
 /** The start of a non-JSON answer body, on one line, for an error message. */

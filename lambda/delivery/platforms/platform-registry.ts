@@ -6,7 +6,7 @@ import { SLACK_PLATFORM } from './slack-platform';
 import { TEAMS_PLATFORM } from './teams-platform';
 import { WEBHOOK_PLATFORM } from './webhook-platform';
 import { WECOM_PLATFORM } from './wecom-platform';
-import type { ChannelType } from '../../../core/model';
+import type { ChannelType } from '../../core/model';
 
 /** The platforms delivered over HTTP by the guard itself; email and sms go through SNS subscriptions. */
 export const PLATFORMS: Readonly<Partial<Record<ChannelType, PlatformDriver>>> = {

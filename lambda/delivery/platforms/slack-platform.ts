@@ -1,5 +1,5 @@
-import { JSON_HEADERS, retryableStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatSlack } from '../../formatters/slack';
+import { JSON_HEADERS, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
+import { formatSlack } from '../../channels/formatters/slack';
 
 /**
  * Slack incoming webhook: `{ webhookUrl }`. Slack allows about one message a second per webhook and
@@ -15,6 +15,6 @@ export const SLACK_PLATFORM: PlatformDriver = {
   judge: (status, body) => {
     const text = body.trim();
     if (status === 200 && text === 'ok') return { ok: true };
-    return { ok: false, retryable: retryableStatus(status), code: snippet(text) };
+    return refusedByStatus(status, { code: snippet(text) });
   },
 };

@@ -1,5 +1,5 @@
-import { JSON_HEADERS, parseJsonObject, retryableStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatTeams } from '../../formatters/teams';
+import { JSON_HEADERS, parseJsonObject, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
+import { formatTeams } from '../../channels/formatters/teams';
 
 /**
  * Teams Workflows webhook: `{ webhookUrl }`. A Workflows trigger answers 202 Accepted; the retired
@@ -14,14 +14,14 @@ export const TEAMS_PLATFORM: PlatformDriver = {
   payloads: (input) => [formatTeams(input)],
   request: (payload, secret) => ({ url: secret.webhookUrl, headers: JSON_HEADERS, body: JSON.stringify(payload) }),
   judge: (status, body) => {
-    if (/HTTP error 429/.test(body)) return { ok: false, retryable: true, code: '429', message: snippet(body) };
+    if (/HTTP error 429/.test(body)) {
+      return { ok: false, kind: 'throttled', retryable: true, code: '429', message: snippet(body) };
+    }
     if (status >= 200 && status < 300) return { ok: true };
     const error = parseJsonObject(body)?.error as { code?: unknown; message?: unknown } | undefined;
-    return {
-      ok: false,
-      retryable: retryableStatus(status),
+    return refusedByStatus(status, {
       code: typeof error?.code === 'string' ? error.code : undefined,
       message: typeof error?.message === 'string' ? error.message : snippet(body),
-    };
+    });
   },
 };

@@ -1,6 +1,6 @@
-import { JSON_HEADERS, retryableStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatWebhook } from '../../formatters/webhook';
-import { webhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../signing/webhook-signature';
+import { JSON_HEADERS, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
+import { formatWebhook } from '../../channels/formatters/webhook';
+import { webhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../channels/signing/webhook-signature';
 
 /**
  * Generic webhook: `{ url, signingSecret }`. Any 2xx is success; 408, 425, 429 and 5xx are retried.
@@ -27,5 +27,5 @@ export const WEBHOOK_PLATFORM: PlatformDriver = {
   judge: (status, body) =>
     status >= 200 && status < 300
       ? { ok: true }
-      : { ok: false, retryable: retryableStatus(status), message: snippet(body) },
+      : refusedByStatus(status, { message: snippet(body) }),
 };

@@ -1,5 +1,5 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatWeCom } from '../../formatters/wecom';
+import { formatWeCom } from '../../channels/formatters/wecom';
 
 /**
  * WeCom group robot: `{ webhookUrl }` (the key is part of the URL). At most 20 messages a minute per

@@ -22,7 +22,7 @@ import {
 import { readLinkSecret, type LinkSecret } from './link-secret';
 import { pageTextFor } from './page-text';
 import { acknowledgedPage, alreadyPage, confirmPage, errorPage, forbiddenPage, notFoundPage } from './pages';
-import type { CycleLogger } from '../../app/ports';
+import type { CycleLogger } from '../../core/delivery-port';
 import { verifyAckToken, type AckAction, type AckClaims } from '../../core/ack/ack-token';
 import { ACK_TOKEN_PARAM } from '../../core/ack/ack-url';
 import { acknowledgementFromClaims, acknowledgementHolds, type Acknowledgement } from '../../core/ack/acknowledgement';

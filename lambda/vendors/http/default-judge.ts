@@ -1,17 +1,7 @@
+import { judgeStatus, type RemoteSays } from '../../http/judge-status';
 import type { HttpExchange, Verdict } from '../../core/vendor-http-port';
 
-/** The vendor's own words about a failure, read from its error envelope. */
-export interface VendorSays {
-  readonly code?: string;
-  readonly message?: string;
-}
-
-/**
- * The reading of an answer by its HTTP status alone: 2xx ok; 401/403 auth; 408 timeout and 429
- * throttled (retryable); 5xx server (retryable, except 501: the vendor does not have that call);
- * redirects and other 4xx client. A redirect is never followed: a billing API does not move, and
- * following one could carry credentials to another host.
- */
+/** The reading of an answer by its HTTP status alone (judgeStatus, the same for every outbound call). */
 export function defaultJudge(exchange: HttpExchange): Verdict {
   return judgeStatus(exchange.status, {});
 }
@@ -20,23 +10,14 @@ export function defaultJudge(exchange: HttpExchange): Verdict {
  * A judge by status that also quotes the vendor's error envelope (`{ code, message }`, RFC 7807...),
  * read by `says` from the body; a body that cannot be read contributes nothing.
  */
-export function judgeWithEnvelope(says: (body: unknown) => VendorSays): (exchange: HttpExchange) => Verdict {
+export function judgeWithEnvelope(says: (body: unknown) => RemoteSays): (exchange: HttpExchange) => Verdict {
   return (exchange) => {
     if (exchange.status >= 200 && exchange.status < 300) return { ok: true };
     return judgeStatus(exchange.status, readEnvelope(exchange.body, says));
   };
 }
 
-function judgeStatus(status: number, said: VendorSays): Verdict {
-  if (status >= 200 && status < 300) return { ok: true };
-  if (status === 401 || status === 403) return { ok: false, kind: 'auth', retryable: false, ...said };
-  if (status === 429) return { ok: false, kind: 'throttled', retryable: true, ...said };
-  if (status === 408) return { ok: false, kind: 'timeout', retryable: true, ...said };
-  if (status >= 500) return { ok: false, kind: 'server', retryable: status !== 501, ...said };
-  return { ok: false, kind: 'client', retryable: false, ...said };
-}
-
-function readEnvelope(body: string, says: (body: unknown) => VendorSays): VendorSays {
+function readEnvelope(body: string, says: (body: unknown) => RemoteSays): RemoteSays {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

@@ -1,5 +1,6 @@
 import type { HttpExchange, VendorCall, Verdict } from '../../core/vendor-http-port';
-import { judgeWithEnvelope, textField, type VendorSays } from '../http';
+import type { RemoteSays } from '../../http';
+import { judgeWithEnvelope, textField } from '../http';
 import { signHuaweiRequest } from '../signing';
 
 export interface HuaweiCredentials {
@@ -18,7 +19,7 @@ export interface HuaweiCallInput {
   readonly credentials: HuaweiCredentials;
 }
 
-const huaweiSays = (body: unknown): VendorSays => {
+const huaweiSays = (body: unknown): RemoteSays => {
   const message = textField(body, 'error_msg');
   const requestId = textField(body, 'request_id');
   return {

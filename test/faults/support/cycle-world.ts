@@ -5,7 +5,8 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { freshRegistry, countDeliveries } from './delivery-count';
-import { OUTBOX_LEASE_MS, runCycle } from '../../../lambda/app/run-cycle';
+import { runCycle } from '../../../lambda/app/run-cycle';
+import { OUTBOX_LEASE_MS } from '../../../lambda/delivery';
 import { DynamoRegistry } from '../../../lambda/aws/dynamo-registry';
 import { guardConfig, offlineDeps, RecordingPublisher } from '../../app/cycle-fixtures';
 import type { LocalDynamo } from '../../support/dynalite';

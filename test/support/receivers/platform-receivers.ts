@@ -24,6 +24,8 @@ export interface ScriptedFailure {
   /** Answer with the platform's own throttling reply (DingTalk errcode 410100, Slack 429 ...). */
   readonly throttle?: boolean;
   readonly retryAfter?: string;
+  /** A `Location` header: with a 3xx status, a redirect the sender must not follow. */
+  readonly location?: string;
 }
 
 export interface Exchange {
@@ -174,8 +176,12 @@ export class PlatformReceivers {
     const status = failure.status ?? 500;
     return {
       status,
-      headers: { 'Content-Type': 'text/plain', ...(failure.retryAfter && { 'Retry-After': failure.retryAfter }) },
-      body: status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+      headers: {
+        'Content-Type': 'text/plain',
+        ...(failure.retryAfter && { 'Retry-After': failure.retryAfter }),
+        ...(failure.location && { Location: failure.location }),
+      },
+      body: status === 429 ? 'Too Many Requests' : status >= 300 && status < 400 ? 'Moved' : 'Internal Server Error',
     };
   }
 

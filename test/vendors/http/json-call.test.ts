@@ -6,7 +6,6 @@ import {
   parseAmount,
   resolveCredentials,
   ResilientHttp,
-  retryAfterMs,
   ShapeProblem,
 } from '../../../lambda/vendors/http';
 import { scriptedFetch, type Scripted } from '../support/fake-fetch';
@@ -111,23 +110,6 @@ describe('amounts as vendors write them', () => {
     [Number.NaN, '"balance" is not a finite number'],
   ])('rejects %p without quoting it', (value, message) => {
     expect(() => parseAmount(value, '"balance"')).toThrow(new ShapeProblem(message));
-  });
-});
-
-describe('Retry-After', () => {
-  const now = new Date('2026-09-30T01:30:00Z');
-
-  it.each([
-    ['delta seconds', '120', 120_000],
-    ['zero', '0', 0],
-    ['an HTTP date', 'Wed, 30 Sep 2026 01:31:00 GMT', 60_000],
-    ['an HTTP date in the past', 'Wed, 30 Sep 2026 01:00:00 GMT', 0],
-  ])('reads %s', (_, value, ms) => {
-    expect(retryAfterMs(value, now)).toBe(ms);
-  });
-
-  it.each([[undefined], ['-5'], ['1.5'], ['tomorrow'], ['2026-09-30T01:31:00Z']])('ignores %p', (value) => {
-    expect(retryAfterMs(value, now)).toBeUndefined();
   });
 });
 

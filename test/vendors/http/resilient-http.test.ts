@@ -235,7 +235,7 @@ describe('the resilient vendor client', () => {
 
     const error = await failure(http.call(usageCall()));
 
-    expect(error).toMatchObject({ kind: 'client', status: 302 });
+    expect(error).toMatchObject({ kind: 'redirect', status: 302, retryable: false });
   });
 
   it('times out an attempt that never answers, and retries it', async () => {
