@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
-import { channelPublishers } from '../../channels/delivery';
+import { channelPublishers } from '../../delivery';
 import { formatOffsetDateTime } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
