@@ -113,7 +113,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   const targets = deps.publishers.map((p) => p.target);
   const claimedAt = now.toISOString();
   const own: LedgerEntry[] = candidates.map((alert) => {
-    const notBefore = deliveryInstant(alert, now, config);
+    const notBefore = deliveryInstant(alert, now, config, calendar);
     return {
       alert,
       cycleId,

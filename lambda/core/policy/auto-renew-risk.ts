@@ -4,7 +4,14 @@ import type { AccountFacts } from './account-facts';
 import { formatAmount, formatMoney } from './format';
 import { CRITICAL_WITHIN_DAYS } from './policy-defaults';
 import { serviceAlertKey } from './policy-keys';
-import { deliverableToday, ownersSentence, serviceAlert, serviceTitle, type ServiceRuleContext } from './service-alert';
+import {
+  deliverableToday,
+  lookaheadDay,
+  ownersSentence,
+  serviceAlert,
+  serviceTitle,
+  type ServiceRuleContext,
+} from './service-alert';
 
 /**
  * Auto-renewal risk: auto-renewal is on and the renewal price is known, but the account's balance,
@@ -26,12 +33,14 @@ export function autoRenewRiskAlert(
   }
   const daysLeft = daysBetween(ctx.today, expiresOn);
   const horizon = Math.max(CRITICAL_WITHIN_DAYS, ...service.reminderDays);
-  if (daysLeft < 0 || daysLeft > horizon) return undefined;
+  // as of the last day today speaks for: due on a holiday, it comes on the working day before
+  const dueDaysLeft = daysBetween(lookaheadDay(ctx), expiresOn);
+  if (daysLeft < 0 || dueDaysLeft > horizon) return undefined;
 
   const spend = account.dailySpend !== undefined && Number.isFinite(account.dailySpend) ? account.dailySpend : 0;
   const projected = balance.amount - Math.max(0, spend) * daysLeft;
   if (projected >= price.amount) return undefined;
-  const severity = daysLeft <= CRITICAL_WITHIN_DAYS ? 'critical' : 'warning';
+  const severity = dueDaysLeft <= CRITICAL_WITHIN_DAYS ? 'critical' : 'warning';
   if (!deliverableToday(severity, ctx)) return undefined;
 
   const money = (n: number) => `${formatAmount(n)} ${balance.currency}`;

@@ -2,7 +2,7 @@ import { daysBetween } from '../dates';
 import type { Alert, IsoDate, ServiceConfig } from '../model';
 import { DEFAULT_CONTACTS_MAX_AGE_DAYS } from './policy-defaults';
 import { serviceAlertKey } from './policy-keys';
-import { deliverableToday, serviceAlert, serviceTitle, type ServiceRuleContext } from './service-alert';
+import { deliverableToday, lookaheadDay, serviceAlert, serviceTitle, type ServiceRuleContext } from './service-alert';
 
 /**
  * Contacts freshness: the owners were last confirmed (`ownersConfirmedOn`) more than `maxAgeDays` ago —
@@ -19,7 +19,8 @@ export function contactsFreshnessAlert(
   const confirmedOn = service.ownersConfirmedOn;
   if (confirmedOn === undefined) return undefined;
   const age = daysBetween(confirmedOn, ctx.today);
-  if (age <= maxAgeDays || !deliverableToday('info', ctx)) return undefined;
+  // stale by the last day today speaks for: due on a holiday, it comes on the working day before
+  if (daysBetween(confirmedOn, lookaheadDay(ctx)) <= maxAgeDays || !deliverableToday('info', ctx)) return undefined;
   return serviceAlert(
     service,
     {

@@ -3,7 +3,14 @@ import type { Alert, ServiceConfig } from '../model';
 import { plural } from './format';
 import { CRITICAL_WITHIN_DAYS, DEFAULT_COVERAGE_GAP_LEAD_DAYS } from './policy-defaults';
 import { serviceAlertKey } from './policy-keys';
-import { deliverableToday, ownersSentence, serviceAlert, serviceTitle, type ServiceRuleContext } from './service-alert';
+import {
+  deliverableToday,
+  lookaheadDay,
+  ownersSentence,
+  serviceAlert,
+  serviceTitle,
+  type ServiceRuleContext,
+} from './service-alert';
 
 /**
  * A coverage gap: the service is replaced by a successor (`replacedBy`) whose `startsOn` comes after the
@@ -25,8 +32,10 @@ export function coverageGapAlert(
   }
   if (compareDates(startsOn, endsOn) <= 0) return undefined;
   const daysLeft = daysBetween(ctx.today, endsOn);
-  if (daysLeft > leadDays || compareDates(ctx.today, startsOn) >= 0) return undefined;
-  const severity = daysLeft <= CRITICAL_WITHIN_DAYS ? 'critical' : 'warning';
+  // as of the last day today speaks for: due on a holiday, it comes on the working day before
+  const dueDaysLeft = daysBetween(lookaheadDay(ctx), endsOn);
+  if (dueDaysLeft > leadDays || compareDates(ctx.today, startsOn) >= 0) return undefined;
+  const severity = dueDaysLeft <= CRITICAL_WITHIN_DAYS ? 'critical' : 'warning';
   if (!deliverableToday(severity, ctx)) return undefined;
 
   const lastUncovered = addDays(startsOn, -1);

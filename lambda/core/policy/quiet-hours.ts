@@ -1,6 +1,10 @@
 import { isInQuietWindow } from '../../../src/shared/quiet-window';
 import { addDays, localDate, localTime, zonedDateTimeToInstant } from '../dates';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Alert, GuardConfig, QuietHours } from '../model';
+
+/** The config's default check time (validate-settings' DEFAULT_CHECK_TIME), for configs that omit it. */
+const DEFAULT_CHECK_TIME = '09:00';
 
 const MS_PER_MINUTE = 60_000;
 
@@ -14,8 +18,10 @@ export function isInQuietHours(instant: Date, timeZone: string, quietHours: Quie
 }
 
 /**
- * When an alert decided at `now` may be delivered: at once, unless quiet hours are on and it is not an
- * emergency (emergencies ignore them, contract section 3); then at the instant the window ends, read on
+ * When an alert decided at `now` may be delivered. With a `calendar`, an `info` or `warning` alert decided
+ * on a non-working day waits for the next working day's check time (contract 3: every alert kind obeys
+ * the calendar; `critical` and `emergency` go out at once). Then quiet hours: at once, unless they are on
+ * and it is not an emergency (emergencies ignore them); then at the instant the window ends, read on
  * the wall clock of the guard's zone. A window end the clock skips (spring forward) is the moment of the
  * jump; a window end the clock reads twice (fall back) is the first reading still ahead of `now`.
  *
@@ -25,6 +31,31 @@ export function isInQuietHours(instant: Date, timeZone: string, quietHours: Quie
  * deliveryInstant(alert, new Date('2026-03-08T04:00:00Z'), config); // 2026-03-08T12:00:00.000Z
  */
 export function deliveryInstant(
+  alert: Pick<Alert, 'severity'>,
+  now: Date,
+  config: Pick<GuardConfig, 'timeZone' | 'quietHours'> & { readonly checkTime?: string },
+  calendar?: WorkingCalendar,
+): Date {
+  return afterQuietHours(alert, afterNonWorkingDays(alert, now, config, calendar), config);
+}
+
+/**
+ * `now`, or for a planning notice (`info`, `warning`) decided on a non-working day, the check time of
+ * the next working day (the cycle that runs then delivers it from the outbox).
+ */
+function afterNonWorkingDays(
+  alert: Pick<Alert, 'severity'>,
+  now: Date,
+  config: Pick<GuardConfig, 'timeZone'> & { readonly checkTime?: string },
+  calendar: WorkingCalendar | undefined,
+): Date {
+  if (!calendar || (alert.severity !== 'info' && alert.severity !== 'warning')) return now;
+  const today = localDate(now, config.timeZone);
+  if (calendar.isWorkingDay(today)) return now;
+  return zonedDateTimeToInstant(calendar.followingWorkingDay(today), config.checkTime ?? DEFAULT_CHECK_TIME, config.timeZone);
+}
+
+function afterQuietHours(
   alert: Pick<Alert, 'severity'>,
   now: Date,
   config: Pick<GuardConfig, 'timeZone' | 'quietHours'>,

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { addDays } from '../dates';
 import type { Alert, AlertKind, ChannelConfig, IsoDate, ServiceConfig, Severity } from '../model';
 import { routeToChannels } from '../reminders/channel-routing';
 
@@ -60,4 +61,21 @@ export function ownersSentence(owners: readonly string[]): string {
  */
 export function deliverableToday(severity: Severity, ctx: ServiceRuleContext): boolean {
   return severity === 'critical' || severity === 'emergency' || ctx.calendar.isWorkingDay(ctx.today);
+}
+
+/** Longer than any run of non-working days (the calendar's own lookback bound). */
+const MAX_RUN_OF_DAYS_OFF = 366;
+
+/**
+ * The last day whose foreseeable alerts are delivered today: on a working day, the day before the next
+ * working day (a Friday speaks for the weekend, 2026-09-30 for National Day through 10-07); on a
+ * non-working day, today. A rule that sees a date coming (a coverage gap turning critical, an auto-renewal
+ * at risk, contacts going stale) asks it as of this day, so its alert is placed on the closest preceding
+ * working day, as the expiry tiers are, and nothing foreseeable is first said on a holiday.
+ */
+export function lookaheadDay(ctx: Pick<ServiceRuleContext, 'today' | 'calendar'>): IsoDate {
+  if (!ctx.calendar.isWorkingDay(ctx.today)) return ctx.today;
+  let day = addDays(ctx.today, 1);
+  for (let step = 0; step < MAX_RUN_OF_DAYS_OFF && !ctx.calendar.isWorkingDay(day); step++) day = addDays(day, 1);
+  return addDays(day, -1);
 }

@@ -64,7 +64,9 @@ describe('auto-renewal risk', () => {
     expect(autoRenewRiskAlert({ ...autoRenewing, renewalPrice: undefined }, account(10), ctx)).toBeUndefined();
     expect(autoRenewRiskAlert(autoRenewing, { balance: { amount: 10, currency: 'CNY' } }, ctx)).toBeUndefined();
     expect(autoRenewRiskAlert(autoRenewing, undefined, ctx)).toBeUndefined();
-    // the largest tier is 60 days: a renewal 61 days out is not looked at yet
-    expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-11-30' }, account(10), ctx)).toBeUndefined();
+    // the largest tier is 60 days, counted from the last day this working day speaks for (10-07, the end
+    // of National Day): a renewal 61 days after that is not looked at yet, one 60 days after it is
+    expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-12-07' }, account(10), ctx)).toBeUndefined();
+    expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-12-06' }, account(10), ctx)?.severity).toBe('warning');
   });
 });

@@ -4,11 +4,11 @@ import { contactsFreshnessAlert, quarterOf } from '../../../lambda/core/policy';
 const confirmed = service({ ownersConfirmedOn: '2026-03-01' });
 
 describe('contacts freshness', () => {
-  it('reminds on the first working day the owners are more than 180 days old', () => {
-    // Act: 180 days after 03-01 is 08-28 (a Friday); 08-29 and 08-30 are a weekend
-    const fresh = contactsFreshnessAlert(confirmed, cnCtx('2026-08-28'));
+  it('reminds on the closest working day before the owners are more than 180 days old', () => {
+    // Act: 180 days after 03-01 is 08-28 (a Friday); they are stale from Saturday 08-29, so Friday says it
+    const fresh = contactsFreshnessAlert(confirmed, cnCtx('2026-08-27'));
+    const alert = contactsFreshnessAlert(confirmed, cnCtx('2026-08-28'));
     const weekend = contactsFreshnessAlert(confirmed, cnCtx('2026-08-29'));
-    const alert = contactsFreshnessAlert(confirmed, cnCtx('2026-08-31'));
 
     // Assess
     expect(fresh).toBeUndefined();
@@ -17,11 +17,11 @@ describe('contacts freshness', () => {
       key: 'live-rtc:contacts-stale:2026-03-01:2026-Q3',
       kind: 'contacts-stale',
       severity: 'info',
-      date: '2026-08-31',
+      date: '2026-08-28',
       channels: ['ops'],
       message:
         'The owners of Live app RTC (live-rtc, project live-app), alice@example.com, were last confirmed on ' +
-        "2026-03-01, 183 days ago. Check they are still responsible, and the contacts in the vendor's console too, " +
+        "2026-03-01, 180 days ago. Check they are still responsible, and the contacts in the vendor's console too, " +
         'then update ownersConfirmedOn.',
     });
   });

@@ -49,8 +49,9 @@ describe('one cycle of the whole policy', () => {
     // Assess
     expect(alerts.map((a) => [a.key, a.severity, a.channels])).toEqual([
       ['live-rtc:expiry:2026-10-09:7', 'critical', ['ops']],
-      ['live-rtc:auto-renew-risk:2026-10-09:warning', 'warning', ['ops']],
-      ['live-rtc:coverage-gap:2026-10-09:2026-10-12:warning', 'warning', ['ops']],
+      // both turn critical on 10-02 (7 days before the lapse), a holiday: they come on 09-30, as tiers do
+      ['live-rtc:auto-renew-risk:2026-10-09:critical', 'critical', ['ops']],
+      ['live-rtc:coverage-gap:2026-10-09:2026-10-12:critical', 'critical', ['ops']],
       ['agora-main:spend-spike:2026-09-29', 'warning', ['ops']],
       ['live-rtc:expiry:2026-10-09:7:escalated', 'critical', ['phone']],
     ]);
@@ -96,7 +97,7 @@ describe('the forecast for preview', () => {
     // Assess
     expect(alerts.map((a) => [a.date, a.key])).toEqual([
       ['2026-09-20', 'live-rtc:auto-renew-risk:2026-10-09:warning'], // a make-up Sunday, a working day
-      ['2026-10-02', 'live-rtc:auto-renew-risk:2026-10-09:critical'],
+      ['2026-09-30', 'live-rtc:auto-renew-risk:2026-10-09:critical'], // due 10-02, National Day
       ['2026-10-10', 'live-rtc:expired-in-use:2026-10-09'], // spend goes on after the expiry
       ['2026-10-10', 'live-rtc:renewal-missed:2026-10-09'],
       ['2026-10-16', 'agora-main:balance:2026-10-16:warning'], // 400 USD, under the 500 minimum
