@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { parseSecretObject } from '../aws/secrets-manager-resolver';
+import { localSecretVariable } from '../core/config/secret-names';
 import { RenewalGuardError } from '../core/errors';
 import type { SecretResolver } from '../core/vendor-port';
 
@@ -11,7 +12,7 @@ import type { SecretResolver } from '../core/vendor-port';
  */
 export class LocalSecretResolver implements SecretResolver {
   static envVarFor(name: string): string {
-    return `RENEWAL_GUARD_SECRET__${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+    return localSecretVariable(name);
   }
 
   constructor(private readonly options: { env: NodeJS.ProcessEnv; file?: string }) {}

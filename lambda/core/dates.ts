@@ -110,6 +110,40 @@ export function isCalendarDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && parseCivil(s) !== undefined;
 }
 
+/**
+ * The years a document's dates (and the CLI's `--from`, `--now`) may name. Wider than any contract or
+ * package, narrow enough that every reminder tier before (up to 3650 days) and the day after an expiry
+ * stay inside the years this module, the holiday library and iCalendar's 4-digit DATE can all express.
+ */
+export const SUPPORTED_YEARS = { first: 2000, last: 2199 } as const;
+
+/** A calendar date in SUPPORTED_YEARS. */
+export function isSupportedDate(s: unknown): s is IsoDate {
+  if (!isCalendarDate(s)) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
+}
+
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * A strict ISO-8601 instant with an offset, as users type them: `2026-09-30T09:30:00+08:00`,
+ * `2026-09-30T01:30Z`. Unlike `Date.parse`, nothing rolls over: `2026-02-30T…`, `2026-02-29T…` (not a
+ * leap year), `T24:00`, minute or second 60 and offsets past ±23:59 are refused (undefined), as are
+ * dates outside SUPPORTED_YEARS and a date without a time (midnight UTC is rarely the day meant).
+ */
+export function parseInstant(s: unknown): Date | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = INSTANT.exec(s);
+  if (!m || !isSupportedDate(m[1])) return undefined;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), m[4] === undefined ? 0 : Number(m[4])];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return undefined;
+  const instant = new Date(s);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
 /** A strict `HH:MM` between `00:00` and `23:59` (no seconds, no `24:00`). */
 export function isTimeOfDay(s: unknown): s is string {
   return typeof s === 'string' && TIME_OF_DAY.test(s);

@@ -23,7 +23,7 @@ import { calendarTextFor, type CalendarText } from './calendar-text';
 import { escapeText, icsDate, icsUtcDateTime, joinContentLines } from './content-lines';
 import { expiryAlarms, type ExpiryAlarm } from './expiry-alarms';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
-import { addDays, compareDates } from '../core/dates';
+import { addDays, compareDates, DateInputError } from '../core/dates';
 import type { GuardConfig, IsoDate, ServiceConfig } from '../core/model';
 
 export interface RenderCalendarOptions {
@@ -55,16 +55,38 @@ export function renderCalendar(config: GuardConfig, options: RenderCalendarOptio
     `X-PUBLISHED-TTL:${ICS_REFRESH_INTERVAL}`,
   ];
   for (const service of datedServices(config.services)) {
-    const alarms = expiryAlarms(service.id, service.expiresOn, service.reminderDays, settings);
-    lines.push(...eventLines(service, alarms, { text, config, now: options.now }));
+    const event = renderableEvent(service, settings, { text, config, now: options.now });
+    if (event) lines.push(...event);
   }
   lines.push('END:VCALENDAR');
   return joinContentLines(lines);
 }
 
-/** How many events `renderCalendar` writes for this config: one per service with an expiry date. */
+/** How many events `renderCalendar` writes for this config: one per service with an expiry date it can express. */
 export function calendarEventCount(config: GuardConfig): number {
-  return datedServices(config.services).length;
+  const settings = { calendar: new WorkingCalendar(config.calendar), checkTime: config.checkTime, timeZone: config.timeZone };
+  const ctx = { text: calendarTextFor(config.language), config, now: new Date(0) };
+  return datedServices(config.services).filter((s) => renderableEvent(s, settings, ctx) !== undefined).length;
+}
+
+/**
+ * One service's event, or undefined when its dates fall outside what can be expressed (an expiry on
+ * 9999-12-31 has no following day for DTEND; tiers before 0000-01-01 have no date). Validation keeps a
+ * document's dates in SUPPORTED_YEARS; this keeps one bad date, wherever it came from, from failing
+ * the whole feed every subscriber reads.
+ */
+function renderableEvent(
+  service: DatedService,
+  settings: { calendar: WorkingCalendar; checkTime: string; timeZone: string },
+  ctx: { text: CalendarText; config: GuardConfig; now: Date },
+): string[] | undefined {
+  try {
+    const alarms = expiryAlarms(service.id, service.expiresOn, service.reminderDays, settings);
+    return eventLines(service, alarms, ctx);
+  } catch (error) {
+    if (error instanceof DateInputError) return undefined;
+    throw error;
+  }
 }
 
 type DatedService = ServiceConfig & { readonly expiresOn: IsoDate };

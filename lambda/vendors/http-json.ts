@@ -19,6 +19,21 @@ interface HttpJsonOptions {
   readonly authScheme: string;
 }
 
+/**
+ * The headers a token may travel in. An allow-list, not a syntax check: `Host`, `Content-Length`,
+ * `Cookie` or `Accept` would validate as header names, then the HTTP stack drops, overrides or
+ * misroutes the token (a `Host: <token>` request goes nowhere and the balance silently stops).
+ */
+export const AUTH_HEADERS = [
+  'Authorization',
+  'X-Api-Key',
+  'Api-Key',
+  'X-Auth-Token',
+  'X-Access-Token',
+  'X-Api-Token',
+  'Private-Token',
+] as const;
+
 /** Generic error envelopes: `{ message }`, `{ error: "code", message }`, `{ error: { code, message } }`. */
 const judge = judgeWithEnvelope((body) => {
   const nested = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
@@ -34,7 +49,7 @@ const judge = judgeWithEnvelope((body) => {
  *
  * Options: `balancePath` (required, e.g. `data.balance`); `currency` (a fixed code) or `currencyPath`;
  * `expiryPath` (an ISO date or date-time, or Unix seconds or milliseconds; becomes an entitlement);
- * `path` (default `/balance`); `authHeader` (default `Authorization`); `authScheme` (default `Bearer`
+ * `path` (default `/balance`); `authHeader` (default `Authorization`; one of AUTH_HEADERS); `authScheme` (default `Bearer`
  * with Authorization and none with any other header; `''` sends the bare token). The account's
  * `endpoint` is required. Secret field: `token`.
  */
@@ -100,8 +115,15 @@ export function readHttpJsonOptions(account: AccountConfig): HttpJsonOptions {
     r.problem('currency', 'give the currency code (currency: USD) or where the answer has it (currencyPath)');
   }
   const expiryPath = r.get('expiryPath') === undefined ? undefined : jsonPath('expiryPath');
-  const authHeader = r.get('authHeader') === undefined ? 'Authorization' : r.text(r.get('authHeader'), 'authHeader');
-  if (authHeader && !/^[A-Za-z0-9-]+$/.test(authHeader)) r.problem('authHeader', 'not an HTTP header name');
+  const given = r.get('authHeader') === undefined ? 'Authorization' : r.text(r.get('authHeader'), 'authHeader');
+  const authHeader = given && AUTH_HEADERS.find((h) => h.toLowerCase() === given.toLowerCase());
+  if (given && !authHeader) {
+    r.problem(
+      'authHeader',
+      `${/^[A-Za-z0-9-]{1,64}$/.test(given) ? `"${given}"` : 'the value'} is not a header that carries a credential; ` +
+        `use one of ${AUTH_HEADERS.join(', ')}`,
+    );
+  }
   const schemeValue = r.get('authScheme');
   const authScheme =
     schemeValue === undefined

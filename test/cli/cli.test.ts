@@ -143,7 +143,7 @@ describe('renewal-guard preview', () => {
 
     expect([from.code, from.stderr]).toEqual([
       2,
-      'renewal-guard: --from: "2026-13-01" is not a calendar date (expected YYYY-MM-DD)\n',
+      'renewal-guard: --from: "2026-13-01" is not a calendar date from 2000 to 2199 (expected YYYY-MM-DD)\n',
     ]);
     expect([days.code, days.stderr]).toEqual([
       2,
@@ -200,7 +200,8 @@ describe('renewal-guard check', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'renewal-guard: --now: "2026-09-30" is not an ISO-8601 instant with an offset (e.g. 2026-09-30T09:30:00+08:00)\n',
+      'renewal-guard: --now: "2026-09-30" is not a real instant: give ISO-8601 with an offset, e.g. ' +
+        '2026-09-30T09:30:00+08:00 (a day that exists, hours 00-23, years 2000 to 2199)\n',
     );
   });
 

@@ -129,7 +129,8 @@ describe('the http-json adapter', () => {
         '  option path: must start with /',
         '  option balancePath: not a JSON path; write it like data.balance or items[0].amount',
         '  option currency: give currency or currencyPath, not both',
-        '  option authHeader: not an HTTP header name',
+        '  option authHeader: the value is not a header that carries a credential; use one of Authorization, ' +
+          'X-Api-Key, Api-Key, X-Auth-Token, X-Access-Token, X-Api-Token, Private-Token',
       ].join('\n'),
     );
   });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { alertKeySubject, MAX_SNOOZE_DAYS, type Acknowledgement, type AlertKeySubject } from '../../core/ack';
 import { formatOffsetDateTime } from '../../core/dates';
-import { ackRoot } from '../../core/policy/policy-keys';
+import { ackRoot, MAX_ALERT_KEY_LENGTH, parseAlertKey } from '../../core/policy/policy-keys';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -23,6 +23,14 @@ const MS_PER_DAY = 86_400_000;
  * repeats and escalations stop, the next tier still fires, and a renewal clears it.
  */
 export async function ackCommand(options: AckOptions, io: CliIo): Promise<number> {
+  if (parseAlertKey(options.key) === undefined) {
+    throw new CliError(
+      `${JSON.stringify(options.key.length > 80 ? `${options.key.slice(0, 77)}...` : options.key)} is not an alert key: ` +
+        'keys read <service or account id>:<kind>:<what>, e.g. live-rtc:expiry:2026-10-09:7, with only letters, ' +
+        `digits and . _ + - between the colons, at most ${MAX_ALERT_KEY_LENGTH} characters (see check or preview)`,
+      2,
+    );
+  }
   const { config, warnings } = loadCliConfig(options.config, io);
   // the key of an escalation or a repeat acknowledges its whole episode: record it on the root
   const key = ackRoot(options.key);

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
 import { channelPublishers } from '../../delivery';
-import { formatOffsetDateTime } from '../../core/dates';
+import { formatOffsetDateTime, parseInstant, SUPPORTED_YEARS } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import type { VendorHttp } from '../../core/vendor-http-port';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   /** Deliver to the configured chat, webhook and PagerDuty channels (email and SMS go through SNS when deployed). */
   readonly send?: boolean;
   readonly json?: boolean;
+  /** Accept an embedded store whose database is behind its seal (see store-seal.ts), keeping what survived. */
+  readonly repairStore?: boolean;
   /**
    * The vendor HTTP client (not a command-line option). Real vendors check signatures against their own
    * clock, so the default signs with the real time even when `--now` simulates another cycle time; the
@@ -86,7 +88,7 @@ async function withRegistry<T>(
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
     return fn(new DynamoRegistry({ tableName: options.table, client }), false);
   }
-  const store = await openEmbeddedStore({ dir: storeDir });
+  const store = await openEmbeddedStore({ dir: storeDir, repair: options.repairStore === true });
   try {
     return await fn(store.registry, true);
   } finally {
@@ -96,13 +98,12 @@ async function withRegistry<T>(
 
 function parseNow(value: string | undefined, io: CliIo): Date {
   if (value === undefined) return io.now();
-  // a date alone would be read as UTC midnight, silently the wrong local day in most zones
-  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
-    ? new Date(value)
-    : undefined;
-  if (!instant || Number.isNaN(instant.getTime())) {
+  // strict: Date would roll 2026-02-30 over to March 2 and T24:00 to the next day, silently
+  const instant = parseInstant(value);
+  if (!instant) {
     throw new CliError(
-      `--now: "${value}" is not an ISO-8601 instant with an offset (e.g. 2026-09-30T09:30:00+08:00)`,
+      `--now: ${JSON.stringify(value)} is not a real instant: give ISO-8601 with an offset, e.g. ` +
+        `2026-09-30T09:30:00+08:00 (a day that exists, hours 00-23, years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last})`,
       2,
     );
   }

@@ -108,8 +108,9 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     say('\n3. preview — what will fire over the next 60 days. live-rtc expires on 2026-10-09; its 7-day\n');
     say('   reminder falls on 2026-10-02, inside the National Day holidays (10-01..10-07), so it comes on\n');
     say('   the last working day before them, 2026-09-30:\n\n');
+    // no store yet (check makes it): preview from the demo's folder, where no default store exists either
     await run('preview', (x) =>
-      previewCommand({ config, from: '2026-09-01', days: '60', store, json: options.json }, x),
+      previewCommand({ config, from: '2026-09-01', days: '60', json: options.json }, { ...x, cwd: dir }),
     );
 
     say(`\n4. check — the daily cycle at ${cycle}: polls every vendor account (balances, runway,\n`);

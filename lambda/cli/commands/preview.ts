@@ -3,7 +3,7 @@ import * as path from 'path';
 import { DEFAULT_STORE_DIR } from './check';
 import { averageDailySpend, reportedDailySpend, type AccountState } from '../../core/accounts';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
-import { isCalendarDate, localDate } from '../../core/dates';
+import { isSupportedDate, localDate, SUPPORTED_YEARS } from '../../core/dates';
 import type { Alert, GuardConfig, IsoDate } from '../../core/model';
 import { forecastPolicyAlerts, type ForecastStart } from '../../core/policy';
 import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
@@ -42,13 +42,22 @@ export interface PreviewItem {
 export async function previewCommand(options: PreviewOptions, io: CliIo): Promise<number> {
   const { config, warnings } = loadCliConfig(options.config, io);
   const from = options.from ?? localDate(io.now(), config.timeZone);
-  if (!isCalendarDate(from)) throw new CliError(`--from: "${from}" is not a calendar date (expected YYYY-MM-DD)`, 2);
-  const days = options.days === undefined ? 90 : Number(options.days);
+  if (!isSupportedDate(from)) {
+    throw new CliError(
+      `--from: ${JSON.stringify(from)} is not a calendar date from ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last} (expected YYYY-MM-DD)`,
+      2,
+    );
+  }
+  const days = options.days === undefined ? 90 : /^\d{1,5}$/.test(options.days) ? Number(options.days) : NaN;
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
     throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
   }
 
-  const accounts = await storedAccounts(path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR), from);
+  const storeDir = path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR);
+  if (options.store !== undefined && !existsSync(storeDir)) {
+    throw new CliError(`--store: ${storeDir} does not exist (run renewal-guard check first, or leave --store out)`, 2);
+  }
+  const accounts = await storedAccounts(storeDir, from);
   const items = previewReminders(config, from, days, accounts);
   if (options.json) {
     printJson(io, items);

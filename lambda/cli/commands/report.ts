@@ -2,7 +2,7 @@ import { existsSync } from 'fs';
 import { mkdir, writeFile } from 'fs/promises';
 import * as path from 'path';
 import { DEFAULT_STORE_DIR } from './check';
-import { addDays, isCalendarDate, localDate } from '../../core/dates';
+import { addDays, isSupportedDate, localDate, SUPPORTED_YEARS } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import {
   buildReportData,
@@ -36,8 +36,13 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   const { config, warnings } = loadCliConfig(options.config, io);
   const now = io.now();
   const from = options.from ?? addDays(localDate(now, config.timeZone), -DEFAULT_REPORT_LEAD_DAYS);
-  if (!isCalendarDate(from)) throw new CliError(`--from: "${from}" is not a calendar date (expected YYYY-MM-DD)`, 2);
-  const days = options.days === undefined ? DEFAULT_REPORT_DAYS : Number(options.days);
+  if (!isSupportedDate(from)) {
+    throw new CliError(
+      `--from: ${JSON.stringify(from)} is not a calendar date from ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last} (expected YYYY-MM-DD)`,
+      2,
+    );
+  }
+  const days = options.days === undefined ? DEFAULT_REPORT_DAYS : /^\d{1,5}$/.test(options.days) ? Number(options.days) : NaN;
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
     throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
   }

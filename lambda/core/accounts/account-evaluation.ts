@@ -1,19 +1,14 @@
-import type { AccountConfig, Alert, BalancePolicy, ChannelConfig, IsoDate, Severity } from '../model';
+import type { AccountConfig, Alert, BalancePolicy, ChannelConfig, IsoDate } from '../model';
 import type { AccountSnapshot } from '../vendor-port';
 import { accountAlert, type AccountAudience } from './account-alerts';
 import { withBalancePoint, type AccountState } from './account-state';
 import { hasBalancePolicy, judgeBalance } from './balance-policy';
 import { averageDailySpend, SPEND_WINDOW_DAYS } from './runway';
 
-/** The key of a low-balance episode's alert at one severity: the episode is named after its first day. */
-export function balanceAlertKey(accountId: string, lowSince: IsoDate, severity: Severity | 'recovered'): string {
-  return `${accountId}:balance:${lowSince}:${severity}`;
-}
+import { balanceAlertKey, blindSpotAlertKey } from '../policy/policy-keys';
 
-/** The key of a blind spot, named after the instant polling started failing. */
-export function blindSpotAlertKey(accountId: string, failingSince: string): string {
-  return `${accountId}:blind-spot:${failingSince}`;
-}
+// built (and parsed) with every other alert key in policy-keys.ts
+export { balanceAlertKey, blindSpotAlertKey };
 
 /**
  * How far past its thresholds a low balance must climb before the episode closes with a "recovered"

@@ -8,6 +8,8 @@ const HEX_32 = /[0-9a-f]{32,}/i; // Agora App Certificate / Customer Secret, Twi
 const KEY_ID_PREFIX = /^(AKID|LTAI|AKIA|ASIA)[A-Za-z0-9]{12,}$/; // Tencent SecretId, Alibaba / AWS access key ids
 const TWILIO_SID = /^(AC|SK)[0-9a-f]{32}$/i; // Twilio Account SID / API key SID
 const JWT = /^eyJ[A-Za-z0-9_-]{10,}/;
+const HUAWEI_AK = /^[A-Z0-9]{20}$/; // Huawei Cloud access key id (AK): 20 upper-case letters and digits
+const AWS_SECRET_KEY = /^[A-Za-z0-9/+]{40}$/; // AWS secret access key: 40 base64 characters, '/' and '+' included
 const BASE64ISH = /^[A-Za-z0-9+=_-]{24,}$/;
 
 function classOf(ch: string): number {
@@ -44,7 +46,12 @@ export function looksLikeCredentialValue(s: string): boolean {
  * (which contain `:`) still are.
  */
 export function looksLikeKeyMaterial(s: string): boolean {
-  if (HEX_32.test(s) || KEY_ID_PREFIX.test(s) || TWILIO_SID.test(s) || JWT.test(s)) return true;
+  if (HEX_32.test(s) || KEY_ID_PREFIX.test(s) || TWILIO_SID.test(s) || JWT.test(s) || HUAWEI_AK.test(s)) return true;
+  // A secret name may have slashes too; forty characters without a separator word break and with the
+  // mixed classes of random base64 (per slash-separated part) reads as a key, not a path of names.
+  if (AWS_SECRET_KEY.test(s) && (s.includes('+') || s.split('/').some((part) => part.length >= 8 && classSwitchRatio(part) >= 0.4))) {
+    return true;
+  }
   if (BASE64ISH.test(s)) return s.includes('+') || s.endsWith('=') || classSwitchRatio(s) >= 0.4;
   return false;
 }

@@ -3,11 +3,12 @@
  * `undefined`, so the caller carries on and every problem of the document is found in one pass.
  * YAML's empty value (`key:` with nothing after it) reads as null and counts as absent.
  */
-import { isCalendarDate, isTimeOfDay } from '../dates';
+import { isCalendarDate, isSupportedDate, isTimeOfDay, SUPPORTED_YEARS } from '../dates';
 import type { IsoDate } from '../model';
 import { looksLikeKeyMaterial } from './credential-patterns';
 import { fieldPath, ProblemLog } from './problem-log';
 import { closestMatch } from './suggest';
+import { checkOneLineText } from './text-limits';
 
 export type Mapping = Readonly<Record<string, unknown>>;
 
@@ -62,7 +63,14 @@ export function expectMapping(log: ProblemLog, value: unknown, path: string, wha
 export interface StringField {
   /** The fix named when the field is missing or blank (`give a display name`); omit for optional fields. */
   readonly required?: string;
+  /** At most this many characters (see text-limits.ts). @default 256 */
+  readonly max?: number;
+  /** What the text is, for the message about characters it may not hold. @default 'the value' */
+  readonly what?: string;
 }
+
+/** The cap of a one-line text field without its own. */
+export const DEFAULT_MAX_TEXT = 256;
 
 /** A non-blank string, trimmed. */
 export function readString(
@@ -87,6 +95,7 @@ export function readString(
     log.error(at, `empty; ${opts.required ?? 'give a value or leave the field out'}`);
     return undefined;
   }
+  if (!checkOneLineText(log, trimmed, at, opts.max ?? DEFAULT_MAX_TEXT, opts.what ?? 'the value')) return undefined;
   return trimmed;
 }
 
@@ -164,8 +173,15 @@ export function readDate(
     log.error(at, `expected a date as YYYY-MM-DD, got ${describeValue(value)}`);
     return undefined;
   }
-  if (isCalendarDate(value)) return value;
-  log.error(at, `${describeValue(value)} is not a calendar date (expected YYYY-MM-DD)`);
+  if (!isCalendarDate(value)) {
+    log.error(at, `${describeValue(value)} is not a calendar date (expected YYYY-MM-DD)`);
+    return undefined;
+  }
+  if (isSupportedDate(value)) return value;
+  log.error(
+    at,
+    `${describeValue(value)} is outside the supported years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}; give a real date in that range`,
+  );
   return undefined;
 }
 

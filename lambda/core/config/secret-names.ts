@@ -7,6 +7,44 @@ import { looksLikeCredentialValue } from './credential-patterns';
 import { describeValue, isMapping } from './fields';
 import type { ProblemLog } from './problem-log';
 
+/**
+ * The environment variable the CLI reads a secret from (contract 2.1): `renewal-guard/agora-main` →
+ * `RENEWAL_GUARD_SECRET__RENEWAL_GUARD_AGORA_MAIN`, the name upper-cased and every other character `_`.
+ * Several names can map to one variable, so the document may not use two of them (see
+ * `reportSecretNameCollisions`).
+ */
+export function localSecretVariable(name: string): string {
+  return `RENEWAL_GUARD_SECRET__${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** One secret name as the document gives it, and where. */
+export interface SecretNameUse {
+  readonly name: string;
+  readonly path: string;
+}
+
+/**
+ * Different secret names that map to one local environment variable (`renewal-guard/agora-main`,
+ * `renewal-guard/agora.main`, `Renewal-Guard/Agora_Main`) would silently share a credential when run
+ * locally: refused, each later one naming the first. The same name used twice is one secret, and fine.
+ */
+export function reportSecretNameCollisions(log: ProblemLog, uses: readonly SecretNameUse[]): void {
+  const first = new Map<string, SecretNameUse>();
+  for (const use of uses) {
+    const variable = localSecretVariable(use.name);
+    const earlier = first.get(variable);
+    if (earlier === undefined) {
+      first.set(variable, use);
+    } else if (earlier.name !== use.name) {
+      log.error(
+        use.path,
+        `secret name ${JSON.stringify(use.name)} and ${JSON.stringify(earlier.name)} (${earlier.path}) map to the ` +
+          `same local environment variable ${variable}, so they would share one credential; rename one of them`,
+      );
+    }
+  }
+}
+
 /** What Secrets Manager accepts in a secret name. */
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 

@@ -3,7 +3,7 @@
  * are none, so nothing downstream ever sees a half-valid document.
  */
 import { completeCalendar, type CalendarDeclaration } from '../calendar/calendar-declaration';
-import { isCalendarDate } from '../dates';
+import { isSupportedDate } from '../dates';
 import type { AccountConfig, CalendarData, ChannelConfig, ConfigProblem, GuardConfig, ServiceConfig } from '../model';
 import { yearsRemindersLandIn, yearsToResolve, warnUncoveredYears } from './calendar-years';
 import { describeValue, isMapping, reportUnknownKeys, valueOf, type Mapping } from './fields';
@@ -15,6 +15,8 @@ import { validateChannel } from './validate-channels';
 import { largestCriticalityTier, POLICY_SETTING_FIELDS, readPolicySettings } from './validate-policy-settings';
 import { collectSuccessors, validateService } from './validate-services';
 import { readSettings, readVersion } from './validate-settings';
+import { reportSecretNameCollisions } from './secret-names';
+import { checkListLength, TEXT_LIMITS } from './text-limits';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: GuardConfig; readonly warnings: ConfigProblem[] }
@@ -97,9 +99,16 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       },
     ),
   );
-  const channels = readSectionList(log, doc, 'channels').map((raw, index) =>
+  const rawChannels = readSectionList(log, doc, 'channels');
+  checkListLength(log, rawChannels, 'channels', TEXT_LIMITS.channels, 'channels');
+  const channels = rawChannels.map((raw, index) =>
     validateChannel(log, raw, { listPath: 'channels', index, ids: channelIds }),
   );
+
+  reportSecretNameCollisions(log, [
+    ...accounts.flatMap((a, i) => (a?.credentials ? [{ name: a.credentials, path: `accounts[${i}].credentials` }] : [])),
+    ...channels.flatMap((c, i) => (c?.secret ? [{ name: c.secret, path: `channels[${i}].secret` }] : [])),
+  ]);
 
   const calendar =
     settings.calendar === undefined ? undefined : resolveCalendar(log, settings.calendar, doc, rawServices, options);
@@ -151,7 +160,8 @@ function resolveCalendar(
   rawServices: readonly unknown[],
   options: ConfigValidationOptions,
 ): CalendarData | undefined {
-  const dates = rawServices.flatMap((s) => (isMapping(s) && isCalendarDate(s.expiresOn) ? [s.expiresOn] : []));
+  // dates outside SUPPORTED_YEARS are reported at their field; the years around them are no one's business
+  const dates = rawServices.flatMap((s) => (isMapping(s) && isSupportedDate(s.expiresOn) ? [s.expiresOn] : []));
   const years = yearsToResolve(dates);
   let calendar: CalendarData;
   try {

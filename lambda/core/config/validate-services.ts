@@ -26,6 +26,7 @@ import {
 import { reportDuplicateId, unknownReferenceMessage, type ListPosition } from './ids';
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readReminderDays } from './reminder-days';
+import { checkListLength, checkOneLineText, TEXT_LIMITS } from './text-limits';
 import { tiersForCriticality } from '../policy/criticality-tiers';
 
 const SERVICE_FIELDS = [
@@ -91,8 +92,16 @@ export function validateService(
 
   const id = readId(log, obj, path, 'live-rtc');
   if (id !== undefined) reportDuplicateId(log, id, at);
-  const name = readString(log, obj, path, 'name', { required: 'give a display name such as "Live app RTC"' });
-  const project = readString(log, obj, path, 'project', { required: 'name the project the service belongs to' });
+  const name = readString(log, obj, path, 'name', {
+    required: 'give a display name such as "Live app RTC"',
+    max: TEXT_LIMITS.name,
+    what: 'a name',
+  });
+  const project = readString(log, obj, path, 'project', {
+    required: 'name the project the service belongs to',
+    max: TEXT_LIMITS.project,
+    what: 'a project',
+  });
   const account = readString(log, obj, path, 'account');
   if (account !== undefined && !ctx.accountIds.has(account)) {
     log.error(fieldPath(path, 'account'), unknownReferenceMessage(account, 'an account', 'accounts', ctx.accountIds));
@@ -123,7 +132,7 @@ export function validateService(
     log.error(fieldPath(path, 'startsOn'), `${startsOn} is not before expiresOn ${expiresOn}`);
   }
   const ownersConfirmedOn = readDate(log, obj, path, 'ownersConfirmedOn');
-  const entitlement = readString(log, obj, path, 'entitlement');
+  const entitlement = readString(log, obj, path, 'entitlement', { max: TEXT_LIMITS.entitlement, what: 'an entitlement' });
   if (entitlement !== undefined && valueOf(obj, 'account') === undefined) {
     log.error(
       fieldPath(path, 'entitlement'),
@@ -268,13 +277,14 @@ function readOwners(log: ProblemLog, obj: Mapping, path: string): string[] | und
     log.error(at, 'empty; name at least one responsible person, e.g. [alice@example.com]');
     return undefined;
   }
+  if (!checkListLength(log, list, at, TEXT_LIMITS.owners, 'owners')) return undefined;
   const owners: string[] = [];
   list.forEach((owner, i) => {
     if (typeof owner !== 'string') {
       log.error(itemPath(at, i), `expected a name or email address, got ${describeValue(owner)}`);
     } else if (owner.trim() === '') {
       log.error(itemPath(at, i), 'empty; give a name or email address');
-    } else {
+    } else if (checkOneLineText(log, owner.trim(), itemPath(at, i), TEXT_LIMITS.owner, 'an owner')) {
       owners.push(owner.trim());
     }
   });
