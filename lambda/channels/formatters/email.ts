@@ -17,11 +17,11 @@ export function formatEmail(input: FormatInput): EmailMessage {
   const view = buildAlertView(input);
   // eslint-disable-next-line no-control-regex
   const subject = truncateChars(view.headline.replace(/[\u0000-\u001f\u007f]+/g, ' '), EMAIL_LIMITS.subjectChars);
+  const facts = view.facts.map((f) => `${f.label}${view.colon}${f.value}`);
   const lines = [
     view.headline,
     '',
-    ...view.facts.map((f) => `${f.label}${view.colon}${f.value}`),
-    '',
+    ...(facts.length > 0 ? [...facts, ''] : []),
     `${view.labels.whatToDo}${view.colon}${view.action}`,
   ];
   if (view.details) lines.push('', `${view.labels.details}${view.colon}${view.details}`);

@@ -62,7 +62,8 @@ export const EN_DIGEST: DigestMessages = {
             ? `expires today (${s.expiresOn})`
             : `expires ${s.expiresOn} (${plural(s.daysLeft, 'day')} left)`;
     const unack = s.unacknowledged > 0 ? `, ${s.unacknowledged} unacknowledged` : '';
-    return `- ${name} (${id}): ${EN_STATUS[s.status]}, ${when}${unack}`;
+    // the days say the status (expired, within 7 days...); the project line counts them
+    return `- ${name} (${id}): ${when}${unack}`;
   },
   moreServices: (n) => `- and ${n} more in the full report`,
   projectsOmitted: (n) => `${plural(n, 'more project')} in the full report.`,
@@ -113,7 +114,7 @@ export const ZH_CN_DIGEST: DigestMessages = {
             ? `今天到期（${s.expiresOn}）`
             : `${s.expiresOn} 到期（剩余 ${s.daysLeft} 天）`;
     const unack = s.unacknowledged > 0 ? `，未确认告警 ${s.unacknowledged} 条` : '';
-    return `- ${name}（${id}）：${ZH_STATUS[s.status]}，${when}${unack}`;
+    return `- ${name}（${id}）：${when}${unack}`;
   },
   moreServices: (n) => `- 其余 ${n} 项见完整报告`,
   projectsOmitted: (n) => `其余 ${n} 个项目见完整报告。`,
