@@ -38,12 +38,18 @@ export const ATTR = {
   leasedBy: 'leasedBy',
   leasedAt: 'leasedAt',
   claimedAt: REGISTRY_OUTBOX_SORT_KEY,
-  pendingTargets: 'pendingTargets',
-  deliveredTargets: 'deliveredTargets',
+  /** String set of the targets still owed; a delivery DELETEs from it (absent once empty). */
+  pending: 'pending',
+  /** String set of the targets delivered; a delivery ADDs to it. */
+  delivered: 'delivered',
+  /**
+   * Lists of items written before the sets (with a `version` for read-then-write): still read, never
+   * written. A target in `delivered` is no longer pending, whichever attribute listed it.
+   */
+  legacyPendingTargets: 'pendingTargets',
+  legacyDeliveredTargets: 'deliveredTargets',
   /** target → instant of its delivery, for audits; not part of LedgerEntry. */
   deliveredAt: 'deliveredAt',
-  /** Optimistic-lock counter for read-modify-write of the target lists. */
-  version: 'version',
   outboxPk: REGISTRY_OUTBOX_PARTITION_KEY,
   expiresAt: REGISTRY_TTL_ATTRIBUTE,
 } as const;
@@ -98,10 +104,10 @@ export function toLedgerItem(entry: LedgerEntry): Item {
     [ATTR.alert]: toStorable(entry.alert),
     [ATTR.cycleId]: entry.cycleId,
     [ATTR.claimedAt]: entry.claimedAt,
-    [ATTR.pendingTargets]: pending,
-    [ATTR.deliveredTargets]: unique(entry.deliveredTargets),
+    // DynamoDB has no empty sets: an empty one is an absent attribute
+    ...(pending.length > 0 && { [ATTR.pending]: new Set(pending) }),
+    ...(entry.deliveredTargets.length > 0 && { [ATTR.delivered]: new Set(entry.deliveredTargets) }),
     [ATTR.deliveredAt]: {},
-    [ATTR.version]: 0,
     [ATTR.expiresAt]: ledgerExpiry(entry.claimedAt),
     ...(entry.notBefore !== undefined && { [ATTR.notBefore]: entry.notBefore }),
     // Only entries that still owe a delivery carry the index key: the outbox index stays sparse.
@@ -124,10 +130,12 @@ function requireString(item: Item, attribute: string, what: string): string {
   return value;
 }
 
-function stringList(item: Item, attribute: string, what: string): string[] {
-  const value = item[attribute] ?? [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new CorruptItemError(`${what}: attribute "${attribute}" is not a list of strings`);
+/** A string set (SS), or a list of strings as items written before the sets hold them. */
+function stringSet(item: Item, attribute: string, what: string): string[] {
+  const raw = item[attribute] ?? [];
+  const value: unknown[] = raw instanceof Set ? [...(raw as Set<unknown>)] : Array.isArray(raw) ? raw : [raw];
+  if (value.some((v) => typeof v !== 'string')) {
+    throw new CorruptItemError(`${what}: attribute "${attribute}" is not a set or list of strings`);
   }
   return value as string[];
 }
@@ -156,33 +164,38 @@ export function fromServiceItem(item: Item): ServiceRecord {
   };
 }
 
-export interface VersionedLedgerEntry {
+export interface StoredLedgerEntry {
   readonly entry: LedgerEntry;
-  readonly version: number;
   readonly deliveredAt: Record<string, string>;
 }
 
-export function fromLedgerItem(item: Item): VersionedLedgerEntry {
+/** Reads both layouts: string sets, and the lists (with a version) of items written before them. */
+export function fromLedgerItem(item: Item): StoredLedgerEntry {
   const what = `ledger item "${String(item[REGISTRY_PARTITION_KEY])}"`;
   const alert = item[ATTR.alert];
   if (typeof alert !== 'object' || alert === null) {
     throw new CorruptItemError(`${what}: attribute "${ATTR.alert}" is not a map`);
   }
-  const version = item[ATTR.version];
-  if (typeof version !== 'number') throw new CorruptItemError(`${what}: attribute "${ATTR.version}" is not a number`);
+  const delivered = unique([
+    ...stringSet(item, ATTR.legacyDeliveredTargets, what),
+    ...stringSet(item, ATTR.delivered, what),
+  ]);
+  const pending = unique([
+    ...stringSet(item, ATTR.legacyPendingTargets, what),
+    ...stringSet(item, ATTR.pending, what),
+  ]).filter((target) => !delivered.includes(target));
   return {
     entry: {
       alert: alert as Alert,
       cycleId: requireString(item, ATTR.cycleId, what),
       claimedAt: requireString(item, ATTR.claimedAt, what),
-      pendingTargets: stringList(item, ATTR.pendingTargets, what),
-      deliveredTargets: stringList(item, ATTR.deliveredTargets, what),
+      pendingTargets: pending,
+      deliveredTargets: delivered,
       ...(item[ATTR.notBefore] !== undefined && { notBefore: requireString(item, ATTR.notBefore, what) }),
       ...(item[ATTR.leasedBy] !== undefined && {
         lease: { cycleId: requireString(item, ATTR.leasedBy, what), at: requireString(item, ATTR.leasedAt, what) },
       }),
     },
-    version,
     deliveredAt: stringMap(item, ATTR.deliveredAt, what),
   };
 }
