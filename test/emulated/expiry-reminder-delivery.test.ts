@@ -1,0 +1,148 @@
+/**
+ * The synthesized guard deployed on moto and dynalite, walked over a few days of its daily schedule:
+ * the schedule fires the shipped poller bundle, which polls the vendor sandbox and publishes to the
+ * alert topic on moto; moto evaluates each subscription's synthesized filter policy; the email
+ * subscription's stand-in queue and the notifier bundle (through its own Lambda subscription) get what
+ * passes; the notifier posts to a local webhook receiver that verifies the signature.
+ */
+import { alertAttributes, snsMessage } from '../../lambda/aws/sns-alert-publisher';
+import type { Alert } from '../../lambda/core/model';
+import { startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
+import { demoFixtures } from '../../lambda/sandbox';
+import { PlatformReceivers } from '../support/receivers';
+import { EmulatedDeployment } from './support/emulated-deployment';
+import { DAYS, guardStory } from './support/guard-story';
+
+let now = new Date(`${DAYS.deploy}T02:00:00Z`);
+let sandbox: VendorSandbox;
+let receivers: PlatformReceivers;
+let deployment: EmulatedDeployment;
+
+beforeAll(async () => {
+  [sandbox, receivers] = await Promise.all([
+    startVendorSandbox({ fixtures: demoFixtures(now), clock: () => now }),
+    PlatformReceivers.start({ now: () => now.getTime() }),
+  ]);
+  const { config, secrets } = guardStory(sandbox, receivers, now);
+  deployment = await EmulatedDeployment.start({ config, secrets, deployedAt: now });
+  await deployment.provision();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
+});
+
+/** Fires the daily check on a local date, then lets SNS deliver to the subscribed functions. */
+async function dailyCheck(localDate: string) {
+  const fired = await deployment.fireSchedule('GuardDailyCheck', localDate);
+  if (!fired) throw new Error(`the daily check does not fire on ${localDate}`);
+  now = fired.at;
+  const notified = await deployment.deliverToFunctions(new Date(fired.at.getTime() + 1_000));
+  return { ...fired, notified };
+}
+
+const attributesOf = (severity: Alert['severity'], channels: string[]) => {
+  const alert: Alert = {
+    key: `live-rtc:expiry:2027-03-17:${severity}`,
+    kind: 'expiry',
+    severity,
+    serviceId: 'live-rtc',
+    project: 'live-app',
+    tier: 7,
+    daysLeft: 7,
+    expiresOn: '2027-03-17',
+    date: '2027-03-10',
+    owners: ['alice@example.com'],
+    channels,
+    message: 'Live app RTC expires on 2027-03-17.',
+  };
+  // the poller's own message and attributes (lambda/aws/sns-alert-publisher), published by the harness
+  return {
+    Message: snsMessage(alert, alert.message, alert.message),
+    MessageStructure: 'json',
+    Subject: `[${severity.toUpperCase()}] live-rtc`,
+    MessageAttributes: alertAttributes(alert),
+  };
+};
+
+// One deployment walked forward in time: the tests run in order, each on a later day than the last.
+describe('the emulated deployment of a guard, walked day by day', () => {
+  it('registered the declared service through the custom resource, which answered SUCCESS', () => {
+    const responses = [...deployment.customResourceResponses.values()];
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ Status: 'SUCCESS', Data: { Added: 1, Updated: 0 } });
+  });
+
+  it('lets the 30-day reminder (info) reach the webhook but not the email channel, whose filter starts at warning', async () => {
+    const webhookBefore = receivers.accepted('webhook').length;
+
+    const info = await dailyCheck(DAYS.thirtyDaysBefore);
+
+    expect(info.invocation.result).toMatchObject({ alerts: 1, failedAccounts: [] });
+    expect(await deployment.drain('GuardChannelsops')).toEqual([]);
+    expect(info.notified.map((n) => n.attempts.map((a) => a.result))).toEqual([[{ delivered: 1 }]]);
+    const posted = receivers.accepted('webhook').slice(webhookBefore);
+    expect(posted.map((r) => (r.body as Alert).key)).toEqual(['live-rtc:expiry:2027-03-17:30']);
+  }, 60_000);
+
+  it("evaluates the email subscription's synthesized filter itself: an info alert for 'ops' stays out, a warning gets in", async () => {
+    const below = await deployment.publish('GuardAlertTopic', attributesOf('info', ['ops']));
+    const atLeast = await deployment.publish('GuardAlertTopic', attributesOf('warning', ['ops']));
+
+    const received = await deployment.drain('GuardChannelsops');
+    // the notifier's subscription filters on channels too: neither message is for 'hooks'
+    const notified = await deployment.deliverToFunctions(now);
+
+    expect(received.map((d) => d.messageId)).toEqual([atLeast]);
+    expect(below).not.toBe(atLeast);
+    expect(notified).toEqual([]);
+  }, 30_000);
+
+  it('delivers the 7-day expiry reminder to the email subscription and to the signed webhook, once', async () => {
+    // Prepare: the day before the tier, nothing is due
+    const quiet = await dailyCheck(DAYS.eightDaysBefore);
+    expect(quiet.invocation.result).toMatchObject({ alerts: 0, failedAccounts: [] });
+    expect(quiet.notified).toEqual([]);
+    const webhookBefore = receivers.accepted('webhook').length;
+    const agoraBefore = sandbox.requests('agora').length;
+
+    // Act
+    const due = await dailyCheck(DAYS.sevenDaysBefore);
+
+    // Assess: fired at 09:30 in Asia/Shanghai; one alert; the sandbox's Agora account polled fine
+    expect(due.at.toISOString()).toBe('2027-03-10T01:30:00.000Z');
+    expect(due.invocation.result).toMatchObject({ alerts: 1, failedAccounts: [] });
+    expect(sandbox.requests('agora').slice(agoraBefore).length).toBeGreaterThan(0);
+    // the email subscription's filter let it through, with the email variant and the filter attributes
+    const emails = await deployment.drain('GuardChannelsops');
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toMatch(/^\[CRITICAL\] live-rtc expires .*2027-03-17/);
+    expect(emails[0]!.message).toContain('Live app RTC (live-rtc, project live-app)');
+    expect(emails[0]!.message).toContain('2027-03-17');
+    expect(emails[0]!.messageAttributes.severity).toEqual({ Type: 'String', Value: 'critical' });
+    expect(JSON.parse(emails[0]!.messageAttributes.channels!.Value)).toEqual(['ops', 'hooks']);
+    // the SMS channel is not among the service's channels: its filter keeps the alert out
+    expect(await deployment.drain('GuardChannelspager')).toEqual([]);
+    // the notifier got the SNS event through its own subscription and posted once, signature verified
+    expect(due.notified.map((n) => n.attempts.map((a) => a.result))).toEqual([[{ delivered: 1 }]]);
+    const posted = receivers.accepted('webhook').slice(webhookBefore);
+    expect(posted.map((r) => r.body)).toEqual([
+      expect.objectContaining({ key: 'live-rtc:expiry:2027-03-17:7', severity: 'critical' }),
+    ]);
+  }, 60_000);
+
+  it('delivers nothing new when the check runs again the same day, nor at the next firing', async () => {
+    const webhookBefore = receivers.received('webhook').length;
+
+    const again = await deployment.invoke('GuardPoller', {}, new Date(now.getTime() + 3_600_000));
+    const againNotified = await deployment.deliverToFunctions(new Date(now.getTime() + 3_601_000));
+    const next = await dailyCheck(DAYS.sixDaysBefore);
+
+    expect(again.result).toMatchObject({ alerts: 0, failedAccounts: [] });
+    expect(againNotified).toEqual([]);
+    expect(next.invocation.result).toMatchObject({ alerts: 0, failedAccounts: [] });
+    expect(next.notified).toEqual([]);
+    expect(await deployment.drain('GuardChannelsops')).toEqual([]);
+    expect(receivers.received('webhook').length).toBe(webhookBefore);
+  }, 60_000);
+});
