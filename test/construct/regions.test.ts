@@ -138,6 +138,17 @@ describe.each(['ap-southeast-5', 'cn-north-1'])('a stack in %s, where function U
     expect(stage.AccessLogSettings.Format).not.toMatch(/QueryString|rawPath|\$context\.path/);
   });
 
+  it('keeps the access logs a year, under the guard key like every log group of the guard', () => {
+    const stage = only(synth.template, 'AWS::ApiGatewayV2::Stage').properties;
+    const [group] = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'];
+    const key = only(synth.template, 'AWS::KMS::Key').id;
+
+    expect(synth.template.toJSON().Resources[group].Properties).toEqual({
+      RetentionInDays: 365,
+      KmsKeyId: { 'Fn::GetAtt': [key, 'Arn'] },
+    });
+  });
+
   it('reserves no concurrency for the function: the stage throttles before Lambda is invoked', () => {
     const fn = synth.template.toJSON().Resources[links].Properties;
 
