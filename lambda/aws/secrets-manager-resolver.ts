@@ -40,8 +40,15 @@ export class SecretsManagerResolver implements SecretResolver {
   }
 }
 
-/** A secret's value must be a JSON object of string fields; the message never quotes the value. */
-export function parseSecretObject(name: string, text: string | undefined): Readonly<Record<string, string>> {
+/**
+ * A secret's value must be a JSON object of string fields; the message never quotes the value. `what` names
+ * the kind of store entry in messages (an SSM parameter holds the same object).
+ */
+export function parseSecretObject(
+  name: string,
+  text: string | undefined,
+  what: 'secret' | 'parameter' = 'secret',
+): Readonly<Record<string, string>> {
   let parsed: unknown;
   try {
     parsed = text === undefined ? undefined : JSON.parse(text);
@@ -49,12 +56,12 @@ export function parseSecretObject(name: string, text: string | undefined): Reado
     parsed = undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new RenewalGuardError(`secret "${name}" must hold a JSON object of credential fields`, { retryable: false });
+    throw new RenewalGuardError(`${what} "${name}" must hold a JSON object of credential fields`, { retryable: false });
   }
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(parsed)) {
     if (typeof v !== 'string') {
-      throw new RenewalGuardError(`secret "${name}": field "${k}" must be a string`, { retryable: false });
+      throw new RenewalGuardError(`${what} "${name}": field "${k}" must be a string`, { retryable: false });
     }
     fields[k] = v;
   }

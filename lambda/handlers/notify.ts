@@ -12,6 +12,7 @@ import { loadStagedConfig, requireEnv } from './handler-config';
 import { linkSignersFromEnv } from './link-signers';
 import { powertoolsLogger } from './powertools-logger';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
+import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
 import { DeliveryError } from '../core/errors';
@@ -25,9 +26,10 @@ let deps: Promise<{ registry: Registry; publishers: ChannelPublisher[] }> | unde
 
 async function init() {
   const config = loadStagedConfig();
-  const secrets = new SecretsManagerResolver();
+  // channel credentials from the store the construct chose; the link secret is always in Secrets Manager
+  const secrets = credentialResolverFromEnv(process.env);
   // digests get a report link instead of an acknowledge link (alertContextFromConfig asks for no other)
-  const links = await linkSignersFromEnv(secrets);
+  const links = await linkSignersFromEnv(new SecretsManagerResolver());
   return {
     registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) as Registry,
     publishers: channelPublishers(config, { secrets, ackUrl: links?.ackUrl, reportUrl: links?.reportUrl }),

@@ -11,6 +11,7 @@ import { ENV_DETAILED_METRICS, ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '..
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { cycleMetrics, parseDetailedMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
+import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { emitEmfMetrics } from '../aws/emf-metrics';
 import { EventBusPublisher } from '../aws/event-bus-publisher';
@@ -27,9 +28,10 @@ const logger = powertoolsLogger();
 let deps: Promise<{ config: GuardConfig; guardName: string; detailedMetrics: boolean; cycle: CycleDeps }> | undefined;
 
 async function init() {
-  const secrets = new SecretsManagerResolver();
+  // vendor credentials from the store the construct chose; the link secret is always in Secrets Manager
+  const secrets = credentialResolverFromEnv(process.env);
   // emails carry the acknowledge link (the report link for digests), as the notifier's channels do
-  const links = await linkSignersFromEnv(secrets);
+  const links = await linkSignersFromEnv(new SecretsManagerResolver());
   const config = loadStagedConfig();
   return {
     config,
