@@ -233,7 +233,7 @@ describe('the adversarial suite: CLI misuse', () => {
     },
   );
 
-  it('refuses a damaged store with exit 1, naming it and the way out, and leaves it as it was', async () => {
+  it('refuses a damaged store with exit 1, naming it and the way out, and keeps its seal', async () => {
     // Prepare: a store holding a ledger, whose log then loses its tail
     await cli(['check', ...C, '--store', 'store'], { cwd: dir, now: NOW });
     const store = path.join(dir, 'store');
