@@ -30,7 +30,10 @@ export function synthStackIn(
   return { app, stack, template: Template.fromStack(stack) };
 }
 
-/** The channels a team in the region would use: the chat robots there, email, and SMS where SNS sends it. */
+/**
+ * The channels a team in the region would use: the chat robots there, email, and SMS in us-east-1 (SNS
+ * sends SMS from the regions its "Supported countries and regions" page lists; not from China).
+ */
 export function regionChannels(scope: Stack, region: string): AlertChannel[] {
   const secret = (name: string) => secretsmanager.Secret.fromSecretNameV2(scope, name, `renewal-guard/${name}`);
   const email = AlertChannel.email({ channelId: 'ops', to: ['tech-lead@example.com'] });
@@ -44,7 +47,7 @@ export function regionChannels(scope: Stack, region: string): AlertChannel[] {
   }
   return [
     email,
-    AlertChannel.sms({ channelId: 'pager', to: ['+6012345678'] }),
+    ...(region === 'us-east-1' ? [AlertChannel.sms({ channelId: 'pager', to: ['+12025550123'] })] : []),
     AlertChannel.slack({ channelId: 'slack', secret: secret('slack') }),
   ];
 }
