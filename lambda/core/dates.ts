@@ -124,8 +124,7 @@ export function isSupportedDate(s: unknown): s is IsoDate {
   return year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
 }
 
-const INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * A strict ISO-8601 instant with an offset, as users type them: `2026-09-30T09:30:00+08:00`,

@@ -64,7 +64,11 @@ export function renderCalendar(config: GuardConfig, options: RenderCalendarOptio
 
 /** How many events `renderCalendar` writes for this config: one per service with an expiry date it can express. */
 export function calendarEventCount(config: GuardConfig): number {
-  const settings = { calendar: new WorkingCalendar(config.calendar), checkTime: config.checkTime, timeZone: config.timeZone };
+  const settings = {
+    calendar: new WorkingCalendar(config.calendar),
+    checkTime: config.checkTime,
+    timeZone: config.timeZone,
+  };
   const ctx = { text: calendarTextFor(config.language), config, now: new Date(0) };
   return datedServices(config.services).filter((s) => renderableEvent(s, settings, ctx) !== undefined).length;
 }

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { ensureRegistryTable } from '../../lambda/aws/registry/table-definition';
 import { snsPublications } from '../../lambda/aws/sns-alert-publisher';
 import { localDocumentClient, startDynaliteServer, type DynaliteServer } from '../../lambda/cli/embedded-store';
-import { ensureRegistryTable } from '../../lambda/aws/registry/table-definition';
 import { WorkingCalendar } from '../../lambda/core/calendar/working-calendar';
 import { loadConfig } from '../../lambda/core/config';
 import { DYNAMODB_ITEM_LIMIT_BYTES, SNS_MESSAGE_LIMIT_BYTES, TEXT_LIMITS } from '../../lambda/core/config/text-limits';

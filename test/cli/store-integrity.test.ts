@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cli, CONFIG, tempDir, writeConfig } from './cli-harness';
 import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
 import { SEAL_FILE } from '../../lambda/cli/store-seal';
-import { cli, CONFIG, tempDir, writeConfig } from './cli-harness';
 
 // 7 days before live-rtc's expiry on 2026-10-09: its 7-day reminder is due
 const NOW = '2026-10-02T09:30:00+08:00';
@@ -54,7 +54,7 @@ describe('a damaged embedded store', () => {
     expect(second.stderr).toContain('--repair-store');
   });
 
-  it('is refused when a later session\'s writes are lost from the log, the first session\'s kept', async () => {
+  it("is refused when a later session's writes are lost from the log, the first session's kept", async () => {
     // Prepare: two clean sessions, then the second one's tail lost
     await cli(['check', '--config', config, '--store', 'store'], { cwd: dir, now: NOW });
     await cli(['ack', KEY, '--config', config, '--store', 'store', '--by', 'alice'], { cwd: dir, now: NOW });

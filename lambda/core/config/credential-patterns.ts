@@ -49,7 +49,10 @@ export function looksLikeKeyMaterial(s: string): boolean {
   if (HEX_32.test(s) || KEY_ID_PREFIX.test(s) || TWILIO_SID.test(s) || JWT.test(s) || HUAWEI_AK.test(s)) return true;
   // A secret name may have slashes too; forty characters without a separator word break and with the
   // mixed classes of random base64 (per slash-separated part) reads as a key, not a path of names.
-  if (AWS_SECRET_KEY.test(s) && (s.includes('+') || s.split('/').some((part) => part.length >= 8 && classSwitchRatio(part) >= 0.4))) {
+  if (
+    AWS_SECRET_KEY.test(s) &&
+    (s.includes('+') || s.split('/').some((part) => part.length >= 8 && classSwitchRatio(part) >= 0.4))
+  ) {
     return true;
   }
   if (BASE64ISH.test(s)) return s.includes('+') || s.endsWith('=') || classSwitchRatio(s) >= 0.4;

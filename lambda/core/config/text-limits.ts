@@ -46,14 +46,15 @@ const MAX_ID_BYTES = 64;
  * its id, account, replacedBy and channel ids as ASCII. Checked against the budget by a test.
  */
 export function largestServiceTextBytes(): number {
-  const freeText = TEXT_LIMITS.name + TEXT_LIMITS.project + TEXT_LIMITS.entitlement + TEXT_LIMITS.owner * TEXT_LIMITS.owners;
+  const freeText =
+    TEXT_LIMITS.name + TEXT_LIMITS.project + TEXT_LIMITS.entitlement + TEXT_LIMITS.owner * TEXT_LIMITS.owners;
   const ids = MAX_ID_BYTES * (3 + TEXT_LIMITS.channels);
   return freeText * MAX_BYTES_PER_CHAR + ids;
 }
 
 /** Why the caps exist, for the messages that name them. */
 export const SIZE_REASON =
-  "every service is one DynamoDB item (400 KB at most) and each alert about it one SNS message (256 KB at most)";
+  'every service is one DynamoDB item (400 KB at most) and each alert about it one SNS message (256 KB at most)';
 
 // C0 controls, DEL, C1 controls; line and paragraph separators; bidi marks, embeddings, overrides, isolates.
 // eslint-disable-next-line no-control-regex

@@ -132,7 +132,10 @@ export function validateService(
     log.error(fieldPath(path, 'startsOn'), `${startsOn} is not before expiresOn ${expiresOn}`);
   }
   const ownersConfirmedOn = readDate(log, obj, path, 'ownersConfirmedOn');
-  const entitlement = readString(log, obj, path, 'entitlement', { max: TEXT_LIMITS.entitlement, what: 'an entitlement' });
+  const entitlement = readString(log, obj, path, 'entitlement', {
+    max: TEXT_LIMITS.entitlement,
+    what: 'an entitlement',
+  });
   if (entitlement !== undefined && valueOf(obj, 'account') === undefined) {
     log.error(
       fieldPath(path, 'entitlement'),

@@ -144,7 +144,11 @@ describe('secret names', () => {
   ])('takes %s for a credential, not a name', (_, value) => {
     expect(looksLikeCredentialValue(value)).toBe(true);
     const found = problems(
-      JSON.stringify({ version: 1, calendar: 'weekends', accounts: [{ id: 'hw', vendor: 'huawei', credentials: value }] }),
+      JSON.stringify({
+        version: 1,
+        calendar: 'weekends',
+        accounts: [{ id: 'hw', vendor: 'huawei', credentials: value }],
+      }),
     );
     expect(found).toEqual([
       {
@@ -156,12 +160,13 @@ describe('secret names', () => {
     expect(JSON.stringify(found)).not.toContain(value);
   });
 
-  it.each(['renewal-guard/huawei-main', 'prod/renewal/guard/agora/main/credential', 'RenewalGuard/AgoraMainProduction'])(
-    'still takes %s for a name',
-    (name) => {
-      expect(looksLikeCredentialValue(name)).toBe(false);
-    },
-  );
+  it.each([
+    'renewal-guard/huawei-main',
+    'prod/renewal/guard/agora/main/credential',
+    'RenewalGuard/AgoraMainProduction',
+  ])('still takes %s for a name', (name) => {
+    expect(looksLikeCredentialValue(name)).toBe(false);
+  });
 
   it('refuses names that share one local environment variable, naming both', () => {
     const doc = JSON.stringify({
@@ -187,7 +192,9 @@ describe('secret names', () => {
       },
       {
         path: 'channels[0].secret',
-        message: expect.stringContaining('"Renewal-Guard/Agora_Main" and "renewal-guard/agora-main" (accounts[0].credentials)'),
+        message: expect.stringContaining(
+          '"Renewal-Guard/Agora_Main" and "renewal-guard/agora-main" (accounts[0].credentials)',
+        ),
       },
     ]);
   });

@@ -1,5 +1,3 @@
-import { fakeTime, type FakeTime } from '../support/fake-time';
-import { pollContext } from '../support/poll-helpers';
 import type { AccountConfig } from '../../../lambda/core/model';
 import type { SecretResolver } from '../../../lambda/core/vendor-port';
 import { startVendorSandbox, type VendorSandbox } from '../../../lambda/sandbox/vendor-sandbox';
@@ -7,6 +5,8 @@ import { type AlibabaSandboxAccount } from '../../../lambda/sandbox/vendors/alib
 import { AlibabaVendor } from '../../../lambda/vendors/alibaba';
 import { collectPages, MAX_PAGES } from '../../../lambda/vendors/cn-cloud';
 import { VendorError } from '../../../lambda/vendors/http';
+import { fakeTime, type FakeTime } from '../support/fake-time';
+import { pollContext } from '../support/poll-helpers';
 
 const call = { vendor: 'alibaba' as const, accountId: 'ali', operation: 'QueryAvailableInstances' };
 
@@ -126,4 +126,3 @@ describe('the Alibaba adapter against a sandbox that answers short pages', () =>
     expect(pageNums).toEqual(['1', '2', '3']);
   });
 });
-
