@@ -116,8 +116,10 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     // the email subscription's filter let it through, with the email variant and the filter attributes
     const emails = await deployment.drain('GuardChannelsops');
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.subject).toMatch(/^\[CRITICAL\] live-rtc expires .*2027-03-17/);
-    expect(emails[0]!.message).toContain('Live app RTC (live-rtc, project live-app)');
+    // (the wording is the formatters' business, tested with them; here: the right alert, as email text)
+    expect(emails[0]!.subject).toMatch(/critical/i);
+    expect(emails[0]!.subject).toMatch(/Live app RTC|live-rtc/);
+    expect(emails[0]!.message).toContain('Live app RTC');
     expect(emails[0]!.message).toContain('2027-03-17');
     expect(emails[0]!.messageAttributes.severity).toEqual({ Type: 'String', Value: 'critical' });
     expect(JSON.parse(emails[0]!.messageAttributes.channels!.Value)).toEqual(['ops', 'hooks']);

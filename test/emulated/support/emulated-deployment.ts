@@ -28,7 +28,7 @@ import { secretString, type ProvisionContext } from './resource-provisioners';
 import { firingOn } from './schedule-clock';
 import { snsLambdaEvent } from './sns-lambda-event';
 import { SnsPublishRecorder } from './sns-publish-recorder';
-import { drainStandIn, type SnsDelivery, type StandInSubscription } from './stand-in-subscriptions';
+import { createStandIn, drainStandIn, type SnsDelivery, type StandInSubscription } from './stand-in-subscriptions';
 import {
   EMULATED_ACCOUNT,
   EMULATED_REGION,
@@ -218,6 +218,20 @@ export class EmulatedDeployment {
     return out;
   }
 
+  /**
+   * An extra SQS subscription on a topic of the stack with no filter policy: a probe that receives every
+   * message published there, to tell "published but filtered out" from "never published".
+   */
+  async tap(topicPrefix: string): Promise<() => Promise<SnsDelivery[]>> {
+    const topicArn = this.ref('AWS::SNS::Topic', topicPrefix);
+    const probe = await createStandIn(this.clients, `${topicPrefix}Tap`, `${this.stack.stackName}-${topicPrefix}-tap`, {
+      Protocol: 'sqs',
+      Endpoint: 'probe',
+      TopicArn: topicArn,
+    });
+    return () => drainStandIn(this.clients, probe, this.recorder);
+  }
+
   /** Publishes to a topic of the stack, through the recorder (so stand-ins see the right variant). */
   async publish(topicPrefix: string, input: Omit<PublishCommandInput, 'TopicArn'>): Promise<string> {
     const TopicArn = this.ref('AWS::SNS::Topic', topicPrefix);
@@ -291,10 +305,9 @@ export class EmulatedDeployment {
   }
 
   /**
-   * CloudFormation's Create request to the ServiceToken function, answered on the ResponseURL. While the
-   * stack still uses CDK's Provider framework, its onEvent function (CDK's code, not a guard bundle)
-   * calls the user function named in its USER_ON_EVENT_FUNCTION_ARN and answers with the returned
-   * object: the emulation does the same.
+   * CloudFormation's Create request to the ServiceToken function, which must PUT its answer to the
+   * request's ResponseURL (the registry-sync function speaks the protocol itself since the Provider
+   * framework was removed, commit 7c5bb77); provisioning fails without a SUCCESS answer.
    */
   private async createCustomResource(logicalId: string, resource: CfnResource): Promise<ProvisionedResource> {
     const { ServiceToken, ...properties } = (await this.values.resolve(
@@ -312,29 +325,10 @@ export class EmulatedDeployment {
       responseUrl: this.responses.responseUrl(requestId),
       requestId,
     });
-    const userArn = token.environment.USER_ON_EVENT_FUNCTION_ARN;
-    let response: CustomResourceResponse;
-    if (userArn !== undefined) {
-      const user = this.functionByArn(userArn, `${token.logicalId}'s USER_ON_EVENT_FUNCTION_ARN`);
-      const invocation = await this.runner.invoke(user, event, this.options.deployedAt);
-      const result = (invocation.result ?? {}) as { PhysicalResourceId?: string; Data?: Record<string, unknown> };
-      response = {
-        Status: invocation.error === undefined ? 'SUCCESS' : 'FAILED',
-        ...(invocation.error !== undefined && { Reason: invocation.error }),
-        PhysicalResourceId: result.PhysicalResourceId ?? requestId,
-        StackId: event.StackId,
-        RequestId: requestId,
-        LogicalResourceId: logicalId,
-        ...(result.Data && { Data: result.Data }),
-      };
-    } else {
-      const invocation = await this.runner.invoke(token, event, this.options.deployedAt);
-      response = await this.responses.response(requestId, 2_000).catch((e: Error) => {
-        throw new Error(
-          `${logicalId}: ${e.message}; the function ended with ${invocation.outcome}\n${invocation.output}`,
-        );
-      });
-    }
+    const invocation = await this.runner.invoke(token, event, this.options.deployedAt);
+    const response = await this.responses.response(requestId, 2_000).catch((e: Error) => {
+      throw new Error(`${logicalId}: ${e.message}; the function ended with ${invocation.outcome}\n${invocation.output}`);
+    });
     this.customResourceResponses.set(logicalId, response);
     if (response.Status !== 'SUCCESS') {
       throw new Error(`${logicalId} (${resource.Type}) answered ${response.Status}: ${response.Reason ?? 'no reason'}`);

@@ -10,11 +10,13 @@ export interface EmulatedFunction {
   readonly logicalId: string;
   readonly functionName: string;
   readonly arn: string;
-  /** Undefined for code that is not one of the guard's bundles (the CDK Provider framework's). */
+  /** Undefined for code that is not one of the guard's bundles (CDK's own handlers, for instance). */
   readonly bundle?: { readonly codeRoot: string; readonly handlerDir: string };
   readonly handler: string;
   readonly runtime: string;
   readonly memorySize: number;
+  /** The function's timeout: the handler's `getRemainingTimeInMillis()` counts down from it. */
+  readonly timeoutSeconds: number;
   /** The template's `Environment.Variables`, resolved. */
   readonly environment: Readonly<Record<string, string>>;
 }
@@ -51,7 +53,14 @@ export class FunctionRunner {
       NODE_OPTIONS: [fn.environment.NODE_OPTIONS, pinned.NODE_OPTIONS].filter(Boolean).join(' '),
       PINNED_NOW: pinned.PINNED_NOW!,
     };
-    const invocation = await invokeBundle(fn.bundle.codeRoot, fn.bundle.handlerDir, event, env, requestId);
+    const invocation = await invokeBundle(
+      fn.bundle.codeRoot,
+      fn.bundle.handlerDir,
+      event,
+      env,
+      requestId,
+      fn.timeoutSeconds * 1000,
+    );
     const ok = /^RESULT (.*)$/s.exec(invocation.outcome);
     const failed = /^ERROR (.*)$/s.exec(invocation.outcome);
     if (!ok && !failed) {

@@ -158,6 +158,7 @@ async function provisionFunction(ctx: ProvisionContext, logicalId: string, resou
     handler: p.Handler,
     runtime: p.Runtime,
     memorySize: p.MemorySize ?? 128,
+    timeoutSeconds: p.Timeout ?? 3,
     environment,
   });
   return { ref: functionName, attributes: { Arn: functionArn } };
