@@ -17,6 +17,7 @@ import {
 } from './cycle-ledger';
 import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
+import { routeResolutions } from './route-resolutions';
 import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { formatOffsetDateTime, localDate } from '../core/dates';
@@ -106,9 +107,16 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
       : escalationsAndRepeats(due, ledger, { now, today, calendar, channels, escalation: config.escalation });
   const digest = await dueDigest(config, records, services, { registry: deps.registry, now });
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
-  const candidates = [...due, ...followUps, ...(digest ? [digest] : [])].filter(
+  const unclaimed = [...due, ...followUps, ...(digest ? [digest] : [])].filter(
     (alert) => !claimedPerServiceList(alert, lastKeys),
   );
+  // a notice that closes earlier alerts goes wherever they went, whatever those channels' minSeverity
+  const candidates = await routeResolutions(unclaimed, {
+    registry: deps.registry,
+    services,
+    lastKeys,
+    channelOrder: config.channels.map((c) => c.id),
+  });
 
   const targets = deps.publishers.map((p) => p.target);
   const claimedAt = now.toISOString();

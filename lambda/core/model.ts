@@ -212,6 +212,7 @@ export const ALERT_KINDS = [
   'contacts-stale',
   'digest',
   'calendar-provisional',
+  'holiday-readiness',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -241,6 +242,11 @@ export interface Alert {
   readonly owners: readonly string[];
   readonly channels: readonly string[];
   readonly message: string;
+  /**
+   * A resolving notice's (renewal confirmed, balance recovered) keys of the earlier alerts it closes:
+   * PagerDuty resolves them, the EventBridge and webhook bodies carry them. Absent from other alerts.
+   */
+  readonly resolves?: readonly string[];
   /** A digest's facts, bounded at any registry size; absent from every other kind. */
   readonly digest?: DigestSummary;
 }

@@ -3,8 +3,8 @@ import { ChannelDeliveryError } from './channel-delivery-error';
 import { secretProblem } from './channel-secret';
 import type { ChannelSecret, PlatformDriver } from './platforms/platform-driver';
 import { PLATFORMS } from './platforms/platform-registry';
-import type { AlertContext, FormatInput } from '../channels/formatters/format-input';
-import { pagerDutyResolve } from '../channels/formatters/pagerduty';
+import { renderInput } from './render';
+import type { AlertContext } from '../channels/formatters/format-input';
 import type { AlertPublisher } from '../core/delivery-port';
 import { errorMessage, RenewalGuardError } from '../core/errors';
 import type { Alert, ChannelConfig, Language } from '../core/model';
@@ -65,7 +65,8 @@ export interface ChannelPublisherOptions {
 
 /**
  * Delivers alerts to one chat, webhook or PagerDuty channel (`target` = `channel:<id>`): reads the
- * channel's secret, formats in the configured language, signs, posts, and retries throttling, server
+ * channel's secret, renders (delivery/render.ts) in the channel's language, signs, posts through the
+ * outbound client under the channel policy (no redirects), and retries throttling, server
  * faults and network errors with jittered backoff (Retry-After honoured), within the platform's rate
  * limit. Alerts not routed to this channel (`alert.channels`) are skipped: nothing is owed to it.
  *
@@ -112,24 +113,13 @@ export class ChannelPublisher implements AlertPublisher {
     if (!alert.channels.includes(this.channel.id)) return;
     const platform = this.platform();
     const secret = await this.readSecret(platform);
-    const input: FormatInput = {
+    const payloads = renderInput({
+      ...this.options.context?.(alert),
       alert,
       channel: this.channel,
       language: this.options.language ?? 'en',
-      ...this.options.context?.(alert),
-    };
-    for (const payload of platform.payloads(input)) await this.send(platform, secret, payload, alert.key);
-  }
-
-  /**
-   * Closes what earlier alerts opened, for platforms that keep state: PagerDuty resolve events for
-   * `keys` (on a renewal, the old expiry date's keys). Other channel types have nothing to close.
-   */
-  async resolve(keys: readonly string[]): Promise<void> {
-    if (this.channel.type !== 'pagerduty' || keys.length === 0) return;
-    const platform = this.platform();
-    const secret = await this.readSecret(platform);
-    for (const key of keys) await this.send(platform, secret, pagerDutyResolve(key), key);
+    });
+    for (const payload of payloads) await this.send(platform, secret, payload, alert.key);
   }
 
   private platform(): PlatformDriver {

@@ -1,7 +1,9 @@
 import { ChannelPublisher, type ChannelPublisherOptions } from './channel-publisher';
-import { SEVERITIES, type Alert, type GuardConfig, type ServiceConfig } from '../core/model';
+import type { Alert, GuardConfig } from '../core/model';
+import { isResolvingNotice, resolvedKeys } from '../core/policy/resolutions';
 import type { AlertContext } from '../channels/formatters/format-input';
 import { isDirectChannel } from './platforms/platform-registry';
+import { serviceContext } from './render-context';
 
 export type ChannelDeliveryDeps = Omit<ChannelPublisherOptions, 'channel' | 'language' | 'context'> & {
   /** The signed acknowledge link of an alert, when an acknowledge endpoint is deployed. @default none */
@@ -28,11 +30,11 @@ export function channelPublishers(config: GuardConfig, deps: ChannelDeliveryDeps
 }
 
 /**
- * Looks up what a message shows beyond the alert: the service's display name, the acknowledge link
- * (never for a digest, which acknowledges nothing) or a digest's report link,
- * and for a `renewal-confirmed` notice the keys of the old expiry date it closes (every tier of the
- * service, the expiry day's tier 0, and the expired-in-use, renewal-missed and auto-renew-risk keys of
- * that date), which PagerDuty resolves.
+ * Looks up what a message shows beyond the alert: the service's display name and kind (serviceContext,
+ * as every sender has them), the acknowledge link (never for a digest, which acknowledges nothing) or a
+ * digest's report link, and for a resolving notice the keys it closes, which PagerDuty resolves: those
+ * the notice carries (core/policy/resolutions), else those its key names (a notice claimed before it
+ * carried them).
  */
 export function alertContextFromConfig(
   config: GuardConfig,
@@ -40,30 +42,18 @@ export function alertContextFromConfig(
   reportUrl?: (alert: Alert) => string | undefined,
 ): (alert: Alert) => AlertContext {
   const services = new Map(config.services.map((s) => [s.id, s]));
+  const describe = serviceContext(config);
   return (alert) => {
     const service = alert.serviceId === undefined ? undefined : services.get(alert.serviceId);
     const digest = (alert.kind as string) === 'digest';
     const link = digest ? undefined : ackUrl?.(alert);
     const report = digest ? reportUrl?.(alert) : undefined;
-    const resolves = service ? renewedKeys(alert, service) : undefined;
+    const resolves = isResolvingNotice(alert) ? (alert.resolves ?? resolvedKeys(alert, service)) : undefined;
     return {
-      ...(service !== undefined && { serviceName: service.name }),
+      ...describe(alert),
       ...(link !== undefined && { ackUrl: link }),
       ...(report !== undefined && { reportUrl: report }),
       ...(resolves !== undefined && { resolves }),
     };
   };
-}
-
-function renewedKeys(alert: Alert, service: ServiceConfig): string[] | undefined {
-  const prefix = `${service.id}:renewal-confirmed:`;
-  if ((alert.kind as string) !== 'renewal-confirmed' || !alert.key.startsWith(prefix)) return undefined;
-  const oldDate = alert.key.slice(prefix.length);
-  const tiers = [...new Set([...service.reminderDays, 0])];
-  return [
-    ...tiers.map((tier) => `${service.id}:expiry:${oldDate}:${tier}`),
-    `${service.id}:expired-in-use:${oldDate}`,
-    `${service.id}:renewal-missed:${oldDate}`,
-    ...SEVERITIES.map((severity) => `${service.id}:auto-renew-risk:${oldDate}:${severity}`),
-  ];
 }

@@ -119,10 +119,11 @@ describe('publishers for a config', () => {
     });
 
     // Act / Assess
-    expect(context(expiryAlert())).toEqual({ serviceName: 'Live app RTC', ackUrl: ACK_URL });
+    expect(context(expiryAlert())).toEqual({ serviceName: 'Live app RTC', serviceKind: 'subscription', ackUrl: ACK_URL });
     expect(context(expiryAlert({ serviceId: 'unknown' }))).toEqual({ ackUrl: ACK_URL });
     expect(context(renewal)).toEqual({
       serviceName: 'Live app RTC',
+      serviceKind: 'subscription',
       resolves: [
         'live-rtc:expiry:2026-10-09:30',
         'live-rtc:expiry:2026-10-09:7',

@@ -1,5 +1,4 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatDingTalk } from '../../channels/formatters/dingtalk';
 import { dingTalkSignedUrl } from '../../channels/signing/dingtalk-sign';
 
 /**
@@ -13,7 +12,6 @@ export const DINGTALK_PLATFORM: PlatformDriver = {
   type: 'dingtalk',
   secret: { required: ['webhookUrl'], optional: ['signingSecret'], urlField: 'webhookUrl' },
   rateLimits: [{ limit: 20, windowMs: 60_000 }],
-  payloads: (input) => [formatDingTalk(input)],
   request: (payload, secret, now) => ({
     url: secret.signingSecret
       ? dingTalkSignedUrl(secret.webhookUrl, secret.signingSecret, now.getTime())

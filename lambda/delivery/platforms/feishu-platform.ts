@@ -1,5 +1,4 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatFeishu } from '../../channels/formatters/feishu';
 import { feishuSign } from '../../channels/signing/feishu-sign';
 
 /**
@@ -15,7 +14,6 @@ export const FEISHU_PLATFORM: PlatformDriver = {
     { limit: 5, windowMs: 1_000 },
     { limit: 100, windowMs: 60_000 },
   ],
-  payloads: (input) => [formatFeishu(input)],
   request: (payload, secret, now) => {
     const timestamp = Math.floor(now.getTime() / 1000);
     const signed = secret.signingSecret

@@ -1,7 +1,4 @@
 import { JSON_HEADERS, parseJsonObject, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
-import { SEVERITIES } from '../../core/model';
-import { formatPagerDuty, pagerDutyResolve } from '../../channels/formatters/pagerduty';
-import { isRecovery } from '../../channels/messages/alert-view';
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
@@ -9,27 +6,12 @@ export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
  * PagerDuty Events API v2: `{ routingKey, url? }` — `url` for the EU service region
  * (https://events.eu.pagerduty.com/v2/enqueue) or a local receiver. 202 is success; 400 (invalid
  * event) is not retried; 429 and 5xx are, as PagerDuty's retry table says.
- *
- * Notices are not incidents. A balance recovery (`<account>:balance:<since>:recovered`) resolves the
- * episode's alerts, one per severity it may have reached (`<account>:balance:<since>:<severity>`); a
- * `renewal-confirmed` notice resolves the keys its context names (the old expiry date's); a digest sends
- * nothing. PagerDuty drops a resolve for a key it never opened.
+ * The events (trigger, or a notice's resolves on the same dedup_key) come from the renderer.
  */
 export const PAGERDUTY_PLATFORM: PlatformDriver = {
   type: 'pagerduty',
   secret: { required: ['routingKey'], optional: ['url'], urlField: 'url' },
   rateLimits: [],
-  payloads: (input) => {
-    const { alert } = input;
-    const kind: string = alert.kind;
-    if (isRecovery(alert)) {
-      const episode = alert.key.slice(0, -':recovered'.length);
-      return SEVERITIES.map((severity) => pagerDutyResolve(`${episode}:${severity}`));
-    }
-    if (kind === 'renewal-confirmed') return (input.resolves ?? []).map(pagerDutyResolve);
-    if (kind === 'digest') return [];
-    return [formatPagerDuty(input)];
-  },
   request: (payload, secret) => ({
     url: secret.url ?? PAGERDUTY_EVENTS_URL,
     headers: JSON_HEADERS,

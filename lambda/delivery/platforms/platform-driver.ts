@@ -1,6 +1,5 @@
 import type { Verdict } from '../../core/http-port';
 import type { ChannelType } from '../../core/model';
-import type { FormatInput } from '../../channels/formatters/format-input';
 import { judgeStatus } from '../../http/judge-status';
 import type { RateWindow } from '../../http/rate-limiter';
 
@@ -21,16 +20,15 @@ export interface PlatformRequest {
 }
 
 /**
- * One chat or incident platform: the payloads an alert becomes, how a payload becomes a signed request,
- * how the platform's answer is read, and the rate limits its documentation sets per robot.
+ * One chat or incident platform, as delivery sends to it: how a rendered payload (delivery/render.ts)
+ * becomes a signed request, how the platform's answer is read, and the rate limits its documentation
+ * sets per robot.
  */
 export interface PlatformDriver {
   readonly type: ChannelType;
   readonly secret: SecretFieldSpec;
   /** Limits per robot / webhook, all of which must hold before each request. */
   readonly rateLimits: readonly RateWindow[];
-  /** What the alert becomes: usually one payload; PagerDuty's recovery notices become resolve events. */
-  payloads(input: FormatInput): readonly unknown[];
   /** The request for one payload, signed afresh for each attempt (signatures carry a timestamp). */
   request(payload: unknown, secret: ChannelSecret, now: Date): PlatformRequest;
   judge(status: number, body: string): Verdict;

@@ -1,5 +1,4 @@
 import { JSON_HEADERS, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatSlack } from '../../channels/formatters/slack';
 
 /**
  * Slack incoming webhook: `{ webhookUrl }`. Slack allows about one message a second per webhook and
@@ -10,7 +9,6 @@ export const SLACK_PLATFORM: PlatformDriver = {
   type: 'slack',
   secret: { required: ['webhookUrl'], optional: [], urlField: 'webhookUrl' },
   rateLimits: [{ limit: 1, windowMs: 1_000 }],
-  payloads: (input) => [formatSlack(input)],
   request: (payload, secret) => ({ url: secret.webhookUrl, headers: JSON_HEADERS, body: JSON.stringify(payload) }),
   judge: (status, body) => {
     const text = body.trim();

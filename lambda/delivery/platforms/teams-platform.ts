@@ -1,5 +1,4 @@
 import { JSON_HEADERS, parseJsonObject, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatTeams } from '../../channels/formatters/teams';
 
 /**
  * Teams Workflows webhook: `{ webhookUrl }`. A Workflows trigger answers 202 Accepted; the retired
@@ -11,7 +10,6 @@ export const TEAMS_PLATFORM: PlatformDriver = {
   type: 'teams',
   secret: { required: ['webhookUrl'], optional: [], urlField: 'webhookUrl' },
   rateLimits: [{ limit: 4, windowMs: 1_000 }],
-  payloads: (input) => [formatTeams(input)],
   request: (payload, secret) => ({ url: secret.webhookUrl, headers: JSON_HEADERS, body: JSON.stringify(payload) }),
   judge: (status, body) => {
     if (/HTTP error 429/.test(body)) {

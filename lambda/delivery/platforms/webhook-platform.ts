@@ -1,5 +1,4 @@
 import { JSON_HEADERS, refusedByStatus, snippet, type PlatformDriver } from './platform-driver';
-import { formatWebhook } from '../../channels/formatters/webhook';
 import { webhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../channels/signing/webhook-signature';
 
 /**
@@ -10,7 +9,6 @@ export const WEBHOOK_PLATFORM: PlatformDriver = {
   type: 'webhook',
   secret: { required: ['url', 'signingSecret'], optional: [], urlField: 'url' },
   rateLimits: [],
-  payloads: (input) => [formatWebhook(input)],
   request: (payload, secret, now) => {
     const body = JSON.stringify(payload);
     return {

@@ -1,5 +1,4 @@
 import { JSON_HEADERS, judgeCodeEnvelope, type PlatformDriver } from './platform-driver';
-import { formatWeCom } from '../../channels/formatters/wecom';
 
 /**
  * WeCom group robot: `{ webhookUrl }` (the key is part of the URL). At most 20 messages a minute per
@@ -10,7 +9,6 @@ export const WECOM_PLATFORM: PlatformDriver = {
   type: 'wecom',
   secret: { required: ['webhookUrl'], optional: [], urlField: 'webhookUrl' },
   rateLimits: [{ limit: 20, windowMs: 60_000 }],
-  payloads: (input) => [formatWeCom(input)],
   request: (payload, secret) => ({ url: secret.webhookUrl, headers: JSON_HEADERS, body: JSON.stringify(payload) }),
   judge: (status, body) => judgeCodeEnvelope(status, body, 'errcode', 'errmsg', [45009, -1]),
 };
