@@ -10,13 +10,13 @@ import { describeValue, isMapping, reportUnknownKeys, valueOf, type Mapping } fr
 import { collectIds } from './ids';
 import { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS } from './reminder-days';
+import { reportSecretNameCollisions } from './secret-names';
+import { checkListLength, TEXT_LIMITS } from './text-limits';
 import { validateAccount } from './validate-accounts';
 import { validateChannel } from './validate-channels';
 import { largestCriticalityTier, POLICY_SETTING_FIELDS, readPolicySettings } from './validate-policy-settings';
 import { collectSuccessors, validateService } from './validate-services';
 import { readSettings, readVersion } from './validate-settings';
-import { reportSecretNameCollisions } from './secret-names';
-import { checkListLength, TEXT_LIMITS } from './text-limits';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: GuardConfig; readonly warnings: ConfigProblem[] }
@@ -106,7 +106,9 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
   );
 
   reportSecretNameCollisions(log, [
-    ...accounts.flatMap((a, i) => (a?.credentials ? [{ name: a.credentials, path: `accounts[${i}].credentials` }] : [])),
+    ...accounts.flatMap((a, i) =>
+      a?.credentials ? [{ name: a.credentials, path: `accounts[${i}].credentials` }] : [],
+    ),
     ...channels.flatMap((c, i) => (c?.secret ? [{ name: c.secret, path: `channels[${i}].secret` }] : [])),
   ]);
 
