@@ -9,6 +9,7 @@ export * from './renewal-guard';
 export * from './renewal-guard-props';
 export * from './renewal-guard-stack';
 export * from './renewal-price';
+export * from './secret-store';
 export * from './service-declaration';
 export * from './service-kind';
 export * from './severity';

@@ -6,10 +6,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel } from './alert-channel';
-import { CalendarDays } from './calendar-days';
 import { CriticalityTiers, DigestSchedule, EscalationPolicy, QuietHours } from './alert-policy';
+import { CalendarDays } from './calendar-days';
 import { Language } from './language';
 import { LinksEndpoint } from './links-endpoint';
+import { SecretStore } from './secret-store';
 import { ServiceDeclaration } from './service-declaration';
 import { VendorAccount } from './vendor-account';
 
@@ -255,6 +256,17 @@ export interface RenewalGuardProps {
    * @default true
    */
   readonly dashboardEnabled?: boolean;
+
+  /**
+   * Where the vendor and channel credentials the config names are kept. `SecretStore.SSM_PARAMETER_STORE`
+   * reads SecureString parameters (standard tier, no charge) instead of Secrets Manager secrets ($0.40 a
+   * month each): the lean profile's choice (README "Cost"). The poller and the notifier may read only the
+   * parameters their config entries name (under `renewal-guard/`, one statement on that path, with the
+   * other role's names denied). The link secret stays a generated Secrets Manager secret either way.
+   *
+   * @default SecretStore.SECRETS_MANAGER
+   */
+  readonly secretStore?: SecretStore;
 
   /**
    * Whether the daily check also publishes one metric per service and per account: `DaysToExpiry` per

@@ -22,9 +22,10 @@ import { createNotifier } from './private/guard-notifier';
 import { addGuardOperations, notifierErrorsMetric } from './private/guard-operations';
 import { createPoller, POLLER_TIMEOUT } from './private/guard-poller';
 import { createRegistrySync } from './private/guard-registry-sync';
-import { encryptGuardLogs } from './private/log-encryption';
 import { addSchedules } from './private/guard-resources';
+import { encryptGuardLogs } from './private/log-encryption';
 import { assertChannelsDeliverable, resolveLinksEndpoint } from './private/region-support';
+import { checkedSecretStore } from './private/secret-store-check';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
 import { Severity } from './severity';
@@ -211,6 +212,7 @@ export class RenewalGuard extends Construct {
     const config = loadGuardProps(this, props);
     assertChannelsDeliverable(this, config.loaded.channels);
     const code = stageCode(config.loaded);
+    const secretStore = checkedSecretStore(props.secretStore, config);
     const removalPolicy = props.registryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
     // 200 leaves room for the alarm name suffixes within CloudWatch's 255 characters
@@ -251,6 +253,7 @@ export class RenewalGuard extends Construct {
       logRetention,
       accounts: config.loaded.accounts,
       accountSecrets: config.accountSecrets,
+      secretStore,
       links,
     });
     this.pollerFunction = poller.function;
@@ -276,6 +279,7 @@ export class RenewalGuard extends Construct {
       registry: this.registry,
       channels: config.loaded.channels,
       channelSecrets: config.channelSecrets,
+      secretStore,
       logRetention,
       links,
       encryptionKey: this.encryptionKey,

@@ -11,11 +11,12 @@ import { Construct } from 'constructs';
 import { isSubscribedChannel } from './alert-subscriptions';
 import type { LoadedConfig } from './config-loader';
 import { GuardFunction } from './guard-function';
+import type { GuardLinks } from './guard-links';
 import { grantDeadLetterEncryption } from './guard-resources';
 import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
-import type { GuardLinks } from './guard-links';
 import { grantSecretsByName } from './secret-grants';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
+import { ENV_SECRET_STORE } from '../shared/secret-store-schema';
 
 /** SNS accepts at most 150 values in one filter policy. */
 const MAX_FILTER_VALUES = 150;
@@ -29,6 +30,8 @@ export interface GuardNotifierProps {
   readonly channels: LoadedConfig['channels'];
   /** Channel id -> the secret given in typed props; the others are imported by name. */
   readonly channelSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** Where the config's credential names live: a `SECRET_STORE_*` value of src/shared/secret-store-schema. */
+  readonly secretStore: string;
   readonly logRetention: logs.RetentionDays;
   readonly links?: GuardLinks;
   /** The guard's key: it encrypts the dead-letter queue when SNS may be allowed to use it. */
@@ -78,7 +81,11 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     description: 'RenewalGuard notifier: deliver alerts to chat, webhook and PagerDuty channels',
     codeDirectory: props.codeDirectory,
     timeout: NOTIFIER_TIMEOUT,
-    environment: { [ENV_REGISTRY_TABLE]: props.registry.tableName, ...props.links?.environment },
+    environment: {
+      [ENV_REGISTRY_TABLE]: props.registry.tableName,
+      [ENV_SECRET_STORE]: props.secretStore,
+      ...props.links?.environment,
+    },
     logRetention: props.logRetention,
     deadLetterQueue,
     // One at a time: the notifier paces each robot to its documented rate (DingTalk and WeCom: 20 a
@@ -105,7 +112,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     props.channelSecrets,
     // channel secrets have no prefix of their own (the documented examples use renewal-guard/, the
     // vendor credentials' prefix), and channels do not grow with the registry: each is granted by name
-    { namePrefix: false },
+    { namePrefix: false, store: props.secretStore },
   );
   props.links?.grantSigning(notifier.role);
   // Lambda puts a failed asynchronous invocation into the queue with the function's role

@@ -11,6 +11,7 @@ import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { grantSecretsByName } from './secret-grants';
 import { ENV_DETAILED_METRICS, ENV_GUARD_NAME } from '../shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../shared/registry-schema';
+import { ENV_SECRET_STORE } from '../shared/secret-store-schema';
 
 /** The daily check's timeout: the dashboard draws it next to the poller's durations. */
 export const POLLER_TIMEOUT = Duration.minutes(5);
@@ -24,6 +25,8 @@ export interface GuardPollerProps {
   readonly accounts: LoadedConfig['accounts'];
   /** Account id -> the secret given in the typed props, granted as given. */
   readonly accountSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** Where the config's credential names live: a `SECRET_STORE_*` value of src/shared/secret-store-schema. */
+  readonly secretStore: string;
   /** Present when the links are deployed: the poller signs the links it puts into alerts. */
   readonly links?: GuardLinks;
 }
@@ -46,6 +49,7 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
       [ENV_EVENT_BUS_NAME]: eventBus.eventBusName,
       [ENV_GUARD_NAME]: props.guardName,
       [ENV_DETAILED_METRICS]: String(props.detailedMetrics),
+      [ENV_SECRET_STORE]: props.secretStore,
       ...props.links?.environment,
     },
     logRetention: props.logRetention,
@@ -61,6 +65,7 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
     poller.role,
     props.accounts.flatMap((a) => (a.credentials === undefined ? [] : [{ id: a.id, secretName: a.credentials }])),
     props.accountSecrets,
+    { store: props.secretStore },
   );
   props.links?.grantSigning(poller.role);
   return poller;

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
 import { suppressNag } from './nag-suppressions';
+import { parameterNameFor, SECRET_STORE_SSM_PARAMETER_STORE } from '../shared/secret-store-schema';
 
 /**
  * The documented naming of the secrets a config names: `renewal-guard/<account id>` (README "Secrets",
@@ -12,6 +13,31 @@ export const GUARD_SECRET_PREFIX = 'renewal-guard/';
 
 /** What `ISecret.grantRead` grants, so a name covered by the prefix gets no more and no less. */
 const READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
+
+/**
+ * How one store names and reads its entries: Secrets Manager secrets (ARNs end in a random six-character
+ * suffix) or SSM SecureString parameters (`GetParameter` with decryption; the AWS managed key aws/ssm lets
+ * any principal of the account decrypt through Parameter Store, so no key statement is needed).
+ */
+interface CredentialStore {
+  readonly actions: readonly string[];
+  /** The ARN of a name, or of a `<prefix>*` pattern. */
+  arn(stack: Stack, name: string): string;
+  /** The ARN that matches exactly the entry of this name (for denies). */
+  exactArn(stack: Stack, name: string): string;
+}
+
+const SECRETS_MANAGER: CredentialStore = {
+  actions: READ_ACTIONS,
+  arn: (stack, name) => secretArn(stack, name),
+  exactArn: (stack, name) => `${secretArn(stack, name)}-??????`,
+};
+
+const SSM_PARAMETER_STORE: CredentialStore = {
+  actions: ['ssm:GetParameter'],
+  arn: (stack, name) => parameterArn(stack, name),
+  exactArn: (stack, name) => parameterArn(stack, name),
+};
 
 /** A config entry (an account or a channel) and the NAME of the secret it reads. */
 export interface SecretReference {
@@ -28,6 +54,14 @@ export interface SecretGrantOptions {
    * @default GUARD_SECRET_PREFIX
    */
   readonly namePrefix?: string | false;
+
+  /**
+   * The store the names are read from: `SECRET_STORE_SSM_PARAMETER_STORE` grants `ssm:GetParameter` on the
+   * SecureString parameters of those names (with a leading slash) instead of Secrets Manager reads.
+   *
+   * @default - Secrets Manager
+   */
+  readonly store?: string;
 }
 
 /**
@@ -49,37 +83,43 @@ export function grantSecretsByName(
   options: SecretGrantOptions = {},
 ): void {
   const prefix = options.namePrefix ?? GUARD_SECRET_PREFIX;
+  const store = options.store === SECRET_STORE_SSM_PARAMETER_STORE ? SSM_PARAMETER_STORE : SECRETS_MANAGER;
   let imported: Construct | undefined;
   let prefixGranted = false;
+  const exactArns: string[] = [];
   for (const reference of references) {
     const given = fromProps.get(reference.id);
     if (given) {
       given.grantRead(grantee);
     } else if (prefix !== false && reference.secretName.startsWith(prefix)) {
       prefixGranted = true;
+    } else if (store === SSM_PARAMETER_STORE) {
+      exactArns.push(store.arn(Stack.of(scope), reference.secretName));
     } else {
       imported ??= new Construct(scope, group);
       secretsmanager.Secret.fromSecretNameV2(imported, reference.id, reference.secretName).grantRead(grantee);
     }
   }
-  if (prefixGranted && prefix !== false) grantPrefix(scope, grantee, prefix);
+  if (exactArns.length > 0) iam.Grant.addToPrincipal({ grantee, actions: [...store.actions], resourceArns: exactArns });
+  if (prefixGranted && prefix !== false) grantPrefix(scope, grantee, prefix, store);
   withholdAcrossRoles(scope, {
     principal: grantee.grantPrincipal,
+    store,
     prefix: prefixGranted && prefix !== false ? prefix : undefined,
     names: new Set(references.map((r) => r.secretName)),
   });
 }
 
-function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string): void {
+function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string, store: CredentialStore): void {
   const stack = Stack.of(scope);
-  const arn = secretArn(stack, `${prefix}*`);
-  iam.Grant.addToPrincipal({ grantee, actions: READ_ACTIONS, resourceArns: [arn] });
+  const arn = store.arn(stack, `${prefix}*`);
+  iam.Grant.addToPrincipal({ grantee, actions: [...store.actions], resourceArns: [arn] });
   if (!Construct.isConstruct(grantee.grantPrincipal)) return;
   suppressNag(grantee.grantPrincipal, [
     {
       id: 'AwsSolutions-IAM5',
       reason:
-        `Read on the secrets the config names under the documented prefix ${prefix} is one statement on ` +
+        `Read on the credentials the config names under the documented prefix ${prefix} is one statement on ` +
         `${prefix}* instead of one per secret, so the role's inline policy stays within IAM's size quota at any ` +
         'number of accounts; secrets that other roles of the guard read under the prefix are denied explicitly',
       appliesTo: [`Resource::${flattenReference(stack.resolve(arn))}`],
@@ -89,6 +129,7 @@ function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string):
 
 interface RecordedGrant {
   readonly principal: iam.IPrincipal;
+  readonly store: CredentialStore;
   /** Set when the grantee holds a statement on `<prefix>*`. */
   readonly prefix?: string;
   readonly names: ReadonlySet<string>;
@@ -102,7 +143,7 @@ function withholdAcrossRoles(scope: Construct, grant: RecordedGrant): void {
   const recorded = grantsByScope.get(scope) ?? [];
   grantsByScope.set(scope, recorded);
   for (const other of recorded) {
-    if (other.principal === grant.principal) continue;
+    if (other.principal === grant.principal || other.store !== grant.store) continue;
     withhold(scope, other, grant.names);
     withhold(scope, grant, other.names);
   }
@@ -115,12 +156,16 @@ function withhold(scope: Construct, grant: RecordedGrant, names: ReadonlySet<str
   if (prefix === undefined) return;
   const arns = [...names]
     .filter((name) => name.startsWith(prefix) && !grant.names.has(name))
-    .map((name) => `${secretArn(Stack.of(scope), name)}-??????`);
+    .map((name) => grant.store.exactArn(Stack.of(scope), name));
   if (arns.length === 0) return;
   if (grant.deny) {
     grant.deny.addResources(...arns);
   } else {
-    grant.deny = new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: READ_ACTIONS, resources: arns });
+    grant.deny = new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: [...grant.store.actions],
+      resources: arns,
+    });
     grant.principal.addToPrincipalPolicy(grant.deny);
   }
 }
@@ -131,6 +176,16 @@ function secretArn(stack: Stack, resourceName: string): string {
     resource: 'secret',
     resourceName,
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/** The SecureString parameter the config's name stands for: `parameter/<name>`, its leading slash dropped. */
+function parameterArn(stack: Stack, name: string): string {
+  return stack.formatArn({
+    service: 'ssm',
+    resource: 'parameter',
+    resourceName: parameterNameFor(name).slice(1),
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
 }
 
