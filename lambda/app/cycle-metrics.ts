@@ -114,7 +114,8 @@ function detailedMetrics(report: CycleReport, config: GuardConfig, options: Cycl
     if (account.runwayDays !== undefined && Number.isFinite(account.runwayDays)) {
       datums.push({ name: METRIC_RUNWAY_DAYS, unit: 'None', value: account.runwayDays, dimensions });
     }
-    const spend = account.snapshot && trailingDailySpend(account.snapshot);
+    // money: the account's figure (accountFigures), the spend its runway uses; usage for a vendor with no balance
+    const spend = account.balance ? account.dailySpend : account.snapshot && trailingDailySpend(account.snapshot);
     if (spend !== undefined) datums.push({ name: METRIC_SPEND_PER_DAY, unit: 'None', value: spend, dimensions });
   }
 
@@ -163,9 +164,9 @@ function daysToExpiryInWindow(service: ServiceConfig, today: IsoDate, window: nu
 }
 
 /**
- * The average of the vendor's last days of spend, in one unit: the balance's currency where there is a
- * balance (so SpendPerDay and Balance can be compared), else the unit of the newest day (minutes for
- * vendors that report usage only). Rounded to cents; undefined when the vendor reports no spend.
+ * For an account without a balance (vendors that report usage only): the average of the vendor's last
+ * days of usage in the unit of the newest day (minutes). Rounded to cents; undefined when the vendor
+ * reports none. Accounts with a balance publish their `dailySpend` figure instead.
  */
 function trailingDailySpend(snapshot: AccountSnapshot): number | undefined {
   const series = snapshot.dailySpend ?? [];

@@ -6,6 +6,7 @@
 import type { AccountReport } from './poll-accounts';
 import {
   accountAudience,
+  accountFigures,
   evaluateAccount,
   initialAccountState,
   type AccountState,
@@ -68,7 +69,13 @@ export async function evaluateAccounts(
       dated && (dated.length > 0 || before.entitlements) ? { ...decision.state, entitlements: dated } : decision.state;
     entitlements.set(account.id, { entitlements: state.entitlements ?? [] });
     if (JSON.stringify(state) !== JSON.stringify(before)) changed.push(state);
-    reports.push(decision.runwayDays === undefined ? poll : { ...poll, runwayDays: decision.runwayDays });
+    // a successful poll's figures, as the report, preview, digest and metrics read them from the state
+    const figures = poll.snapshot?.balance ? accountFigures(account.id, state, deps.today) : undefined;
+    reports.push({
+      ...poll,
+      ...(figures?.runwayDays !== undefined && { runwayDays: figures.runwayDays }),
+      ...(figures?.dailySpend !== undefined && { dailySpend: figures.dailySpend }),
+    });
   }
 
   await deps.registry.saveAccountStates(changed);

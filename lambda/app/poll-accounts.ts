@@ -10,7 +10,10 @@ export interface AccountReport {
   readonly vendor: Vendor;
   readonly status: 'ok' | 'failed';
   readonly balance?: Money;
+  /** From `accountFigures` (core/accounts/account-figures.ts), as every other view reads them. */
   readonly runwayDays?: number;
+  /** Average spend a day in the balance's currency, from `accountFigures`. */
+  readonly dailySpend?: number;
   /** The vendor's reason, when polling failed. Never contains a credential. */
   readonly error?: string;
   readonly snapshot?: AccountSnapshot;

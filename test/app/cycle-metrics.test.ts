@@ -197,7 +197,7 @@ describe('cycle metrics with detailed metrics on', () => {
     expect(named(datums, 'AlertsSent')).toEqual([{ name: 'AlertsSent', unit: 'Count', value: 0, dimensions: GUARD }]);
   });
 
-  it('reports balance, runway and the trailing average spend per account, in the balance currency', () => {
+  it("reports balance, runway and spend per account: the account's figures, as check and the report show them", () => {
     // Prepare
     const dailySpend = [
       { date: '2026-09-27', amount: 999, unit: 'minutes' },
@@ -212,6 +212,8 @@ describe('cycle metrics with detailed metrics on', () => {
         status: 'ok',
         balance: { amount: 812.5, currency: 'USD' },
         runwayDays: 23.4,
+        // accountFigures' spend: the vendor's USD days averaged (minutes are not money)
+        dailySpend: 105.5 / 3,
         snapshot: {
           accountId: 'agora-main',
           vendor: 'agora',
@@ -231,7 +233,7 @@ describe('cycle metrics with detailed metrics on', () => {
     expect(datums.filter((d) => d.dimensions.AccountId === 'agora-main')).toEqual([
       { name: 'Balance', unit: 'None', value: 812.5, dimensions },
       { name: 'RunwayDays', unit: 'None', value: 23.4, dimensions },
-      { name: 'SpendPerDay', unit: 'None', value: 35.17, dimensions },
+      { name: 'SpendPerDay', unit: 'None', value: 105.5 / 3, dimensions },
     ]);
   });
 

@@ -123,6 +123,7 @@ export function checkJson(report: CycleReport) {
       vendor: a.vendor,
       status: a.status,
       ...(a.balance ? { balance: a.balance } : {}),
+      ...(a.dailySpend !== undefined ? { dailySpend: a.dailySpend } : {}),
       ...(a.runwayDays !== undefined ? { runwayDays: a.runwayDays } : {}),
       ...(a.snapshot && a.snapshot.entitlements.length > 0 ? { entitlements: a.snapshot.entitlements } : {}),
       ...(a.error ? { error: a.error } : {}),

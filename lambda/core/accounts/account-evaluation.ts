@@ -3,7 +3,7 @@ import type { AccountSnapshot } from '../vendor-port';
 import { accountAlert, type AccountAudience } from './account-alerts';
 import { withBalancePoint, type AccountState } from './account-state';
 import { hasBalancePolicy, judgeBalance } from './balance-policy';
-import { averageDailySpend, SPEND_WINDOW_DAYS } from './runway';
+import { currentDailySpend, SPEND_WINDOW_DAYS } from './runway';
 
 import { balanceAlertKey, blindSpotAlertKey } from '../policy/policy-keys';
 
@@ -68,9 +68,14 @@ export function evaluateAccount(
   const balance = outcome.snapshot.balance;
   if (!balance) return { state, alerts: [] };
 
-  state = withBalancePoint(state, { date: ctx.today, balance: balance.amount }, balance.currency);
-  const dailySpend =
-    reportedDailySpend(outcome.snapshot, balance.currency) ?? averageDailySpend(state.history, ctx.today);
+  // the vendor's spend is kept with the balance, so every later view's runway uses the spend used here
+  const reported = reportedDailySpend(outcome.snapshot, balance.currency);
+  state = withBalancePoint(
+    state,
+    { date: ctx.today, balance: balance.amount, ...(reported !== undefined && { dailySpend: reported }) },
+    balance.currency,
+  );
+  const dailySpend = currentDailySpend(state.history)?.dailySpend;
   if (!hasBalancePolicy(account)) {
     return { state, alerts: [], dailySpend, runwayDays: judgeBalance({}, balance, dailySpend).runwayDays };
   }

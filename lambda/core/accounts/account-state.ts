@@ -6,6 +6,11 @@ export interface BalancePoint {
   readonly balance: number;
   /** Spend that day as the vendor reported it, in the balance's currency. */
   readonly spend?: number;
+  /**
+   * The vendor's average daily spend over its trailing window (SPEND_WINDOW_DAYS), as read with this
+   * balance, in the balance's currency: kept so every view's runway uses the spend the alerts used.
+   */
+  readonly dailySpend?: number;
 }
 
 /**

@@ -24,6 +24,28 @@ export function averageDailySpend(history: readonly BalancePoint[], today: IsoDa
   return days > 0 ? spent / days : undefined;
 }
 
+/** Where an account's daily spend comes from: the vendor's own report, or the history's balance drops. */
+export type SpendSource = 'vendor' | 'balance-drops';
+
+/**
+ * The account's current daily spend, as of its latest reading: the vendor's trailing average read with
+ * that balance (BalancePoint.dailySpend) where the vendor reports spend, else `averageDailySpend` over the
+ * window ending at that reading. The one rule every figure of an account is built on (account-figures.ts).
+ */
+export function currentDailySpend(
+  history: readonly BalancePoint[],
+): { readonly dailySpend: number; readonly source: SpendSource } | undefined {
+  const latest = history[history.length - 1];
+  if (!latest) return undefined;
+  if (latest.dailySpend !== undefined && Number.isFinite(latest.dailySpend) && latest.dailySpend >= 0) {
+    return { dailySpend: latest.dailySpend, source: 'vendor' };
+  }
+  const average = averageDailySpend(history, latest.date);
+  if (average === undefined) return undefined;
+  const reported = history.some((p) => p.spend !== undefined && daysBetween(p.date, latest.date) < SPEND_WINDOW_DAYS);
+  return { dailySpend: average, source: reported ? 'vendor' : 'balance-drops' };
+}
+
 /**
  * Days the balance lasts at the average spend: never NaN, never negative. Undefined when nothing is
  * being spent (the balance lasts indefinitely); 0 when the balance is already used up or in arrears.

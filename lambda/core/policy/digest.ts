@@ -1,6 +1,6 @@
 import { BLIND_SPOT_AFTER_FAILURES } from '../accounts/account-evaluation';
+import { accountFigures, type AccountStatus } from '../accounts/account-figures';
 import type { AccountState } from '../accounts/account-state';
-import { averageDailySpend, runwayDays } from '../accounts/runway';
 import { compareDates, daysBetween } from '../dates';
 import type {
   AccountConfig,
@@ -22,7 +22,7 @@ export const SERVICE_STATUSES = ['expired', 'critical', 'due-soon', 'ok', 'undat
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 export type ContactsStatus = 'fresh' | 'stale' | 'unconfirmed';
-export type AccountStatus = 'failing' | 'low' | 'ok' | 'no-data';
+export type { AccountStatus };
 
 export interface DigestService {
   readonly serviceId: string;
@@ -51,6 +51,8 @@ export interface DigestAccount {
   readonly vendor: Vendor;
   readonly status: AccountStatus;
   readonly balance?: Money;
+  /** Average spend a day, in the balance's currency (AccountFigures.dailySpend). */
+  readonly dailySpend?: number;
   readonly runwayDays?: number;
   readonly lastError?: string;
   readonly unacknowledged: readonly string[];
@@ -178,24 +180,16 @@ function digestAccount(
   today: IsoDate,
   open: readonly Alert[],
 ): DigestAccount {
-  const latest = state?.history[state.history.length - 1];
-  const balance = latest && state?.currency ? { amount: latest.balance, currency: state.currency } : undefined;
-  const runway = balance && state ? runwayDays(balance.amount, averageDailySpend(state.history, today)) : undefined;
-  const status: AccountStatus =
-    state && state.consecutiveFailures >= BLIND_SPOT_AFTER_FAILURES
-      ? 'failing'
-      : state?.lowBalanceSince !== undefined
-        ? 'low'
-        : balance
-          ? 'ok'
-          : 'no-data';
+  // the same figures as check, preview, the report and the metrics (one truth per figure)
+  const figures = accountFigures(account.id, state, today);
   return {
     accountId: account.id,
     vendor: account.vendor,
-    status,
-    ...(balance && { balance }),
-    ...(runway !== undefined && { runwayDays: runway }),
-    ...(status === 'failing' && state?.lastError !== undefined && { lastError: state.lastError }),
+    status: figures.status,
+    ...(figures.balance && { balance: figures.balance }),
+    ...(figures.dailySpend !== undefined && { dailySpend: figures.dailySpend }),
+    ...(figures.runwayDays !== undefined && { runwayDays: figures.runwayDays }),
+    ...(figures.lastError !== undefined && { lastError: figures.lastError }),
     unacknowledged: open.filter((a) => a.serviceId === undefined && a.accountId === account.id).map((a) => a.key),
   };
 }

@@ -163,6 +163,7 @@ describe('the weekly digest', () => {
         vendor: 'agora',
         status: 'ok',
         balance: { amount: 800, currency: 'USD' },
+        dailySpend: 100,
         runwayDays: 8,
         unacknowledged: [],
       },
