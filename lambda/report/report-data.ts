@@ -3,6 +3,8 @@
  * and any account history. The renderer (report-page.ts) only draws this; every decision about dates,
  * severities and status is made here, with the same calendar and tier rules the reminders use.
  */
+import { accountFigures, type AccountFigures } from '../core/accounts/account-figures';
+import type { AccountState, BalancePoint } from '../core/accounts/account-state';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { addDays, daysBetween, formatOffsetDateTime, localDate } from '../core/dates';
 import type {
@@ -48,12 +50,8 @@ export interface ReportService {
   readonly tone: Tone;
 }
 
-export interface BalanceHistoryPoint {
-  readonly date: IsoDate;
-  readonly balance: number;
-  /** Spend that day as the vendor reported it, in the balance's currency. */
-  readonly spend?: number;
-}
+/** A day of the account's history (the registry's BalancePoint). */
+export type BalanceHistoryPoint = BalancePoint;
 
 /** What the last poll said, for an account without history to draw. */
 export interface AccountCurrent {
@@ -73,6 +71,8 @@ export interface ReportAccount {
   readonly serviceIds: readonly string[];
   /** Daily balances, oldest first; absent or empty when the registry keeps none yet. */
   readonly history?: readonly BalanceHistoryPoint[];
+  /** Balance, spend, runway and status as every view shows them (accountFigures); absent without a state. */
+  readonly figures?: AccountFigures;
   readonly current?: AccountCurrent;
 }
 
@@ -106,12 +106,11 @@ export interface ReportInput {
 }
 
 /**
- * Account history and last reading. Today the registry keeps neither (the CLI passes none); once it
- * keeps daily account states, their history goes here unchanged.
+ * What the registry keeps of an account: its state (daily balances, spend, open episodes, failures), from
+ * which the report takes the account's figures and its chart, and the last poll's status.
  */
 export interface AccountFacts {
-  readonly currency?: string;
-  readonly history?: readonly BalanceHistoryPoint[];
+  readonly state?: AccountState;
   readonly current?: AccountCurrent;
 }
 
@@ -125,13 +124,15 @@ export function buildReportData(input: ReportInput): ReportData {
   const services = input.services.map((s) => reportService(s, today, calendar)).sort(byUrgency);
   const accounts = config.accounts.map((a): ReportAccount => {
     const facts = input.accountFacts?.get(a.id);
+    const state = facts?.state;
     return {
       id: a.id,
       vendor: a.vendor,
-      ...(facts?.currency ? { currency: facts.currency } : {}),
+      ...(state?.currency ? { currency: state.currency } : {}),
       ...(a.balance ? { policy: a.balance } : {}),
       serviceIds: input.services.filter((s) => s.account === a.id).map((s) => s.id),
-      ...(facts?.history ? { history: facts.history } : {}),
+      ...(state && state.history.length > 0 ? { history: state.history } : {}),
+      ...(state ? { figures: accountFigures(a.id, state, today) } : {}),
       ...(facts?.current ? { current: facts.current } : {}),
     };
   });

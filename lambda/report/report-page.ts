@@ -106,7 +106,7 @@ function accountsSection(data: ReportData): string {
 
 function accountCard(account: ReportAccount, data: ReportData): string {
   const history = account.history ?? [];
-  const projection = history.length > 0 ? projectRunway(history, account.policy) : undefined;
+  const projection = history.length > 0 ? projectRunway(account.figures) : undefined;
   const title =
     `<div class="card-head"><div><h3>${esc(account.id)}</h3><div class="muted">${esc(account.vendor)}` +
     `${account.serviceIds.length > 0 ? ` · ${esc(account.serviceIds.join(', '))}` : ''}</div></div>`;
@@ -121,7 +121,7 @@ function accountCard(account: ReportAccount, data: ReportData): string {
       ? `<span>≈ ${esc(formatAmount(projection.dailySpend))}${currency} a day</span>`
       : '',
     projection.runwayDays !== undefined
-      ? `<span>runway <b>${esc(Math.floor(projection.runwayDays))} days</b>` +
+      ? `<span>runway <b>${esc(projection.runwayDays)} days</b>` +
         `${projection.runOutOn ? `, runs out <b>${esc(shortDate(projection.runOutOn, true))}</b>` : ''}</span>`
       : '<span>no spend recorded: the balance is not running down</span>',
   ].join('');
@@ -132,7 +132,7 @@ function accountCard(account: ReportAccount, data: ReportData): string {
         'the chart ends at the last good reading.</p>'
       : '';
   return (
-    `<div class="card account">${title}${badge(projection.tone, TONE_LABELS[projection.tone])}</div>` +
+    `<div class="card account">${title}${badge(projection.tone, account.figures?.status === 'failing' ? 'not readable' : TONE_LABELS[projection.tone])}</div>` +
     `<div class="facts">${facts}</div>${policyLine(account)}${failed}` +
     `<div class="chart">${renderRunway(account, history, projection, data.today)}</div></div>`
   );

@@ -31,11 +31,10 @@ export async function readReportSources(
   };
 }
 
-/** The daily balances for the runway chart, and a failing streak as the account's current status. */
+/** The state (figures and the runway chart's daily balances), and a failing streak as the current status. */
 export function accountFactsFromState(state: AccountState): AccountFacts {
   return {
-    ...(state.currency ? { currency: state.currency } : {}),
-    ...(state.history.length > 0 ? { history: state.history } : {}),
+    state,
     ...(state.consecutiveFailures > 0
       ? {
           current: {

@@ -1,14 +1,11 @@
 /**
- * Where an account's balance is heading: the average daily spend of its recent history, the days the
- * balance lasts at that rate, and the day it runs out. The same arithmetic as the balance alerts: spend
- * as the vendor reported it where it did, else day-to-day drops (top-ups are not spend).
+ * Where an account's balance is heading, as the runway chart and the account card draw it. Every number
+ * is the account's figure (core/accounts/account-figures.ts) — the balance, spend and runway that `check`,
+ * `preview`, the digest and the metrics show — so the report never works one out its own way.
  */
-import type { BalanceHistoryPoint, Tone } from './report-data';
-import { addDays, daysBetween } from '../core/dates';
-import type { BalancePolicy, IsoDate } from '../core/model';
-
-/** Days of history averaged: smooths weekends, still follows a trend. */
-export const RUNWAY_SPEND_WINDOW_DAYS = 14;
+import type { Tone } from './report-data';
+import type { AccountFigures } from '../core/accounts/account-figures';
+import type { IsoDate } from '../core/model';
 
 export interface RunwayProjection {
   readonly balance: number;
@@ -21,44 +18,33 @@ export interface RunwayProjection {
   readonly tone: Tone;
 }
 
-export function projectRunway(
-  history: readonly BalanceHistoryPoint[],
-  policy: BalancePolicy | undefined,
-): RunwayProjection | undefined {
-  const last = history[history.length - 1];
-  if (!last) return undefined;
-  const window = history.filter((p) => daysBetween(p.date, last.date) < RUNWAY_SPEND_WINDOW_DAYS);
-  const dailySpend = averageSpend(window);
-  const runwayDays =
-    last.balance <= 0 ? 0 : dailySpend !== undefined && dailySpend > 0 ? last.balance / dailySpend : undefined;
+/** The projection of an account's figures; undefined when no balance was ever read. */
+export function projectRunway(figures: AccountFigures | undefined): RunwayProjection | undefined {
+  if (!figures?.balance || figures.asOf === undefined) return undefined;
   return {
-    balance: last.balance,
-    asOf: last.date,
-    ...(dailySpend !== undefined ? { dailySpend } : {}),
-    ...(runwayDays !== undefined ? { runwayDays, runOutOn: addDays(last.date, Math.floor(runwayDays)) } : {}),
-    tone: runwayTone(last.balance, runwayDays, policy),
+    balance: figures.balance.amount,
+    asOf: figures.asOf,
+    ...(figures.dailySpend !== undefined && { dailySpend: figures.dailySpend }),
+    ...(figures.runwayDays !== undefined && { runwayDays: figures.runwayDays }),
+    ...(figures.runOutOn !== undefined && { runOutOn: figures.runOutOn }),
+    tone: figuresTone(figures),
   };
 }
 
-function averageSpend(window: readonly BalanceHistoryPoint[]): number | undefined {
-  const reported = window.filter((p) => p.spend !== undefined && Number.isFinite(p.spend));
-  if (reported.length > 0) return reported.reduce((sum, p) => sum + p.spend!, 0) / reported.length;
-  if (window.length < 2) return undefined;
-  let spent = 0;
-  for (let i = 1; i < window.length; i++) spent += Math.max(0, window[i - 1]!.balance - window[i]!.balance);
-  const days = daysBetween(window[0]!.date, window[window.length - 1]!.date);
-  return days > 0 ? spent / days : undefined;
-}
-
 /**
- * The account's colour: the policy's thresholds where it has them (at the threshold: critical, within
- * twice it: warning), else the reminder severities read as days of runway left.
+ * The account's colour, from its status: a low balance in the severity its alerts carry, a blind spot as a
+ * warning, a healthy balance ok. The report colours an account as the alerts judge it, never by a rule
+ * of its own.
  */
-export function runwayTone(balance: number, runwayDays: number | undefined, policy: BalancePolicy | undefined): Tone {
-  if (balance <= 0 || (runwayDays !== undefined && runwayDays <= 1)) return 'emergency';
-  if (policy?.minAmount !== undefined && balance <= policy.minAmount) return 'critical';
-  if (runwayDays === undefined) return 'ok';
-  const min = policy?.minRunwayDays;
-  if (min !== undefined) return runwayDays <= min ? 'critical' : runwayDays <= 2 * min ? 'warning' : 'ok';
-  return runwayDays <= 7 ? 'critical' : runwayDays <= 15 ? 'warning' : 'ok';
+export function figuresTone(figures: AccountFigures): Tone {
+  switch (figures.status) {
+    case 'low':
+      return figures.severity ?? 'warning';
+    case 'failing':
+      return 'warning';
+    case 'ok':
+      return 'ok';
+    default:
+      return 'none';
+  }
 }

@@ -1,5 +1,6 @@
-import { agoraHistory, REPORT_NOW, reportConfig, sampleReport } from './report-fixtures';
-import { buildReportData, projectRunway, runwayTone } from '../../lambda/report';
+import { agoraHistory, REPORT_NOW, sampleReport } from './report-fixtures';
+import { accountFigures } from '../../lambda/core/accounts';
+import { buildReportData, figuresTone, projectRunway } from '../../lambda/report';
 import { guardConfig } from '../app/cycle-fixtures';
 
 describe('report data', () => {
@@ -73,7 +74,7 @@ describe('report data', () => {
       ['trtc-cn', ['voice-room', 'voice-im'], 0, 'failed'],
       ['contracts', [], 0, undefined],
     ]);
-    expect(data.accounts[0]).toMatchObject({ currency: 'USD', policy: { minAmount: 500, minRunwayDays: 14 } });
+    expect(data.accounts[0]).toMatchObject({ currency: 'USD', policy: { minAmount: 500, minRunwayDays: 21 } });
   });
 
   it('takes the timeline window it is asked for', () => {
@@ -87,52 +88,50 @@ describe('report data', () => {
 });
 
 describe('runway projection', () => {
-  it('averages the reported spend of the last 14 days and projects the day the balance runs out', () => {
+  it("draws the account's figures: the spend the vendor reported, the runway and the day it runs out", () => {
     // Act
-    const projection = projectRunway(agoraHistory(), reportConfig().accounts[0]!.balance);
+    const projection = projectRunway(sampleReport().accounts[0]!.figures);
 
-    // Assess: 648 at ~34.64 a day lasts 18.7 days
+    // Assess: 648 at ~34.64 a day lasts 18.7 days, under the 21-day minimum: the alerts' warning
     expect(projection).toMatchObject({ balance: 648, asOf: '2026-09-30', runOutOn: '2026-10-18', tone: 'warning' });
     expect(projection!.dailySpend).toBeCloseTo(34.64, 2);
-    expect(projection!.runwayDays).toBeCloseTo(18.71, 2);
+    expect(projection!.runwayDays).toBe(18.7);
   });
 
-  it('falls back to day-to-day drops when no spend is reported, ignoring top-ups', () => {
+  it('is the same figure as accountFigures gives every other view', () => {
     // Prepare
-    const history = [
-      { date: '2026-09-26', balance: 100 },
-      { date: '2026-09-27', balance: 90 },
-      { date: '2026-09-28', balance: 300 },
-      { date: '2026-09-30', balance: 280 },
-    ];
+    const account = sampleReport().accounts[0]!;
+    const state = {
+      accountId: 'agora-main',
+      consecutiveFailures: 0,
+      currency: 'USD',
+      lowBalanceSince: '2026-09-28',
+      history: agoraHistory(),
+    };
 
     // Act
-    const projection = projectRunway(history, undefined);
-
-    // Assess: 10 + 20 spent over 4 days
-    expect(projection).toMatchObject({ dailySpend: 7.5, runwayDays: 280 / 7.5, runOutOn: '2026-11-06', tone: 'ok' });
-  });
-
-  it('projects no run-out while nothing is spent', () => {
-    // Act
-    const projection = projectRunway([{ date: '2026-09-30', balance: 50 }], undefined);
+    const figures = accountFigures('agora-main', state, '2026-09-30');
 
     // Assess
-    expect(projection).toEqual({ balance: 50, asOf: '2026-09-30', tone: 'ok' });
+    expect(account.figures).toEqual(figures);
+    expect(projectRunway(account.figures)).toMatchObject({
+      dailySpend: figures.dailySpend,
+      runwayDays: figures.runwayDays,
+      runOutOn: figures.runOutOn,
+    });
   });
 
-  it('has nothing to project without history', () => {
-    expect(projectRunway([], undefined)).toBeUndefined();
+  it('has nothing to project without a balance', () => {
+    expect(projectRunway(undefined)).toBeUndefined();
+    expect(projectRunway({ accountId: 'a', status: 'no-data' })).toBeUndefined();
   });
 
-  it('judges runway against the policy where there is one, else by the reminder severities', () => {
-    expect(runwayTone(0, 0, undefined)).toBe('emergency');
-    expect(runwayTone(400, 30, { minAmount: 500 })).toBe('critical');
-    expect(runwayTone(900, 14, { minRunwayDays: 14 })).toBe('critical');
-    expect(runwayTone(900, 28, { minRunwayDays: 14 })).toBe('warning');
-    expect(runwayTone(900, 29, { minRunwayDays: 14 })).toBe('ok');
-    expect(runwayTone(900, 7, undefined)).toBe('critical');
-    expect(runwayTone(900, 15, undefined)).toBe('warning');
-    expect(runwayTone(900, 16, undefined)).toBe('ok');
+  it('colours an account as its alerts judge it: a low balance at its severity, a blind spot as a warning', () => {
+    const base = { accountId: 'a', balance: { amount: 10, currency: 'USD' }, asOf: '2026-09-30' } as const;
+    expect(figuresTone({ ...base, status: 'low', severity: 'critical' })).toBe('critical');
+    expect(figuresTone({ ...base, status: 'low', severity: 'emergency' })).toBe('emergency');
+    expect(figuresTone({ ...base, status: 'failing' })).toBe('warning');
+    expect(figuresTone({ ...base, status: 'ok' })).toBe('ok');
+    expect(figuresTone({ accountId: 'a', status: 'no-data' })).toBe('none');
   });
 });

@@ -16,7 +16,7 @@ export function reportConfig(): GuardConfig {
         id: 'agora-main',
         vendor: 'agora',
         credentials: 'renewal-guard/agora-main',
-        balance: { minAmount: 500, minRunwayDays: 14 },
+        balance: { minAmount: 500, minRunwayDays: 21 },
       },
       { id: 'trtc-cn', vendor: 'tencent', credentials: 'renewal-guard/trtc-cn', balance: { minRunwayDays: 10 } },
       { id: 'contracts', vendor: 'manual' },
@@ -119,7 +119,19 @@ export function sampleReport(): ReportData {
     services: config.services,
     now: REPORT_NOW,
     accountFacts: new Map([
-      ['agora-main', { currency: 'USD', history: agoraHistory() }],
+      [
+        'agora-main',
+        {
+          // 18.7 days of runway against a 21-day minimum: the low-balance episode the alerts opened
+          state: {
+            accountId: 'agora-main',
+            consecutiveFailures: 0,
+            currency: 'USD',
+            lowBalanceSince: '2026-09-28',
+            history: agoraHistory(),
+          },
+        },
+      ],
       [
         'trtc-cn',
         { current: { status: 'failed' as const, error: 'AuthFailure.SignatureExpire: the request signature expired' } },

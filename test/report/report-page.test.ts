@@ -74,7 +74,7 @@ describe('the report page', () => {
     // Assess
     expect(html.match(/<svg class="runway"/g)).toHaveLength(1);
     expect(html).toContain('runs out 18 Oct');
-    expect(html).toContain('runway <b>18 days</b>, runs out <b>18 Oct 2026</b>');
+    expect(html).toContain('runway <b>18.7 days</b>, runs out <b>18 Oct 2026</b>');
   });
 
   it('shows the current status of an account without history instead of an empty chart', () => {
