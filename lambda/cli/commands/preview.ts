@@ -1,13 +1,12 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { DEFAULT_STORE_DIR } from './check';
-import { averageDailySpend, reportedDailySpend, type AccountState } from '../../core/accounts';
+import { accountFigures, type AccountFigures, type AccountState } from '../../core/accounts';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
 import { isSupportedDate, localDate, SUPPORTED_YEARS } from '../../core/dates';
 import type { Alert, GuardConfig, IsoDate } from '../../core/model';
 import { forecastPolicyAlerts, type ForecastStart } from '../../core/policy';
 import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
-import type { AccountSnapshot } from '../../core/vendor-port';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -57,7 +56,8 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   if (options.store !== undefined && !existsSync(storeDir)) {
     throw new CliError(`--store: ${storeDir} does not exist (run renewal-guard check first, or leave --store out)`, 2);
   }
-  const accounts = await storedAccounts(storeDir, from);
+  const figures = await storedFigures(storeDir, from);
+  const accounts = forecastStarts(figures);
   const items = previewReminders(config, from, days, accounts);
   if (options.json) {
     printJson(io, items);
@@ -67,6 +67,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   if (accounts.size === 0 && config.accounts.some((a) => a.vendor !== 'manual')) {
     io.stdout('No balances known yet: run `renewal-guard check` once to forecast balance and runway alerts.\n\n');
   }
+  printAccountFigures(io, from, figures);
   if (items.length === 0) {
     io.stdout(`No reminders from ${from} over the next ${days} days.\n`);
     return 0;
@@ -123,30 +124,59 @@ export function previewReminders(
     .sort(byDateSubjectKey);
 }
 
-/** Each account's last stored balance and average daily spend, from the store `check` keeps (read only if it exists). */
-async function storedAccounts(storeDir: string, today: IsoDate): Promise<ForecastStart['accounts']> {
-  if (!existsSync(storeDir)) return new Map();
+/** Each account the store `check` keeps knows, with its figures as of `today` (read only if the store exists). */
+async function storedFigures(
+  storeDir: string,
+  today: IsoDate,
+): Promise<Array<{ state: AccountState; figures: AccountFigures }>> {
+  if (!existsSync(storeDir)) return [];
   const store = await openEmbeddedStore({ dir: storeDir });
   try {
     const states = await store.registry.listAccountStates();
-    // the latest snapshot holds the vendor's own daily spend, which the check's runway used too
-    const since = new Date(Date.parse(`${today}T00:00:00Z`) - 3 * 86_400_000).toISOString();
-    const latest = await Promise.all(
-      states.map(async (s) => (await store.registry.listSnapshots(s.accountId, since)).at(-1)),
-    );
-    return new Map(states.map((state, i) => [state.accountId, forecastStart(state, latest[i], today)]));
+    return states.map((state) => ({ state, figures: accountFigures(state.accountId, state, today) }));
   } finally {
     await store.close();
   }
 }
 
-function forecastStart(state: AccountState, snapshot: AccountSnapshot | undefined, today: IsoDate) {
-  const latest = state.history[state.history.length - 1];
-  const balance = latest && state.currency ? { amount: latest.balance, currency: state.currency } : undefined;
-  const dailySpend =
-    (snapshot && state.currency ? reportedDailySpend(snapshot, state.currency) : undefined) ??
-    averageDailySpend(state.history, today);
-  return { state, ...(balance && { balance }), ...(dailySpend !== undefined && { dailySpend }) };
+/** Where each account's forecast starts: its figures, the same the check, the report and the digest show. */
+function forecastStarts(stored: ReadonlyArray<{ state: AccountState; figures: AccountFigures }>) {
+  const starts: ForecastStart['accounts'] = new Map(
+    stored.map(({ state, figures }) => [
+      state.accountId,
+      {
+        state,
+        ...(figures.balance && { balance: figures.balance }),
+        ...(figures.dailySpend !== undefined && { dailySpend: figures.dailySpend }),
+      },
+    ]),
+  );
+  return starts;
+}
+
+/** The accounts' balance, spend and runway where the forecast starts. */
+function printAccountFigures(
+  io: CliIo,
+  from: IsoDate,
+  stored: ReadonlyArray<{ state: AccountState; figures: AccountFigures }>,
+): void {
+  const known = stored.map((s) => s.figures).filter((f) => f.balance);
+  if (known.length === 0) return;
+  io.stdout(`Accounts as the last check left them, spending on from ${from}:\n\n`);
+  io.stdout(
+    renderTable(
+      ['account', 'balance', 'as of', 'spend a day', 'runway', 'runs out'],
+      known.map((f) => [
+        f.accountId,
+        `${f.balance!.amount.toFixed(2)} ${f.balance!.currency}`,
+        f.asOf ?? '-',
+        f.dailySpend === undefined ? '-' : `${f.dailySpend.toFixed(2)} ${f.balance!.currency}`,
+        f.runwayDays === undefined ? 'not running down' : `${f.runwayDays} days`,
+        f.runOutOn ?? '-',
+      ]),
+    ),
+  );
+  io.stdout('\n');
 }
 
 function previewItem(a: Alert): PreviewItem {
