@@ -55,10 +55,10 @@ async function served(): Promise<{ html: string; policy: string }> {
   return { html: response.body, policy: response.headers['content-security-policy']! };
 }
 
-async function screenshot(chromium: string, html: string, name: string) {
+async function screenshot(browser: string, html: string, name: string) {
   const file = path.join(dir, `${name}.html`);
   fs.writeFileSync(file, html);
-  return readPng((await renderInChromium(chromium, file, WINDOW)).png);
+  return readPng((await renderInChromium(browser, file, WINDOW)).png);
 }
 
 function withPolicy(html: string, policy: string): string {

@@ -69,7 +69,9 @@ describe('planning the browser of the visual tests', () => {
 
   it('names the Debian packages the README and CI rely on', () => {
     expect(BROWSER_PACKAGES).toEqual({ chromium: 'chromium', cjkFont: 'fonts-noto-cjk' });
-    expect(INSTALL_COMMAND).toBe('apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk');
+    expect(INSTALL_COMMAND).toBe(
+      'apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk',
+    );
   });
 
   it('does not take a family fontconfig lacks for an installed one', () => {

@@ -68,11 +68,11 @@ export function planBrowser(facts: BrowserFacts): BrowserPlan {
 /** The facts of this machine. */
 export function browserFacts(env: NodeJS.ProcessEnv = process.env): BrowserFacts {
   const chromium = findChromium(env.PATH ?? '');
-  const aptGet = findExecutable('apt-get', env.PATH ?? '', '/usr/bin/apt-get');
+  const apt = findExecutable('apt-get', env.PATH ?? '', '/usr/bin/apt-get');
   return {
     ...(chromium && { chromium }),
     cjkFont: hasFontFamily(CJK_FONT_FAMILY),
-    ...(aptGet && { aptGet }),
+    ...(apt && { aptGet: apt }),
     root: typeof process.getuid === 'function' && process.getuid() === 0,
     aptAllowed: !['1', 'true'].includes(env[NO_APT_ENV] ?? ''),
   };
@@ -150,7 +150,9 @@ function aptGet(args: readonly string[], what: string): Promise<void> {
       (error, stdout, stderr) => {
         if (!error) return resolve();
         const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
-        reject(new Error(`${what} failed (${error.message.split('\n')[0]}); install by hand: ${INSTALL_COMMAND}\n${tail}`));
+        reject(
+          new Error(`${what} failed (${error.message.split('\n')[0]}); install by hand: ${INSTALL_COMMAND}\n${tail}`),
+        );
       },
     );
   });
@@ -211,7 +213,13 @@ function isAlive(pid: number): boolean {
 }
 
 function findExecutable(name: string, searchPath: string, fallback: string): string | undefined {
-  const candidates = [...searchPath.split(path.delimiter).filter(Boolean).map((d) => path.join(d, name)), fallback];
+  const candidates = [
+    ...searchPath
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((d) => path.join(d, name)),
+    fallback,
+  ];
   return candidates.find((file) => {
     try {
       accessSync(file, constants.X_OK);
