@@ -9,8 +9,10 @@ export interface RenewalGuardStackProps extends StackProps, RenewalGuardProps {}
 /**
  * A stack that holds one `RenewalGuard`, for deploying the guard on its own with `cdk deploy`.
  *
- * When the guard deploys its acknowledge links, the stack outputs `LinksUrl` and `LinkSecretArn`: the
- * calendar feed is `<LinksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field of that secret.
+ * The stack outputs `GuardName`, the value of the `renewal-guard:guard` tag that lets the guard read a
+ * vendor credential secret named under `renewal-guard/`. When the guard deploys its acknowledge links, it
+ * also outputs `LinksUrl` and `LinkSecretArn`: the calendar feed is
+ * `<LinksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field of that secret.
  *
  * @example
  * const app = new App();
@@ -23,6 +25,11 @@ export class RenewalGuardStack extends Stack {
   constructor(scope: Construct, id: string, props: RenewalGuardStackProps = {}) {
     super(scope, id, props);
     this.guard = new RenewalGuard(this, 'Guard', props);
+    new CfnOutput(this, 'GuardName', {
+      description:
+        'Tag each vendor credential secret (or parameter) named under renewal-guard/ with renewal-guard:guard = this value',
+      value: this.guard.guardName,
+    });
     if (this.guard.linksUrl && this.guard.linkSecret) {
       new CfnOutput(this, 'LinksUrl', {
         description: 'Base URL of the acknowledge links; the calendar feed is <LinksUrl>calendar.ics?token=<feedToken>',

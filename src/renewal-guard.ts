@@ -146,6 +146,8 @@ export class RenewalGuard extends Construct {
   /**
    * Names this guard in its metrics (the `Guard` dimension of every one), its alarms and its dashboard:
    * the stack name and the construct path, so two guards in one account and region never mix their data.
+   * It is also the value of the `renewal-guard:guard` tag that lets the poller read a vendor credential
+   * secret the config names under `renewal-guard/`: secrets without it stay out of the poller's reach.
    */
   public readonly guardName: string;
 

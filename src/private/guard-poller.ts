@@ -65,7 +65,8 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
     poller.role,
     props.accounts.flatMap((a) => (a.credentials === undefined ? [] : [{ id: a.id, secretName: a.credentials }])),
     props.accountSecrets,
-    { store: props.secretStore },
+    // only the secrets tagged as this guard's: not another guard's under the same prefix
+    { store: props.secretStore, ownerTag: props.guardName },
   );
   props.links?.grantSigning(poller.role);
   return poller;

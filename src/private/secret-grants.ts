@@ -11,6 +11,14 @@ import { parameterNameFor, SECRET_STORE_SSM_PARAMETER_STORE } from '../shared/se
  */
 export const GUARD_SECRET_PREFIX = 'renewal-guard/';
 
+/**
+ * The tag that gives a guard's poller its vendor credentials under the prefix: `renewal-guard:guard` =
+ * the guard's name. The prefix statement is limited to secrets carrying it (attribute-based access), so a
+ * guard reads its own accounts' secrets, not every `renewal-guard/*` secret of the account and region
+ * (another guard's included), with one statement whatever the number of accounts.
+ */
+export const GUARD_SECRET_TAG_KEY = 'renewal-guard:guard';
+
 /** What `ISecret.grantRead` grants, so a name covered by the prefix gets no more and no less. */
 const READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
 
@@ -25,18 +33,25 @@ interface CredentialStore {
   arn(stack: Stack, name: string): string;
   /** The ARN that matches exactly the entry of this name (for denies). */
   exactArn(stack: Stack, name: string): string;
+  /** The condition key that reads a resource tag of the entry, for the tag's key. */
+  tagConditionKey(tagKey: string): string;
 }
 
 const SECRETS_MANAGER: CredentialStore = {
   actions: READ_ACTIONS,
   arn: (stack, name) => secretArn(stack, name),
   exactArn: (stack, name) => `${secretArn(stack, name)}-??????`,
+  // evaluated for GetSecretValue and DescribeSecret
+  // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_tags.html)
+  tagConditionKey: (tagKey) => `secretsmanager:ResourceTag/${tagKey}`,
 };
 
 const SSM_PARAMETER_STORE: CredentialStore = {
   actions: ['ssm:GetParameter'],
   arn: (stack, name) => parameterArn(stack, name),
   exactArn: (stack, name) => parameterArn(stack, name),
+  // evaluated for GetParameter (https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html)
+  tagConditionKey: (tagKey) => `ssm:resourceTag/${tagKey}`,
 };
 
 /** A config entry (an account or a channel) and the NAME of the secret it reads. */
@@ -62,6 +77,13 @@ export interface SecretGrantOptions {
    * @default - Secrets Manager
    */
   readonly store?: string;
+
+  /**
+   * Limits the prefix statement to entries tagged `GUARD_SECRET_TAG_KEY` = this value.
+   *
+   * @default - every entry under the prefix
+   */
+  readonly ownerTag?: string;
 }
 
 /**
@@ -101,7 +123,7 @@ export function grantSecretsByName(
     }
   }
   if (exactArns.length > 0) iam.Grant.addToPrincipal({ grantee, actions: [...store.actions], resourceArns: exactArns });
-  if (prefixGranted && prefix !== false) grantPrefix(scope, grantee, prefix, store);
+  if (prefixGranted && prefix !== false) grantPrefix(scope, grantee, prefix, store, options.ownerTag);
   withholdAcrossRoles(scope, {
     principal: grantee.grantPrincipal,
     store,
@@ -110,10 +132,24 @@ export function grantSecretsByName(
   });
 }
 
-function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string, store: CredentialStore): void {
+function grantPrefix(
+  scope: Construct,
+  grantee: iam.IGrantable,
+  prefix: string,
+  store: CredentialStore,
+  ownerTag: string | undefined,
+): void {
   const stack = Stack.of(scope);
   const arn = store.arn(stack, `${prefix}*`);
-  iam.Grant.addToPrincipal({ grantee, actions: [...store.actions], resourceArns: [arn] });
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: [...store.actions],
+      resources: [arn],
+      ...(ownerTag !== undefined && {
+        conditions: { StringEquals: { [store.tagConditionKey(GUARD_SECRET_TAG_KEY)]: ownerTag } },
+      }),
+    }),
+  );
   if (!Construct.isConstruct(grantee.grantPrincipal)) return;
   suppressNag(grantee.grantPrincipal, [
     {
@@ -121,7 +157,9 @@ function grantPrefix(scope: Construct, grantee: iam.IGrantable, prefix: string, 
       reason:
         `Read on the credentials the config names under the documented prefix ${prefix} is one statement on ` +
         `${prefix}* instead of one per secret, so the role's inline policy stays within IAM's size quota at any ` +
-        'number of accounts; secrets that other roles of the guard read under the prefix are denied explicitly',
+        'number of accounts; limited (for the vendor credentials) to entries tagged ' +
+        `${GUARD_SECRET_TAG_KEY} with the guard's name, and secrets that other roles of the guard read under ` +
+        'the prefix are denied explicitly',
       appliesTo: [`Resource::${flattenReference(stack.resolve(arn))}`],
     },
   ]);

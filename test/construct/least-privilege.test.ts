@@ -47,6 +47,20 @@ describe('least privilege', () => {
     expect(new Set(secretActions)).toEqual(new Set(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']));
   });
 
+  it('reads secrets under the prefix only when they are tagged as this guard’s, not another guard’s', () => {
+    const prefixStatements = statementsOf(synth, 'GuardPollerRole').filter(
+      (s) => JSON.stringify(s.Resource) === JSON.stringify(secretPrefixArn('renewal-guard/')),
+    );
+    expect(prefixStatements).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Condition: {
+          StringEquals: { 'secretsmanager:ResourceTag/renewal-guard:guard': synth.guard.guardName },
+        },
+      }),
+    ]);
+  });
+
   it('lets the notifier read exactly the secrets of its channels and the link secret, no vendor credentials', () => {
     expect(secretsReadBy(synth, 'GuardNotifierRole')).toEqual([
       importedSecretArn('renewal-guard/dingtalk-team'),

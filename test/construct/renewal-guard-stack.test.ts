@@ -23,16 +23,18 @@ describe('RenewalGuardStack', () => {
     const stack = new RenewalGuardStack(new App(), 'RenewalGuard', { configFile: fixture('guard.yaml') });
 
     const outputs = Template.fromStack(stack).toJSON().Outputs;
-    expect(Object.keys(outputs)).toEqual(['LinksUrl', 'LinkSecretArn']);
+    expect(Object.keys(outputs)).toEqual(['GuardName', 'LinksUrl', 'LinkSecretArn']);
+    // the value of the renewal-guard:guard tag that opens a vendor credential secret to the poller
+    expect(outputs.GuardName.Value).toBe(stack.guard.guardName);
     expect(outputs.LinksUrl.Value).toEqual({
       'Fn::GetAtt': [expect.stringMatching(/^GuardLinksFunctionUrl/), 'FunctionUrl'],
     });
     expect(outputs.LinkSecretArn.Value).toEqual({ Ref: expect.stringMatching(/^GuardLinkSecret/) });
   });
 
-  it('outputs nothing when the guard deploys no links', () => {
+  it('outputs only the guard name when the guard deploys no links', () => {
     const stack = new RenewalGuardStack(new App(), 'RenewalGuard');
 
-    expect(Template.fromStack(stack).toJSON().Outputs).toBeUndefined();
+    expect(Object.keys(Template.fromStack(stack).toJSON().Outputs)).toEqual(['GuardName']);
   });
 });
