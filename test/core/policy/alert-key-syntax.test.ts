@@ -1,3 +1,4 @@
+import { previewReminders } from '../../../lambda/cli/commands/preview';
 import {
   balanceAlertKey,
   blindSpotAlertKey,
@@ -11,6 +12,7 @@ import {
   spendAlertKey,
 } from '../../../lambda/core/policy/policy-keys';
 import { expiryAlertKey as expiryKeyOfReminders } from '../../../lambda/core/reminders/alert-key';
+import { guardConfig } from '../../app/cycle-fixtures';
 
 describe('alert keys: one place builds them and reads their syntax', () => {
   const built = [
@@ -62,5 +64,40 @@ describe('alert keys: one place builds them and reads their syntax', () => {
     ['too long', `live-rtc:expiry:${'9'.repeat(MAX_ALERT_KEY_LENGTH)}`],
   ])('refuses %s', (_, key) => {
     expect(parseAlertKey(key)).toBeUndefined();
+  });
+});
+
+describe('every key the guard decides over a year parses', () => {
+  it('holds for the expiry, policy and account alerts a year of previews foresees', () => {
+    const config = guardConfig({
+      services: [
+        {
+          id: 'live-rtc',
+          name: 'RTC',
+          project: 'live app 直播',
+          kind: 'subscription',
+          expiresOn: '2026-10-09',
+          owners: ['a@example.com'],
+          ownersConfirmedOn: '2025-01-01',
+          replacedBy: 'next-rtc',
+        },
+        {
+          id: 'next-rtc',
+          name: 'RTC 2',
+          project: 'live app 直播',
+          kind: 'subscription',
+          startsOn: '2026-11-01',
+          expiresOn: '2027-10-09',
+          owners: ['a@example.com'],
+        },
+      ],
+    });
+
+    const keys = previewReminders(config, '2026-01-01', 365).map((item) => item.key);
+
+    expect([...new Set(keys.map((key) => key.split(':')[1]))]).toEqual(
+      expect.arrayContaining(['expiry', 'contacts-stale', 'coverage-gap']),
+    );
+    expect(keys.filter((key) => parseAlertKey(key) === undefined)).toEqual([]);
   });
 });
