@@ -99,6 +99,12 @@ export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [
     (d) => (service(d).ownersConfirmedOn = '9999-12-30'),
   ),
   bent('a start after the expiry', 'services[0].startsOn', (d) => (service(d).startsOn = '2027-01-01')),
+  bent('a declared holiday on the last day of 9999', 'calendar.holidays[0]', (d) => {
+    d.calendar = { base: 'CN', holidays: ['9999-12-31'] };
+  }),
+  bent('a declared make-up workday in year zero', 'calendar.workdays[0]', (d) => {
+    d.calendar = { base: 'CN', workdays: ['0000-01-01'] };
+  }),
   // sizes the registry cannot hold
   bent('a 1 MB name', 'services[0].name', (d) => (service(d).name = 'x'.repeat(1_048_576)), {
     says: /1048576 characters; at most 200 .*DynamoDB.*400 KB.*SNS.*256 KB/,

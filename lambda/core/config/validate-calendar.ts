@@ -4,7 +4,7 @@
  * a near miss (`cn`, `Weekends`) is refused with the spelling that would work, rather than guessed at.
  */
 import { expandRange, type CalendarDeclaration } from '../calendar/calendar-declaration';
-import { compareDates, daysBetween, isCalendarDate, yearOf } from '../dates';
+import { compareDates, daysBetween, isCalendarDate, isSupportedDate, SUPPORTED_YEARS, yearOf } from '../dates';
 import type { IsoDate } from '../model';
 import { describeValue, isMapping, readList, reportUnknownKeys, valueOf, type Mapping } from './fields';
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
@@ -90,7 +90,13 @@ interface DeclaredDay {
 
 /** `YYYY-MM-DD` or an inclusive range `YYYY-MM-DD/YYYY-MM-DD`, each day named by its item's path. */
 function readDays(log: ProblemLog, calendar: Mapping, key: 'holidays' | 'workdays'): DeclaredDay[] {
-  const list = readList(log, calendar, 'calendar', key, 'a list of dates (YYYY-MM-DD) or ranges (YYYY-MM-DD/YYYY-MM-DD)');
+  const list = readList(
+    log,
+    calendar,
+    'calendar',
+    key,
+    'a list of dates (YYYY-MM-DD) or ranges (YYYY-MM-DD/YYYY-MM-DD)',
+  );
   const days: DeclaredDay[] = [];
   (list ?? []).forEach((item, index) => {
     const path = itemPath(fieldPath('calendar', key), index);
@@ -106,6 +112,14 @@ function readDays(log: ProblemLog, calendar: Mapping, key: 'holidays' | 'workday
     const bad = parts.filter((p) => !isCalendarDate(p));
     if (bad.length > 0) {
       log.error(path, `${describeValue(bad[0])} is not a calendar date (expected YYYY-MM-DD)`);
+      return;
+    }
+    const outside = parts.find((p) => !isSupportedDate(p));
+    if (outside !== undefined) {
+      log.error(
+        path,
+        `${describeValue(outside)} is outside the supported years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}`,
+      );
       return;
     }
     const [first, last = first] = parts as [IsoDate, IsoDate?];
@@ -127,8 +141,16 @@ function readYears(log: ProblemLog, calendar: Mapping): Array<{ year: number; pa
   const years: Array<{ year: number; path: string }> = [];
   (list ?? []).forEach((item, index) => {
     const path = itemPath('calendar.coveredYears', index);
-    if (typeof item === 'number' && Number.isInteger(item) && item >= 1970 && item <= 9999) years.push({ year: item, path });
-    else log.error(path, `expected a year such as 2027, got ${describeValue(item)}`);
+    if (
+      typeof item === 'number' &&
+      Number.isInteger(item) &&
+      item >= SUPPORTED_YEARS.first &&
+      item <= SUPPORTED_YEARS.last
+    ) {
+      years.push({ year: item, path });
+    } else {
+      log.error(path, `expected a year such as 2027, got ${describeValue(item)}`);
+    }
   });
   return years;
 }

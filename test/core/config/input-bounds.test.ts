@@ -52,6 +52,18 @@ describe('dates at the edges', () => {
     ]);
   });
 
+  it.each([
+    ['a holiday on 9999-12-31', ['9999-12-31'], '"9999-12-31"'],
+    ['a holiday on 0000-01-01', ['0000-01-01'], '"0000-01-01"'],
+    ['a range into year 9999', ['2199-12-30/9999-12-31'], '"9999-12-31"'],
+  ])('refuses %s in a declared calendar, naming the item instead of crashing', (_, holidays, quoted) => {
+    const found = problems(document({}, { calendar: { base: 'weekends', holidays } }));
+
+    expect(found).toEqual([
+      { path: 'calendar.holidays[0]', message: `${quoted} is outside the supported years 2000 to 2199` },
+    ]);
+  });
+
   it.each(['2000-01-01', '2199-12-31'])('accepts %s, the edge of the range', (date) => {
     expect(problems(document({ expiresOn: date }))).toEqual([]);
   });
