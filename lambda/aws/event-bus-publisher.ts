@@ -1,8 +1,10 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
-import type { Alert, AlertKind, Language } from '../core/model';
+import type { AlertContext } from '../channels/formatters';
+import type { Alert, AlertKind, GuardConfig, Language } from '../core/model';
 import { renderEventDetail } from '../delivery/render';
+import { serviceContext } from '../delivery/render-context';
 
 export const EVENT_SOURCE = 'renewal-guard';
 
@@ -21,6 +23,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'blind-spot': 'Blind Spot',
   digest: 'Digest',
   'calendar-provisional': 'Digest',
+  'holiday-readiness': 'Renewal Reminder',
 };
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */
@@ -32,18 +35,26 @@ export class EventBusPublisher implements AlertPublisher {
     private readonly options: {
       eventBusName: string;
       client?: EventBridgeClient;
-      /** The language of the detail's `title`. @default 'en' */
-      language?: Language;
+      /**
+       * The document: its `language` for the detail's `title`, its services for their names and kinds.
+       * @default English, services by id
+       */
+      config?: Pick<GuardConfig, 'language' | 'services'>;
     },
   ) {
     this.client = options.client ?? new EventBridgeClient({});
+    this.context = options.config ? serviceContext(options.config) : () => ({});
   }
+
+  private readonly context: (alert: Alert) => AlertContext;
 
   async publish(alert: Alert): Promise<void> {
     let response;
     try {
       response = await this.client.send(
-        new PutEventsCommand({ Entries: [alertEvent(alert, this.options.eventBusName, this.options.language)] }),
+        new PutEventsCommand({
+          Entries: [alertEvent(alert, this.options.eventBusName, this.options.config?.language, this.context(alert))],
+        }),
       );
     } catch (e) {
       throw new DeliveryError(`EventBridge PutEvents of ${alert.key} failed: ${errorMessage(e)}`, {
@@ -63,12 +74,12 @@ export class EventBusPublisher implements AlertPublisher {
 }
 
 /** The alert as an event: its detail rendered by the one renderer (the alert object, nulls for absent fields, its title). */
-export function alertEvent(alert: Alert, eventBusName: string, language?: Language) {
+export function alertEvent(alert: Alert, eventBusName: string, language?: Language, context: AlertContext = {}) {
   return {
     Source: EVENT_SOURCE,
     DetailType: DETAIL_TYPES[alert.kind],
     EventBusName: eventBusName,
     Resources: [],
-    Detail: JSON.stringify(renderEventDetail(alert, language)),
+    Detail: JSON.stringify(renderEventDetail(alert, language, context)),
   };
 }

@@ -139,12 +139,18 @@ function digestParts(input: FormatInput, renderer: ChannelRenderer): string[] {
 
 /**
  * The EventBridge `detail` of an alert: the contract's alert object (absent optional fields as null, as
- * rules match on them) with its headline in the document's language, as the webhook body has.
+ * rules match on them) with its headline in the document's language, as the webhook body has. Links and
+ * the display name stay out: an event is not a message, and its rules match on ids.
  */
 export type EventDetail = Omit<WebhookBody, 'serviceName' | 'ackUrl' | 'reportUrl'>;
 
-export function renderEventDetail(alert: Alert, language: Language | undefined): EventDetail {
+export function renderEventDetail(
+  alert: Alert,
+  language: Language | undefined,
+  context: AlertContext = {},
+): EventDetail {
   const { serviceName: _name, ackUrl: _ack, reportUrl: _report, ...detail } = formatWebhook({
+    ...context,
     alert,
     channel: EVENT_CHANNEL,
     ...(language !== undefined && { language }),

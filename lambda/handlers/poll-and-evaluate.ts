@@ -42,7 +42,7 @@ async function init() {
       publishers: [
         // email and SMS in each channel's language, naming services by name and kind (delivery/render)
         new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links, config }),
-        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), language: config.language }),
+        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), config }),
       ],
       secrets,
       http: new ResilientHttp(),

@@ -50,16 +50,19 @@ export function balanceAlert(overrides: Partial<Alert> = {}): Alert {
 }
 
 /** A channel of `type` whose id is the type's name, with a secret named after it. */
-export function channelOf(type: ChannelType, overrides: Partial<ChannelConfig> = {}): ChannelConfig {
+export function channelOf<T extends ChannelType>(
+  type: T,
+  overrides: Partial<Omit<ChannelConfig, 'type'>> = {},
+): ChannelConfig & { readonly type: T } {
   const recipients = type === 'email' ? ['ops@example.com'] : type === 'sms' ? ['+8613800000000'] : [];
   return {
     id: type,
-    type,
     to: recipients,
     minSeverity: 'info',
     ...(recipients.length === 0 && { secret: `renewal-guard/${type}` }),
     options: type === 'dingtalk' ? { atMobiles: ['13800000000'] } : {},
     ...overrides,
+    type,
   };
 }
 

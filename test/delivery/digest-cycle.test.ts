@@ -83,7 +83,7 @@ describe('a 3,000-service digest through the cycle', () => {
     const links = { ackUrl: (a: Alert) => `https://links.example/ack?key=${a.key}`, reportUrl: () => REPORT };
     const publishers = [
       new SnsAlertPublisher({ topicArn: 'arn:aws:sns:ap-east-1:1:alerts', client: sns.client, links, config: { ...config, services: declared } }),
-      new EventBusPublisher({ eventBusName: 'bus', client: events.client, language: 'zh-CN' }),
+      new EventBusPublisher({ eventBusName: 'bus', client: events.client, config }),
     ];
 
     // Act
@@ -109,7 +109,7 @@ describe('a 3,000-service digest through the cycle', () => {
 
     // what the notifier receives renders to DingTalk messages within its limits, each with the report link
     const sent = JSON.parse(zh!.lambda!) as Alert;
-    const parts = render(sent, CHANNELS[3]!, 'zh-CN', { reportUrl: REPORT });
+    const parts = render(sent, { ...CHANNELS[3]!, type: 'dingtalk' as const }, 'zh-CN', { reportUrl: REPORT });
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) {
       expect(utf8Length(part.markdown.text)).toBeLessThanOrEqual(DINGTALK_LIMITS.textBytes);

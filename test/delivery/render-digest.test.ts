@@ -4,7 +4,7 @@
  * counts and the most urgent services; the report link carries the rest; chat platforms get it split
  * on project boundaries, in the summary's order, each message with the report link.
  */
-import { bigDigest, REPORT_URL } from './digest-fixtures';
+import { bigDigest, REPORT_URL, type DigestShape } from './digest-fixtures';
 import { snsPublications, SNS_MESSAGE_BYTES } from '../../lambda/aws/sns-alert-publisher';
 import {
   DINGTALK_LIMITS,
@@ -75,7 +75,7 @@ function projectsIn(payload: unknown, language: Language): string[] {
   return [...text.matchAll(heading)].map((m) => m[1]!);
 }
 
-describe.each([
+describe.each<[string, DigestShape]>([
   ['3,000 services in 300 projects', { services: 3000, projects: 300 }],
   ['10,000 services in 10,000 projects, every name, id and error at its longest', {
     services: 10_000,

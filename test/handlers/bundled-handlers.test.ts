@@ -127,7 +127,8 @@ describe('the bundled poll-and-evaluate handler', () => {
     expect(sent.map((p) => [p.topicArn, p.subject, p.attributes])).toEqual([
       [
         TOPIC,
-        '[EMERGENCY] live-rtc expired on 2026-10-09',
+        // the subject is the message's headline, in the guard's language (the bundle runs on the real clock)
+        expect.stringMatching(/^\[Emergency\] Live app RTC expired \d+ days ago$/),
         {
           severity: { DataType: 'String', StringValue: 'emergency' },
           kind: { DataType: 'String', StringValue: 'expiry' },
@@ -138,7 +139,7 @@ describe('the bundled poll-and-evaluate handler', () => {
       ],
       [
         TOPIC,
-        '[EMERGENCY] voice-room expired on 2026-10-20',
+        expect.stringMatching(/^\[Emergency\] Voice room expired \d+ days ago$/),
         {
           severity: { DataType: 'String', StringValue: 'emergency' },
           kind: { DataType: 'String', StringValue: 'expiry' },
@@ -152,8 +153,8 @@ describe('the bundled poll-and-evaluate handler', () => {
     expect(sent[0].messageStructure).toBe('json');
     const variants = JSON.parse(sent[0].message);
     expect(variants.email).toBe(variants.default);
-    expect(variants.email).toContain('Live app RTC (live-rtc, project live-app) expired on 2026-10-09');
-    expect(variants.sms).toMatch(/^EMERGENCY: Live app RTC/);
+    expect(variants.email).toContain('Service: Live app RTC (live-rtc)\nProject: live-app\nExpires on: 2026-10-09');
+    expect(variants.sms).toMatch(/^RenewalGuard \[Emergency\] Live app RTC expired \d+ days ago/);
     expect(JSON.parse(variants.lambda)).toMatchObject({ key: 'live-rtc:expiry:2026-10-09:0', channels: ['ops'] });
     const event = aws.events.find((e) => JSON.parse(e.Detail as string).serviceId === 'live-rtc')!;
     expect(event).toMatchObject({
@@ -234,7 +235,7 @@ describe('the bundled poll-and-evaluate handler with the links function deployed
     for (const publish of sent) {
       const variants = JSON.parse(publish.message) as Record<string, string>;
       const alert = JSON.parse(variants.lambda!) as { key: string };
-      const link = /Acknowledge or snooze: (https:\S+)/.exec(variants.email!)?.[1] ?? '';
+      const link = /Acknowledge: (https:\S+)/.exec(variants.email!)?.[1] ?? '';
       const token = new URL(link).searchParams.get('t') ?? '';
       expect(link.startsWith('https://abc123.lambda-url.ap-east-1.on.aws/ack?t=')).toBe(true);
       expect(verifyAckToken(token, signingKey, new Date())).toMatchObject({ ok: true, claims: { key: alert.key } });
