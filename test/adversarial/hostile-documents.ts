@@ -105,6 +105,9 @@ export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [
   bent('a declared make-up workday in year zero', 'calendar.workdays[0]', (d) => {
     d.calendar = { base: 'CN', workdays: ['0000-01-01'] };
   }),
+  bent('an Agora top-up in year zero', 'accounts[0].topUp.date', (d) => {
+    d.accounts[0].topUp = { amount: 100, currency: 'USD', date: '0000-01-01' };
+  }),
   // sizes the registry cannot hold
   bent('a 1 MB name', 'services[0].name', (d) => (service(d).name = 'x'.repeat(1_048_576)), {
     says: /1048576 characters; at most 200 .*DynamoDB.*400 KB.*SNS.*256 KB/,

@@ -1,5 +1,5 @@
 import { AccountSetupError } from './account-setup-error';
-import { isCalendarDate } from '../../core/dates';
+import { isCalendarDate, isSupportedDate, SUPPORTED_YEARS } from '../../core/dates';
 import type { AccountConfig, IsoDate } from '../../core/model';
 
 /**
@@ -55,7 +55,13 @@ export class OptionReader {
   }
 
   date(value: unknown, path: string): IsoDate | undefined {
-    if (isCalendarDate(value)) return value;
+    if (isSupportedDate(value)) return value;
+    if (isCalendarDate(value)) {
+      return this.problem(
+        path,
+        `${value} is outside the supported years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}`,
+      );
+    }
     return this.problem(path, `expected a calendar date YYYY-MM-DD, got ${kindOf(value)}`);
   }
 
