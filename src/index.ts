@@ -3,6 +3,7 @@ export * from './alert-channel-props';
 export * from './alert-policy';
 export * from './calendar-days';
 export * from './criticality';
+export * from './guard-encryption';
 export * from './language';
 export * from './links-endpoint';
 export * from './renewal-guard';

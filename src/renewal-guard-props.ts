@@ -8,6 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel } from './alert-channel';
 import { CriticalityTiers, DigestSchedule, EscalationPolicy, QuietHours } from './alert-policy';
 import { CalendarDays } from './calendar-days';
+import { GuardEncryption } from './guard-encryption';
 import { Language } from './language';
 import { LinksEndpoint } from './links-endpoint';
 import { SecretStore } from './secret-store';
@@ -302,9 +303,20 @@ export interface RenewalGuardProps {
    * the key policy allows `cloudwatch.amazonaws.com` `kms:Decrypt` and `kms:GenerateDataKey*` (the key the
    * guard creates has this statement).
    *
-   * @default - a new customer-managed key with rotation on
+   * @default - a new customer-managed key with rotation on (none with `GuardEncryption.AWS_MANAGED`)
    */
   readonly encryptionKey?: kms.IKey;
+
+  /**
+   * Whether what the guard creates is encrypted with one customer managed key (`encryptionKey`, $1 a
+   * month) or with each service's AWS managed key at no monthly charge: the lean profile's choice (README
+   * "Cost"). With `GuardEncryption.AWS_MANAGED` the alarms notify a TLS-only `alarmTopic` without
+   * server-side encryption unless you give one, since CloudWatch alarms cannot publish to a topic under the
+   * AWS managed `aws/sns` key. Giving `encryptionKey` with `AWS_MANAGED` fails synth.
+   *
+   * @default GuardEncryption.CUSTOMER_MANAGED_KEY
+   */
+  readonly encryption?: GuardEncryption;
 
   /**
    * What happens to the registry table (and the key the guard creates) when it leaves the stack. The

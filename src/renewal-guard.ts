@@ -11,8 +11,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmTopicFor } from './private/alarm-topic';
 import { addAlertSubscriptions } from './private/alert-subscriptions';
-import { resolveStores } from './private/bring-your-own';
+import { awsManagedKey, resolveStores } from './private/bring-your-own';
 import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
 import { loadGuardProps } from './private/guard-config';
 import { createLinks } from './private/guard-links';
@@ -87,8 +88,19 @@ export class RenewalGuard extends Construct {
   /** Every alert is also sent here as an event with source `renewal-guard`. */
   public readonly eventBus: events.IEventBus;
 
-  /** Encrypts the registry table, the alert topic and the dead-letter queue the guard creates. */
-  public readonly encryptionKey: kms.IKey;
+  /**
+   * Encrypts the registry table, the alert topic and the dead-letter queue the guard creates. Undefined
+   * with `GuardEncryption.AWS_MANAGED`: each service's AWS managed key does.
+   */
+  public readonly encryptionKey?: kms.IKey;
+
+  /**
+   * Where the default alarms notify: `alarmTopic` as given, else `alertTopic`, or, with
+   * `GuardEncryption.AWS_MANAGED` and the guard's own alert topic, a TLS-only topic the guard creates
+   * without server-side encryption (CloudWatch alarms cannot publish under the `aws/sns` key). Subscribe the
+   * operators here. Undefined when `alarmsEnabled` is false.
+   */
+  public readonly alarmTopic?: sns.ITopic;
 
   /** The daily check: polls vendors, evaluates services, records and publishes alerts. */
   public readonly pollerFunction: lambda.IFunction;
@@ -232,12 +244,18 @@ export class RenewalGuard extends Construct {
     this.alertTopic = stores.alertTopic;
     this.eventBus = stores.eventBus;
     this.deadLetterQueue = stores.deadLetterQueue;
+    this.alarmTopic = alarmTopicFor(this, {
+      alarmsEnabled: props.alarmsEnabled ?? true,
+      given: props.alarmTopic,
+      alertTopic: this.alertTopic,
+      alertTopicUnderAwsManagedKey: !props.alertTopic && !this.encryptionKey,
+    });
 
     const links = config.linksEnabled
       ? createLinks(this, {
           codeDirectory: code.directory,
           registry: this.registry,
-          encryptionKey: this.encryptionKey,
+          encryptionKey: this.encryptionKey ?? awsManagedKey(this, 'secretsmanager'),
           logRetention,
           linkSecret: props.linkSecret,
           endpoint: resolveLinksEndpoint(this, props.linksEndpoint),
@@ -270,7 +288,7 @@ export class RenewalGuard extends Construct {
     const schedules = addSchedules(this, config.loaded, {
       poller: this.pollerFunction,
       deadLetterQueue: this.deadLetterQueue,
-      key: this.encryptionKey,
+      key: stores.deadLetterKey,
     });
     this.schedule = schedules.daily;
     this.digestSchedule = schedules.digest;
@@ -298,7 +316,7 @@ export class RenewalGuard extends Construct {
       deadLetterQueue: this.deadLetterQueue,
       notifier,
       alarmsEnabled: props.alarmsEnabled ?? true,
-      alarmTopic: props.alarmTopic ?? this.alertTopic,
+      alarmTopic: this.alarmTopic ?? this.alertTopic,
       dashboardEnabled: props.dashboardEnabled ?? true,
     });
     this.deadMansSwitchAlarm = operations.deadMansSwitchAlarm;
@@ -310,7 +328,8 @@ export class RenewalGuard extends Construct {
     this.defaultAlarms = operations.defaultAlarms;
     this.alarms = operations.alarms;
     this.dashboard = operations.dashboard;
-    encryptGuardLogs(this, this.encryptionKey);
+    // without a key of the guard's, the log groups keep CloudWatch Logs' own encryption
+    if (this.encryptionKey) encryptGuardLogs(this, this.encryptionKey);
     guardNagSuppressions({ guard: this, deadLetterQueue: this.deadLetterQueue, links });
   }
 

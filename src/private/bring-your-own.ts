@@ -8,11 +8,18 @@ import { Construct } from 'constructs';
 import { allowCloudWatchAlarmsToPublish } from './guard-alarms';
 import { createGuardKey } from './guard-resources';
 import { createRegistryTable } from './registry-table';
+import { GuardEncryption } from '../guard-encryption';
 import { RenewalGuardProps } from '../renewal-guard-props';
 
 /** The resources every guard function works with: the user's where given, the guard's own otherwise. */
 export interface GuardStores {
-  readonly encryptionKey: kms.IKey;
+  /** The customer managed key; undefined with `GuardEncryption.AWS_MANAGED`. */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * The key of `deadLetterQueue`: `encryptionKey`, or SQS's AWS managed key `aws/sqs`, whose key policy
+   * lets the account's principals use it through SQS (so granting on it adds nothing, rightly).
+   */
+  readonly deadLetterKey: kms.IKey;
   readonly registry: dynamodb.ITable;
   readonly alertTopic: sns.ITopic;
   readonly eventBus: events.IEventBus;
@@ -25,27 +32,44 @@ export interface GuardStores {
  * (house style 7), and the poller's dead-letter queue. `scope` is the guard: the ids are its children's.
  */
 export function resolveStores(scope: Construct, props: RenewalGuardProps, removalPolicy: RemovalPolicy): GuardStores {
-  const encryptionKey = props.encryptionKey ?? createGuardKey(scope, removalPolicy);
+  const awsManaged = props.encryption === GuardEncryption.AWS_MANAGED;
+  if (awsManaged && props.encryptionKey) {
+    throw new Error(
+      'RenewalGuard: encryptionKey is given while encryption is GuardEncryption.AWS_MANAGED, which uses no ' +
+        'key of yours; remove one of the two',
+    );
+  }
+  const encryptionKey = awsManaged ? undefined : (props.encryptionKey ?? createGuardKey(scope, removalPolicy));
   const registry = props.registryTable ?? createRegistryTable(scope, encryptionKey, removalPolicy);
   const alertTopic =
     props.alertTopic ??
     new sns.Topic(scope, 'AlertTopic', {
       displayName: 'RenewalGuard',
-      masterKey: encryptionKey,
+      masterKey: encryptionKey ?? awsManagedKey(scope, 'sns'),
       enforceSSL: true,
     });
-  // a topic of the user's keeps the policy they gave it
-  if (!props.alertTopic) allowCloudWatchAlarmsToPublish(alertTopic);
+  // a topic of the user's keeps the policy they gave it; alarms cannot publish under aws/sns (see alarmTopicFor)
+  if (!props.alertTopic && encryptionKey) allowCloudWatchAlarmsToPublish(alertTopic);
   const eventBus =
     props.eventBus ??
     new events.EventBus(scope, 'EventBus', {
       eventBusName: Names.uniqueResourceName(scope, { maxLength: 256, separator: '-' }),
     });
   const deadLetterQueue = new sqs.Queue(scope, 'DeadLetterQueue', {
-    encryption: sqs.QueueEncryption.KMS,
-    encryptionMasterKey: encryptionKey,
+    ...(encryptionKey
+      ? { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: encryptionKey }
+      : { encryption: sqs.QueueEncryption.KMS_MANAGED }),
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
-  return { encryptionKey, registry, alertTopic, eventBus, deadLetterQueue };
+  const deadLetterKey = encryptionKey ?? awsManagedKey(scope, 'sqs');
+  return { encryptionKey, deadLetterKey, registry, alertTopic, eventBus, deadLetterQueue };
+}
+
+/** A service's AWS managed key (`alias/aws/<service>`), by alias: its policy is AWS's, so grants on it add nothing. */
+export function awsManagedKey(scope: Construct, service: 'sns' | 'sqs' | 'secretsmanager'): kms.IKey {
+  const id = `AwsManagedKey-${service}`;
+  return (
+    (scope.node.tryFindChild(id) as kms.IKey | undefined) ?? kms.Alias.fromAliasName(scope, id, `alias/aws/${service}`)
+  );
 }

@@ -15,8 +15,8 @@ import type { GuardLinks } from './guard-links';
 import { grantDeadLetterEncryption } from './guard-resources';
 import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { grantSecretsByName } from './secret-grants';
+import { secretStoreEnvironment } from './secret-store-check';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
-import { ENV_SECRET_STORE } from '../shared/secret-store-schema';
 
 /** SNS accepts at most 150 values in one filter policy. */
 const MAX_FILTER_VALUES = 150;
@@ -34,8 +34,11 @@ export interface GuardNotifierProps {
   readonly secretStore: string;
   readonly logRetention: logs.RetentionDays;
   readonly links?: GuardLinks;
-  /** The guard's key: it encrypts the dead-letter queue when SNS may be allowed to use it. */
-  readonly encryptionKey: kms.IKey;
+  /**
+   * The guard's key: it encrypts the dead-letter queue when SNS may be allowed to use it. Undefined with AWS
+   * managed encryption: SQS then encrypts the queue (SNS may not use the AWS managed `aws/sqs` key).
+   */
+  readonly encryptionKey?: kms.IKey;
 }
 
 export interface GuardNotifier {
@@ -67,7 +70,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
   // SNS writes the alerts it cannot hand over here, so it must be allowed to use the queue's key. The
   // guard's key gets that statement; a key imported by ARN keeps its own policy, which might not allow
   // it and would make SNS drop the alerts instead of keeping them: then SQS manages the encryption.
-  const snsMayUseKey = allowSnsDeadLetters(props.encryptionKey, scope);
+  const snsMayUseKey = props.encryptionKey !== undefined && allowSnsDeadLetters(props.encryptionKey, scope);
   const deadLetterQueue = new sqs.Queue(scope, 'NotifierDeadLetterQueue', {
     ...(snsMayUseKey
       ? { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: props.encryptionKey }
@@ -83,7 +86,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     timeout: NOTIFIER_TIMEOUT,
     environment: {
       [ENV_REGISTRY_TABLE]: props.registry.tableName,
-      [ENV_SECRET_STORE]: props.secretStore,
+      ...secretStoreEnvironment(props.secretStore),
       ...props.links?.environment,
     },
     logRetention: props.logRetention,
@@ -116,7 +119,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
   );
   props.links?.grantSigning(notifier.role);
   // Lambda puts a failed asynchronous invocation into the queue with the function's role
-  if (snsMayUseKey) grantDeadLetterEncryption(props.encryptionKey, notifier.role);
+  if (snsMayUseKey) grantDeadLetterEncryption(props.encryptionKey!, notifier.role);
   return { function: notifier, deadLetterQueue };
 }
 

@@ -9,9 +9,9 @@ import type { GuardLinks } from './guard-links';
 import { grantDeadLetterEncryption } from './guard-resources';
 import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { grantSecretsByName } from './secret-grants';
+import { secretStoreEnvironment } from './secret-store-check';
 import { ENV_DETAILED_METRICS, ENV_GUARD_NAME } from '../shared/metrics-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../shared/registry-schema';
-import { ENV_SECRET_STORE } from '../shared/secret-store-schema';
 
 /** The daily check's timeout: the dashboard draws it next to the poller's durations. */
 export const POLLER_TIMEOUT = Duration.minutes(5);
@@ -37,7 +37,7 @@ export interface GuardPollerProps {
  * secrets, and reading the link signing key. `scope` is the guard: the ids are its children's.
  */
 export function createPoller(scope: Construct, props: GuardPollerProps): GuardFunction {
-  const { registry, alertTopic, eventBus, encryptionKey, deadLetterQueue } = props.stores;
+  const { registry, alertTopic, eventBus, deadLetterKey, deadLetterQueue } = props.stores;
   const poller = new GuardFunction(scope, 'Poller', {
     handler: 'poll-and-evaluate',
     description: 'RenewalGuard daily check: poll vendors, evaluate services, publish alerts',
@@ -49,7 +49,7 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
       [ENV_EVENT_BUS_NAME]: eventBus.eventBusName,
       [ENV_GUARD_NAME]: props.guardName,
       [ENV_DETAILED_METRICS]: String(props.detailedMetrics),
-      [ENV_SECRET_STORE]: props.secretStore,
+      ...secretStoreEnvironment(props.secretStore),
       ...props.links?.environment,
     },
     logRetention: props.logRetention,
@@ -58,7 +58,7 @@ export function createPoller(scope: Construct, props: GuardPollerProps): GuardFu
   grantRegistryAccess(poller.role, registry, REGISTRY_ACCESS.poller, 'read-write');
   alertTopic.grantPublish(poller.role);
   eventBus.grantPutEventsTo(poller.role);
-  grantDeadLetterEncryption(encryptionKey, poller.role);
+  grantDeadLetterEncryption(deadLetterKey, poller.role);
   grantSecretsByName(
     scope,
     'VendorSecrets',

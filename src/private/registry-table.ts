@@ -11,14 +11,22 @@ import {
   REGISTRY_TTL_ATTRIBUTE,
 } from '../shared/registry-schema';
 
-/** The registry table, keyed exactly as the handlers and the CLI expect (src/shared/registry-schema.ts). */
-export function createRegistryTable(scope: Construct, key: kms.IKey, removalPolicy: RemovalPolicy): dynamodb.Table {
+/**
+ * The registry table, keyed exactly as the handlers and the CLI expect (src/shared/registry-schema.ts):
+ * encrypted with `key`, or with DynamoDB's AWS managed key (`aws/dynamodb`) when there is none.
+ */
+export function createRegistryTable(
+  scope: Construct,
+  key: kms.IKey | undefined,
+  removalPolicy: RemovalPolicy,
+): dynamodb.Table {
   const table = new dynamodb.Table(scope, 'Registry', {
     partitionKey: { name: REGISTRY_PARTITION_KEY, type: dynamodb.AttributeType.STRING },
     sortKey: { name: REGISTRY_SORT_KEY, type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-    encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-    encryptionKey: key,
+    ...(key
+      ? { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key }
+      : { encryption: dynamodb.TableEncryption.AWS_MANAGED }),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     timeToLiveAttribute: REGISTRY_TTL_ATTRIBUTE,
     removalPolicy,

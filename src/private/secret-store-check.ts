@@ -1,5 +1,14 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { SecretStore } from '../secret-store';
+import { ENV_SECRET_STORE } from '../shared/secret-store-schema';
+
+/**
+ * The environment that names the store to a function: nothing for Secrets Manager, the handlers' default,
+ * so a guard that keeps it deploys the same functions as before the choice existed.
+ */
+export function secretStoreEnvironment(store: string): Record<string, string> {
+  return store === SecretStore.SECRETS_MANAGER ? {} : { [ENV_SECRET_STORE]: store };
+}
 
 /**
  * The store the functions read credentials from, after checking that the typed props agree with it: a

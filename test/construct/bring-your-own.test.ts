@@ -64,7 +64,7 @@ describe('bring your own resources', () => {
     expect(synth.guard.registry.tableArn).toBe(TABLE_ARN);
     expect(synth.guard.alertTopic.topicArn).toBe(TOPIC_ARN);
     expect(synth.guard.eventBus.eventBusArn).toBe(BUS_ARN);
-    expect(synth.guard.encryptionKey.keyArn).toBe(KEY_ARN);
+    expect(synth.guard.encryptionKey?.keyArn).toBe(KEY_ARN);
   });
 });
 
