@@ -127,8 +127,8 @@ export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [
   bent('an entitlement of 201 characters', 'services[0].entitlement', (d) => {
     service(d).entitlement = 'e'.repeat(201);
   }),
-  bent('101 channels', 'channels', (d) => {
-    d.channels = Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, type: 'email', to: ['ops@example.com'] }));
+  bent('201 channels', 'channels', (d) => {
+    d.channels = Array.from({ length: 201 }, (_, i) => ({ id: `c${i}`, type: 'email', to: ['ops@example.com'] }));
   }),
   bent('a name of 201 wide characters', 'services[0].name', (d) => (service(d).name = '𠀀'.repeat(201))),
   // control and bidi characters

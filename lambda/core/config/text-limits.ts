@@ -6,8 +6,8 @@
  * and every alert about it carries its name, project and owners into a ledger item (the same 400 KB)
  * and into ONE SNS message (256 KB at most), where the rendered texts repeat them (subject, body, SMS,
  * chat card). The caps below keep the texts of the largest valid service within SERVICE_TEXT_BUDGET_BYTES,
- * an eighth of the smaller limit, so that even repeated four times over in an alert, plus the alert's
- * own fields, it stays far inside both. test/adversarial/registry-fit.test.ts writes the largest valid
+ * a sixth of the smaller limit, so that even repeated several times over in an alert, plus the alert's
+ * own fields, it stays inside both. test/adversarial/registry-fit.test.ts writes the largest valid
  * service and an alert about it to a real (emulated) table to prove it.
  *
  * Characters. Names, owners, projects and entitlements are one line of plain text: C0/C1 control
@@ -21,8 +21,8 @@ import type { ProblemLog } from './problem-log';
 export const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
 /** SNS's message size limit (the guard's alert topic). */
 export const SNS_MESSAGE_LIMIT_BYTES = 256 * 1024;
-/** The UTF-8 bytes the texts of one service may take at most: an eighth of SNS's limit (see above). */
-export const SERVICE_TEXT_BUDGET_BYTES = SNS_MESSAGE_LIMIT_BYTES / 8;
+/** The UTF-8 bytes the texts of one service may take at most: a sixth of SNS's limit (see above). */
+export const SERVICE_TEXT_BUDGET_BYTES = Math.floor(SNS_MESSAGE_LIMIT_BYTES / 6);
 /** UTF-8 takes at most 4 bytes for one character (one code point). */
 const MAX_BYTES_PER_CHAR = 4;
 
@@ -34,8 +34,12 @@ export const TEXT_LIMITS = {
   /** An email address is at most 254 characters (RFC 5321 path limit); a person's name is shorter. */
   owner: 254,
   owners: 20,
-  /** Every service without its own `channels` lists every channel id in its item. */
-  channels: 100,
+  /**
+   * Every service without its own `channels` lists every channel id in its item and its alerts. Above
+   * the notifier's own cap (150 chat, webhook and PagerDuty channels, one SNS filter policy), so that
+   * cap keeps its own message.
+   */
+  channels: 200,
 } as const;
 
 /** Ids are ASCII, at most 64 characters (`ID_PATTERN`). */
