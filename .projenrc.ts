@@ -156,6 +156,35 @@ project.testTask.prependSpawn(typecheckTests);
 project.testTask.prependSpawn(project.bundler.bundleTask);
 
 project.eslint?.addLintPattern('lambda');
+// ports live in the core; adapters implement them and never import the application layer (style.md, 17)
+project.eslint?.addRules({
+  'import/no-restricted-paths': [
+    'error',
+    {
+      zones: [
+        {
+          target: ['./lambda/aws', './lambda/vendors', './lambda/channels', './lambda/delivery', './lambda/http'],
+          from: './lambda/app',
+          message: 'adapters implement the ports in lambda/core and never import the application layer',
+        },
+        {
+          target: './lambda/core',
+          from: [
+            './lambda/app',
+            './lambda/aws',
+            './lambda/vendors',
+            './lambda/channels',
+            './lambda/delivery',
+            './lambda/http',
+            './lambda/handlers',
+            './lambda/cli',
+          ],
+          message: 'the core is pure: it imports nothing from the layers around it',
+        },
+      ],
+    },
+  ],
+});
 project.eslint?.allowDevDeps('lambda/**/*.ts');
 project.eslint?.allowDevDeps('test/**/*.ts');
 

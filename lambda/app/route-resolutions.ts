@@ -4,9 +4,9 @@
  * and the newest follow-up the service list remembers — and routes each notice to every channel they
  * went to. One batched read, and only in a cycle that has a notice: quiet cycles read nothing.
  */
+import type { Alert, ServiceConfig } from '../core/model';
 import { ackRoot } from '../core/policy';
 import { followTriggers, isResolvingNotice, resolvedKeys } from '../core/policy/resolutions';
-import type { Alert, ServiceConfig } from '../core/model';
 import type { Registry } from '../core/registry-port';
 
 export async function routeResolutions(
@@ -28,7 +28,11 @@ export async function routeResolutions(
   const triggerKeys = (alert: Alert, keys: readonly string[]): string[] => {
     const roots = new Set(keys);
     const newest = alert.serviceId === undefined ? [] : Object.values(deps.lastKeys.get(alert.serviceId) ?? {});
-    return [...keys, ...keys.map((k) => `${k}:escalated`), ...newest.filter((k) => k !== ackRoot(k) && roots.has(ackRoot(k)))];
+    return [
+      ...keys,
+      ...keys.map((k) => `${k}:escalated`),
+      ...newest.filter((k) => k !== ackRoot(k) && roots.has(ackRoot(k))),
+    ];
   };
   const wanted = [...new Set([...closes].flatMap(([alert, keys]) => triggerKeys(alert, keys)))];
   const claimed = new Map((await deps.registry.getAlerts(wanted)).map((e) => [e.alert.key, e.alert]));

@@ -24,14 +24,7 @@ export interface HttpExchange {
  * the body, a signature, credentials or an Idempotency-Key to a host nobody configured).
  */
 export type HttpErrorKind =
-  | 'auth'
-  | 'throttled'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed'
-  | 'client'
-  | 'redirect';
+  'auth' | 'throttled' | 'server' | 'timeout' | 'network' | 'malformed' | 'client' | 'redirect';
 
 /** The reading of one answer: accepted, or refused with whether another attempt can help. */
 export type Verdict =

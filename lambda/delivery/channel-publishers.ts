@@ -1,9 +1,9 @@
 import { ChannelPublisher, type ChannelPublisherOptions } from './channel-publisher';
-import type { Alert, GuardConfig } from '../core/model';
-import { isResolvingNotice, resolvedKeys } from '../core/policy/resolutions';
-import type { AlertContext } from '../channels/formatters/format-input';
 import { isDirectChannel } from './platforms/platform-registry';
 import { serviceContext } from './render-context';
+import type { AlertContext } from '../channels/formatters/format-input';
+import type { Alert, GuardConfig } from '../core/model';
+import { isResolvingNotice, resolvedKeys } from '../core/policy/resolutions';
 
 export type ChannelDeliveryDeps = Omit<ChannelPublisherOptions, 'channel' | 'language' | 'context'> & {
   /** The signed acknowledge link of an alert, when an acknowledge endpoint is deployed. @default none */

@@ -73,12 +73,7 @@ async function deliverOne(owed: OwedDelivery, deps: DeliveryDeps): Promise<Deliv
   // an entry left in the outbox owing nothing (its targets recorded apart) is settled by this write alone
   if (delivered.length === 0 && !settles) return reports;
   try {
-    await recordDelivery(
-      deps.registry,
-      key,
-      { targets: delivered, at: deps.at, settles },
-      deps.sleep,
-    );
+    await recordDelivery(deps.registry, key, { targets: delivered, at: deps.at, settles }, deps.sleep);
     reports.push(...delivered.map((target) => ({ key, target, status: 'delivered' as const })));
   } catch (e) {
     // Sent, but the ledger does not know: a later cycle will send it again (at least once, never lost).

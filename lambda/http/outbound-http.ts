@@ -7,14 +7,14 @@ import type { HttpErrorKind, HttpExchange, PreparedRequest, Verdict } from '../c
 
 /** One call through the client: how each attempt is built, how its answer reads, and its rate limit. */
 export interface OutboundCall {
-  /** Builds each attempt afresh, so signatures carry a current timestamp and a new nonce. */
-  prepare(now: Date): PreparedRequest;
-  judge(exchange: HttpExchange): Verdict;
   /** Requests sharing a key share `rateLimits` (an account at a vendor, a robot). */
   readonly limiterKey?: string;
   readonly rateLimits?: readonly RateWindow[];
   /** Secrets the request does not show by name (a webhook URL's path), kept out of the failure. */
   readonly secrets?: readonly string[];
+  /** Builds each attempt afresh, so signatures carry a current timestamp and a new nonce. */
+  prepare(now: Date): PreparedRequest;
+  judge(exchange: HttpExchange): Verdict;
 }
 
 /** Why a call failed, in words safe to log: never the request, only what was said about it. */
@@ -66,7 +66,9 @@ export interface OutboundHttpOptions {
 /** Kinds worth another attempt when the verdict says so; auth, client, malformed and redirect never are. */
 const RETRIED_KINDS: readonly HttpErrorKind[] = ['throttled', 'server', 'timeout', 'network'];
 
-type Attempt = { readonly exchange: HttpExchange } | { readonly failure: Omit<CallFailure, 'attempts'> & { readonly retryAfterMs?: number } };
+type Attempt =
+  | { readonly exchange: HttpExchange }
+  | { readonly failure: Omit<CallFailure, 'attempts'> & { readonly retryAfterMs?: number } };
 
 /**
  * The one way the guard calls out over HTTP, for vendors and channels alike: a timeout per attempt, a
@@ -112,8 +114,15 @@ export class OutboundHttp {
         throw new OutboundCallError({ ...failure, attempts: attempt, refusedWaitMs: asked });
       }
       const delayMs =
-        asked !== undefined ? Math.min(asked, this.policy.maxRetryAfterMs) : backoffDelay(attempt, this.policy, this.random);
-      onRetry?.({ attempt, kind: failure.kind, ...(failure.status !== undefined && { status: failure.status }), delayMs });
+        asked !== undefined
+          ? Math.min(asked, this.policy.maxRetryAfterMs)
+          : backoffDelay(attempt, this.policy, this.random);
+      onRetry?.({
+        attempt,
+        kind: failure.kind,
+        ...(failure.status !== undefined && { status: failure.status }),
+        delayMs,
+      });
       await this.sleep(delayMs);
     }
   }
@@ -163,7 +172,9 @@ export class OutboundHttp {
     const exchange: HttpExchange = { status: response.status, headers: headerMap(response.headers), body: text };
     const verdict = call.judge(exchange);
     if (verdict.ok) return { exchange };
-    return { failure: fromVerdict(verdict, exchange, [...requestSecrets(request), ...(call.secrets ?? [])], this.clock()) };
+    return {
+      failure: fromVerdict(verdict, exchange, [...requestSecrets(request), ...(call.secrets ?? [])], this.clock()),
+    };
   }
 }
 
@@ -173,7 +184,8 @@ function fromVerdict(
   secrets: readonly string[],
   now: Date,
 ): Omit<CallFailure, 'attempts'> & { retryAfterMs?: number } {
-  const said = (text: string | undefined) => (text === undefined || text === '' ? undefined : sanitizeEcho(text, secrets));
+  const said = (text: string | undefined) =>
+    text === undefined || text === '' ? undefined : sanitizeEcho(text, secrets);
   // A malformed verdict's message is the caller's description of the body, not the remote side's words.
   const malformed = verdict.kind === 'malformed';
   const code = said(verdict.code);

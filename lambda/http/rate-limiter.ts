@@ -39,7 +39,7 @@ export class RateLimiter {
     const now = clock().getTime();
     const times = (this.reserved.get(key) ?? []).filter((t) => t > now - longest);
     let start = Math.max(now, times[times.length - 1] ?? now);
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const { limit, span } of spans) {
         const inside = times.filter((t) => t > start - span);

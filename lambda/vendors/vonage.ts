@@ -1,5 +1,5 @@
-import { resolveCredentials } from './http/credentials';
 import type { RemoteSays } from '../http';
+import { resolveCredentials } from './http/credentials';
 import { judgeWithEnvelope, textField } from './http/default-judge';
 import { asObject, callJson } from './http/json-call';
 import { OptionReader } from './http/option-reader';

@@ -270,7 +270,12 @@ describe('outbox', () => {
         TableName: tableName,
         Key: { pk: `ALERT#${entry.alert.key}`, sk: 'ALERT' },
         UpdateExpression: 'SET #pt = :p, #dt = :d, #v = :v REMOVE #pending',
-        ExpressionAttributeNames: { '#pt': 'pendingTargets', '#dt': 'deliveredTargets', '#v': 'version', '#pending': 'pending' },
+        ExpressionAttributeNames: {
+          '#pt': 'pendingTargets',
+          '#dt': 'deliveredTargets',
+          '#v': 'version',
+          '#pending': 'pending',
+        },
         ExpressionAttributeValues: { ':p': ['eventbridge'], ':d': ['sns'], ':v': 1 },
       }),
     );
@@ -290,7 +295,11 @@ describe('outbox', () => {
   });
 
   it('refuses to mark a delivery for a key that was never claimed, naming table and key', async () => {
-    const marking = registry.markDelivered('live-rtc:expiry:2026-10-09:30', { targets: ['sns'], at: NOW, settles: true });
+    const marking = registry.markDelivered('live-rtc:expiry:2026-10-09:30', {
+      targets: ['sns'],
+      at: NOW,
+      settles: true,
+    });
 
     await expect(marking).rejects.toThrow(
       new RegistryError(

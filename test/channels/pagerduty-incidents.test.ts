@@ -5,12 +5,12 @@
  * publishers, a local PagerDuty and Slack receiver.
  */
 import { fakeTime, memorySecrets } from './channel-fixtures';
-import { guardConfig, offlineDeps } from '../app/cycle-fixtures';
 import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { GuardConfig } from '../../lambda/core/model';
 import { channelPublishers } from '../../lambda/delivery';
 import { RateLimiter } from '../../lambda/http';
+import { guardConfig, offlineDeps } from '../app/cycle-fixtures';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import { PlatformReceivers } from '../support/receivers';
 
@@ -115,6 +115,8 @@ describe('PagerDuty incidents through routing', () => {
     ]);
     // chat got the emergency and the notice; the other service's channel only its own service's news
     expect(receivers.accepted('slack').map((r) => r.raw.includes('live-rtc:renewal-confirmed'))).toEqual([false, true]);
-    expect(receivers.accepted('wecom').every((r) => r.raw.includes('other-rtc') && !r.raw.includes('live-rtc'))).toBe(true);
+    expect(receivers.accepted('wecom').every((r) => r.raw.includes('other-rtc') && !r.raw.includes('live-rtc'))).toBe(
+      true,
+    );
   });
 });

@@ -1,12 +1,7 @@
 import { ACK_URL, channelOf, CHAT_TYPES, expiryAlert, fakeTime, memorySecrets } from './channel-fixtures';
-import {
-  alertContextFromConfig,
-  channelPublishers,
-  ChannelPublisher,
-  sendToTargets,
-} from '../../lambda/delivery';
-import { RateLimiter } from '../../lambda/http';
 import type { Alert, GuardConfig } from '../../lambda/core/model';
+import { alertContextFromConfig, channelPublishers, ChannelPublisher, sendToTargets } from '../../lambda/delivery';
+import { RateLimiter } from '../../lambda/http';
 import { sampleService } from '../support/model-fixtures';
 import { PlatformReceivers } from '../support/receivers';
 
@@ -119,7 +114,11 @@ describe('publishers for a config', () => {
     });
 
     // Act / Assess
-    expect(context(expiryAlert())).toEqual({ serviceName: 'Live app RTC', serviceKind: 'subscription', ackUrl: ACK_URL });
+    expect(context(expiryAlert())).toEqual({
+      serviceName: 'Live app RTC',
+      serviceKind: 'subscription',
+      ackUrl: ACK_URL,
+    });
     expect(context(expiryAlert({ serviceId: 'unknown' }))).toEqual({ ackUrl: ACK_URL });
     expect(context(renewal)).toEqual({
       serviceName: 'Live app RTC',

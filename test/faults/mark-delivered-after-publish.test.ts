@@ -16,8 +16,8 @@ import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import { dynamoThrottle, type ProxiedRequest } from './support/fault-proxy';
 import { useProxiedDynamo } from './support/proxied-dynamo';
-import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/delivery';
 import { guardConfig } from '../app/cycle-fixtures';
 
 const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);

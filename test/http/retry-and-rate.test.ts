@@ -102,9 +102,7 @@ describe('rate limiter', () => {
     const limiter = new RateLimiter();
 
     // Act: four calls at once against 4 a second (the clock only moves when someone sleeps)
-    await Promise.all(
-      [0, 1, 2, 3].map(() => limiter.acquire('agora\u0000main', perSecond(4), time.clock, time.sleep)),
-    );
+    await Promise.all([0, 1, 2, 3].map(() => limiter.acquire('agora\u0000main', perSecond(4), time.clock, time.sleep)));
 
     // Assess: each waited its own turn, a quarter second after the one before (the fake clock moves as
     // each sleeps): turns at 0, 250, 500 and 750 ms

@@ -91,7 +91,11 @@ export function recordDelivery(key: string, delivery: RecordedDelivery): UpdateR
     ConditionExpression: 'attribute_exists(#pk)',
     ExpressionAttributeNames: {
       '#pk': REGISTRY_PARTITION_KEY,
-      ...(targets.length > 0 && { '#pending': ATTR.pending, '#delivered': ATTR.delivered, '#deliveredAt': ATTR.deliveredAt }),
+      ...(targets.length > 0 && {
+        '#pending': ATTR.pending,
+        '#delivered': ATTR.delivered,
+        '#deliveredAt': ATTR.deliveredAt,
+      }),
       ...names,
       ...(delivery.settles && { '#outboxPk': ATTR.outboxPk }),
     },

@@ -64,7 +64,9 @@ export function judgeCodeEnvelope(
   const message = typeof json?.[messageField] === 'string' ? (json[messageField] as string) : undefined;
   if (status >= 200 && status < 300 && code === 0) return { ok: true };
   if (typeof code === 'number' && code !== 0) {
-    if (retryableCodes.includes(code)) return { ok: false, kind: 'throttled', retryable: true, code: String(code), message };
+    if (retryableCodes.includes(code)) {
+      return { ok: false, kind: 'throttled', retryable: true, code: String(code), message };
+    }
     const byStatus = judgeStatus(status);
     return byStatus.ok
       ? { ok: false, kind: 'client', retryable: false, code: String(code), message }

@@ -23,7 +23,5 @@ export const WEBHOOK_PLATFORM: PlatformDriver = {
     };
   },
   judge: (status, body) =>
-    status >= 200 && status < 300
-      ? { ok: true }
-      : refusedByStatus(status, { message: snippet(body) }),
+    status >= 200 && status < 300 ? { ok: true } : refusedByStatus(status, { message: snippet(body) }),
 };

@@ -1,5 +1,5 @@
-import { judgeStatus, type RemoteSays } from '../../http/judge-status';
 import type { HttpExchange, Verdict } from '../../core/vendor-http-port';
+import { judgeStatus, type RemoteSays } from '../../http/judge-status';
 
 /** The reading of an answer by its HTTP status alone (judgeStatus, the same for every outbound call). */
 export function defaultJudge(exchange: HttpExchange): Verdict {

@@ -1,8 +1,8 @@
 import { defaultJudge } from './default-judge';
 import { VendorError } from './vendor-error';
-import { httpPolicy, OutboundCallError, OutboundHttp, perSecond, VENDOR_HTTP_POLICY } from '../../http';
 import type { Vendor } from '../../core/model';
 import type { HttpExchange, VendorCall, VendorErrorKind, VendorHttp } from '../../core/vendor-http-port';
+import { httpPolicy, OutboundCallError, OutboundHttp, perSecond, VENDOR_HTTP_POLICY } from '../../http';
 
 /**
  * Requests per second per account, where the vendor documents a limit (vendor-apis.md). Agora: 10 per
@@ -82,7 +82,9 @@ export class ResilientHttp implements VendorHttp {
     );
     this.rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
     for (const [vendor, limit] of Object.entries(this.rateLimits)) {
-      if (!(limit! > 0)) throw new RangeError(`ResilientHttp: rateLimits.${vendor} must be greater than 0, got ${limit}`);
+      if (!(limit! > 0)) {
+        throw new RangeError(`ResilientHttp: rateLimits.${vendor} must be greater than 0, got ${limit}`);
+      }
     }
     this.client = new OutboundHttp({ policy, ...options });
     this.onRetry = options.onRetry;
