@@ -13,6 +13,8 @@ import { vendorOptionProblems } from '../vendors/vendor-option-check';
 export interface LoadGuardConfigInput {
   /** Path of a YAML or JSON document (contract section 2). */
   readonly file?: string;
+  /** An already parsed document, instead of `file` (the CLI's import builds one from a spreadsheet). */
+  readonly document?: unknown;
   /** A partial document (typed construct props) that wins over the file. */
   readonly overrides?: unknown;
   /** The day dates in vendor options are checked against (an Agora top-up cannot be later). @default today (UTC) */
@@ -22,8 +24,8 @@ export interface LoadGuardConfigInput {
 const CALENDAR = { resolveCalendar: calendarData, isSupportedCalendar };
 
 export function loadGuardConfig(input: LoadGuardConfigInput): ConfigResult {
-  let document: unknown = { version: 1 };
-  if (input.file !== undefined) {
+  let document: unknown = input.document ?? { version: 1 };
+  if (input.file !== undefined && input.document === undefined) {
     try {
       document = parseConfigText(fs.readFileSync(input.file, 'utf8'), input.file);
     } catch (e) {

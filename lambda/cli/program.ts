@@ -10,6 +10,8 @@ import { calendarCommand } from './commands/calendar';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { previewCommand } from './commands/preview';
+import { registryExportCommand } from './commands/registry-export';
+import { registryImportCommand, type RegistryImportOptions } from './commands/registry-import';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 
@@ -91,6 +93,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--keep', "keep the demo's folder")
     .option('--json', 'one JSON document on stdout')
     .action(act(demoCommand));
+  const registry = program
+    .command('registry')
+    .description('the inventory as data: export the registry as a document, import a document or a spreadsheet');
+  registry
+    .command('export')
+    .description(
+      "the registry's services as the document that declares them (settings, accounts, channels from --config)",
+    )
+    .option('-c, --config <file>', 'YAML or JSON config document')
+    .option('--format <format>', 'yaml (default) | json | csv (csv: the services only)')
+    .option('--store <dir>', 'embedded registry folder (default: .renewal-guard)')
+    .option('--table <name>', 'a real DynamoDB registry table instead of the embedded store')
+    .option('--json', 'the document as JSON (same as --format json)')
+    .action(act(registryExportCommand));
+  registry
+    .command('import')
+    .description('services from a document or a spreadsheet into the registry; a dry run unless --apply')
+    .argument('<file>', 'a YAML or JSON document, or a CSV spreadsheet with a header row')
+    .option('-c, --config <file>', 'the document whose accounts, channels and settings the rows are checked against')
+    .option('--format <format>', 'csv | yaml | json (default: csv for a .csv file, else a document)')
+    .option(
+      '--map <column=field>',
+      'the spreadsheet column that holds a service field, e.g. "Expiry date=expiresOn"; "Notes=" leaves a column out',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--apply', 'write the services into the registry (default: only say what would change)')
+    .option('--store <dir>', 'embedded registry folder (default: .renewal-guard)')
+    .option('--table <name>', 'a real DynamoDB registry table instead of the embedded store')
+    .option('--json', 'one JSON document on stdout')
+    .action((file: string, options: Omit<RegistryImportOptions, 'file'>) =>
+      act(registryImportCommand)({ ...options, file }),
+    );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -29,7 +29,7 @@ import { readReminderDays } from './reminder-days';
 import { checkListLength, checkOneLineText, TEXT_LIMITS } from './text-limits';
 import { tiersForCriticality } from '../policy/criticality-tiers';
 
-const SERVICE_FIELDS = [
+export const SERVICE_FIELDS = [
   'id',
   'name',
   'project',
