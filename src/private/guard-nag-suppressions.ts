@@ -18,12 +18,6 @@ export function guardNagSuppressions(targets: GuardNagTargets): void {
     {
       id: 'AwsSolutions-IAM5',
       reason:
-        'DynamoDB grants cover the registry table and its indexes (index/*): the outbox query runs on the outbox index',
-      appliesTo: [{ regex: '/^Resource::.+\\/index\\/\\*$/' }],
-    },
-    {
-      id: 'AwsSolutions-IAM5',
-      reason:
         'KMS grants for the guard key use the GenerateDataKey* / ReEncrypt* action families; the resource is the one key',
       appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     },

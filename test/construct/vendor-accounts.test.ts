@@ -121,7 +121,7 @@ describe('vendor accounts', () => {
 
     expect(JSON.stringify(stagedConfig(synth))).not.toContain(SECRET_VALUE);
     const functions = Object.values(synth.template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(2); // the poller and the sync: no chat channel, no links here
     expect(JSON.stringify(functions)).not.toContain(SECRET_VALUE);
     expect(JSON.stringify(synth.template.findResources('Custom::RenewalGuardRegistrySync'))).not.toContain(
       SECRET_VALUE,
