@@ -166,13 +166,17 @@ describe('a vendor fault that outlasts the retries', () => {
       expect(blindSpots).toEqual(['agora-main:blind-spot:2026-09-30T01:30:00.000Z']);
       expect(reports[1].alerts.map((a) => a.key)).toContain(blindSpots[0]);
       expect(reports[1].alerts.find((a) => a.kind === 'blind-spot')?.message).toContain(why);
+      // the blind spot, a warning decided on 10-01 (National Day), waits in the outbox for the next working
+      // day's check time, 10-08 09:30; that cycle delivers it
+      expect(reports[1].held).toContainEqual({ key: blindSpots[0], notBefore: '2026-10-08T01:30:00.000Z' });
+      const back = await cycleOnDay(8);
       // everything any cycle fired reached each target exactly once, and nothing is owed
-      const fired = claimedKeys(reports);
+      const fired = claimedKeys([...reports, back]);
       expect(new Set(fired).size).toBe(fired.length);
       expect(received()).toEqual(onceEach(fired, TARGETS));
       expect(await registry.listOutbox()).toEqual([]);
       expect((await registry.listAccountStates()).find((s) => s.accountId === 'agora-main')?.consecutiveFailures).toBe(
-        3,
+        4,
       );
     },
   );

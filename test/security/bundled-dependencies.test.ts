@@ -55,6 +55,8 @@ const REVIEWED: Readonly<Record<string, string>> = {
   moment: '2.31.0',
   'moment-timezone': '0.5.48',
   obliterator: '1.6.1',
+  // MIT, no dependencies: lunar calendar and solar terms for the provisional CN years (synth time only)
+  tyme4ts: '1.5.2',
   yaml: '2.9.1',
 };
 
@@ -78,6 +80,7 @@ const CALENDAR = [
   'jalaali-js',
   'moment',
   'moment-timezone',
+  'tyme4ts',
   'yaml',
 ];
 

@@ -131,6 +131,7 @@ function followUpLabel(severity: string, followUp: AlertExtras['followUp'], m: M
 function subjectName(input: FormatInput): string {
   const { alert } = input;
   if (ACCOUNT_KINDS.has(alert.kind)) return alert.accountId ?? alert.serviceId ?? alert.key;
+  if (alert.kind === 'holiday-readiness') return alert.project ?? alert.key;
   return input.serviceName ?? alert.serviceId ?? alert.accountId ?? alert.key;
 }
 
@@ -202,6 +203,8 @@ function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind
       return m.titles.digest;
     case 'calendar-provisional':
       return m.titles.calendarProvisional;
+    case 'holiday-readiness':
+      return m.titles.holidayReadiness(name);
     default:
       return m.titles.other(name, kind);
   }
@@ -239,6 +242,8 @@ function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined)
       return m.actions.reviewDigest;
     case 'calendar-provisional':
       return m.actions.declareCalendar;
+    case 'holiday-readiness':
+      return m.actions.actBeforeHoliday;
     default:
       return m.actions.noAction;
   }

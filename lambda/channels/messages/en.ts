@@ -39,6 +39,7 @@ export const EN: Messages = {
     contactsStale: (name) => `Owners of ${name} need confirming`,
     digest: 'Renewal digest',
     calendarProvisional: "Next year's holidays are estimated: declare the official schedule",
+    holidayReadiness: (project) => `Before the holiday: what ${project} must do today`,
     other: (name, kind) => `${name}: ${kind}`,
   },
   followUp: { repeat: (s) => `${s}, repeated`, escalation: (s) => `${s}, escalated` },
@@ -57,6 +58,7 @@ export const EN: Messages = {
     confirmOwners: 'Confirm the owners are still responsible, or update them.',
     reviewDigest: 'Review the renewals coming up.',
     declareCalendar: 'Declare the official holiday schedule in the calendar setting, then redeploy.',
+    actBeforeHoliday: 'Renew and top up today: nobody can during the holiday.',
   },
   kindActions: {
     subscription: {

@@ -45,6 +45,8 @@ export interface Messages {
     readonly digest: string;
     /** The operators' notice that next year's holidays are estimated (calendar-provisional). */
     readonly calendarProvisional: string;
+    /** The last working day before a long holiday: what a team (project) must do today. */
+    readonly holidayReadiness: (project: string) => string;
     /** Any kind this version has no words for yet. */
     readonly other: (name: string, kind: string) => string;
   };
@@ -69,6 +71,7 @@ export interface Messages {
     readonly confirmOwners: string;
     readonly reviewDigest: string;
     readonly declareCalendar: string;
+    readonly actBeforeHoliday: string;
   };
   /**
    * What to do about an expiry, in the words of the service's kind: a contract is renegotiated, a

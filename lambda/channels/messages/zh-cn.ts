@@ -37,6 +37,7 @@ export const ZH_CN: Messages = {
     contactsStale: (name) => `请确认 ${name} 的负责人`,
     digest: '续费摘要',
     calendarProvisional: '明年的法定节假日尚为估算：请登记官方安排',
+    holidayReadiness: (project) => `节前准备：${project} 今天需处理的事项`,
     other: (name, kind) => `${name}：${kind}`,
   },
   followUp: { repeat: (s) => `${s}·重复提醒`, escalation: (s) => `${s}·已升级` },
@@ -55,6 +56,7 @@ export const ZH_CN: Messages = {
     confirmOwners: '请确认负责人是否仍然负责，或更新负责人。',
     reviewDigest: '请查看即将到期的续费。',
     declareCalendar: '请在 calendar 设置中登记官方节假日安排，然后重新部署。',
+    actBeforeHoliday: '请今天完成续费和充值：假期中无人可以处理。',
   },
   kindActions: {
     subscription: { before: (date) => `请在 ${date} 之前续订。`, now: '请立即续订，或确认该服务已不再需要。' },

@@ -92,10 +92,19 @@ export function forecastPolicyAlerts(
     for (const alert of due) {
       if (claimed.has(alert.key)) continue;
       claimed.add(alert.key);
-      fired.push(alert);
+      fired.push(onDeliveryDay(alert, calendar));
     }
   }
   return fired.sort(byDateSubjectKey);
+}
+
+/**
+ * The alert dated on the day it reaches people: a planning notice (info, warning) decided on a
+ * non-working day waits in the outbox for the next working day (deliveryInstant), as a cycle would hold it.
+ */
+function onDeliveryDay(alert: Alert, calendar: WorkingCalendar): Alert {
+  if ((alert.severity !== 'info' && alert.severity !== 'warning') || calendar.isWorkingDay(alert.date)) return alert;
+  return { ...alert, date: calendar.followingWorkingDay(alert.date) };
 }
 
 function roundCents(n: number): number {
