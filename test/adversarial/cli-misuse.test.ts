@@ -148,6 +148,18 @@ const MISUSES: readonly Misuse[] = [
     code: 2,
     says: /--by: give a name/,
   },
+  {
+    name: 'a --by with a newline',
+    argv: ['ack', KEY, ...C, '--store', 'store', '--by', 'alice\nApproved by: the CFO'],
+    code: 2,
+    says: /--by: contains the control character U\+000A/,
+  },
+  {
+    name: 'a --by of 10,000 characters',
+    argv: ['ack', KEY, ...C, '--store', 'store', '--by', 'a'.repeat(10_000)],
+    code: 2,
+    says: /--by: at most 254 characters/,
+  },
   { name: 'ack without a key', argv: ['ack', ...C], code: 2, says: /missing required argument 'key'/ },
   // stores
   {

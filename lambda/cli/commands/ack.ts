@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { alertKeySubject, MAX_SNOOZE_DAYS, type Acknowledgement, type AlertKeySubject } from '../../core/ack';
+import { characterCount, forbiddenCharacter, TEXT_LIMITS } from '../../core/config/text-limits';
 import { formatOffsetDateTime } from '../../core/dates';
 import { ackRoot, MAX_ALERT_KEY_LENGTH, parseAlertKey } from '../../core/policy/policy-keys';
 import { CliError, type CliIo, printJson } from '../cli-io';
@@ -45,6 +46,15 @@ export async function ackCommand(options: AckOptions, io: CliIo): Promise<number
   const snoozeDays = parseSnooze(options.snooze);
   const by = options.by ?? io.env.USER ?? io.env.USERNAME ?? 'cli';
   if (by.trim() === '') throw new CliError('--by: give a name', 2);
+  const bad = forbiddenCharacter(by);
+  if (bad || characterCount(by) > TEXT_LIMITS.owner) {
+    throw new CliError(
+      bad
+        ? `--by: contains the control character ${bad.codePoint}; give a name on one line of plain text`
+        : `--by: at most ${TEXT_LIMITS.owner} characters`,
+      2,
+    );
+  }
   const now = io.now();
   const entry: Acknowledgement = {
     key,
