@@ -36,6 +36,13 @@ describe('planning the browser of the visual tests', () => {
     });
   });
 
+  it('installs fontconfig too where fc-list is missing, since fonts are looked up with it', () => {
+    expect(planBrowser({ ...READY, cjkFont: false, fontconfig: false })).toEqual({
+      action: 'install',
+      packages: ['fonts-noto-cjk', 'fontconfig'],
+    });
+  });
+
   it('installs only what is missing', () => {
     expect(planBrowser({ ...READY, cjkFont: false })).toEqual({ action: 'install', packages: ['fonts-noto-cjk'] });
     const { chromium: _, ...noChromium } = READY;
@@ -49,7 +56,9 @@ describe('planning the browser of the visual tests', () => {
     const reason = plan.action === 'fail' ? plan.reason : '';
     expect(reason).toContain('need chromium');
     expect(reason).toContain('only root may install');
-    expect(reason).toContain(INSTALL_COMMAND);
+    expect(reason).toContain(
+      'as root, install it: apt-get update && apt-get install -y --no-install-recommends chromium',
+    );
   });
 
   it('fails with the reason on a machine without apt-get', () => {
@@ -68,7 +77,7 @@ describe('planning the browser of the visual tests', () => {
   });
 
   it('names the Debian packages the README and CI rely on', () => {
-    expect(BROWSER_PACKAGES).toEqual({ chromium: 'chromium', cjkFont: 'fonts-noto-cjk' });
+    expect(BROWSER_PACKAGES).toEqual({ chromium: 'chromium', cjkFont: 'fonts-noto-cjk', fontconfig: 'fontconfig' });
     expect(INSTALL_COMMAND).toBe(
       'apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk',
     );

@@ -18,15 +18,19 @@ import { findChromium } from '../report/headless-chromium';
 /** The font family the report's font stack names for Chinese text, as fontconfig knows it. */
 export const CJK_FONT_FAMILY = 'Noto Sans CJK SC';
 
-/** The Debian package that brings each thing the visual tests need. */
-export const BROWSER_PACKAGES = { chromium: 'chromium', cjkFont: 'fonts-noto-cjk' } as const;
+/** The Debian package that brings each thing the visual tests need (chromium brings fontconfig too). */
+export const BROWSER_PACKAGES = { chromium: 'chromium', cjkFont: 'fonts-noto-cjk', fontconfig: 'fontconfig' } as const;
 
 /** Set to 1 to forbid the tests from installing anything (they then fail, naming what to install). */
 export const NO_APT_ENV = 'RENEWAL_GUARD_NO_APT';
 
-export const INSTALL_COMMAND =
-  'apt-get update && apt-get install -y --no-install-recommends ' +
-  `${BROWSER_PACKAGES.chromium} ${BROWSER_PACKAGES.cjkFont}`;
+/** The command that installs these Debian packages. */
+export function installCommand(packages: readonly string[]): string {
+  return `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+}
+
+/** Everything the visual tests need, on a machine with none of it. */
+export const INSTALL_COMMAND = installCommand([BROWSER_PACKAGES.chromium, BROWSER_PACKAGES.cjkFont]);
 
 /** What this machine has, as far as the visual tests are concerned. */
 export interface BrowserFacts {
@@ -34,6 +38,8 @@ export interface BrowserFacts {
   readonly chromium?: string;
   /** Whether fontconfig knows CJK_FONT_FAMILY. */
   readonly cjkFont: boolean;
+  /** Whether fontconfig's `fc-list` is there (to look fonts up; the font test's control uses it too). */
+  readonly fontconfig?: boolean;
   /** apt-get's path, if there is one. */
   readonly aptGet?: string;
   readonly root: boolean;
@@ -51,17 +57,18 @@ export function planBrowser(facts: BrowserFacts): BrowserPlan {
   const missing = [
     ...(facts.chromium ? [] : [BROWSER_PACKAGES.chromium]),
     ...(facts.cjkFont ? [] : [BROWSER_PACKAGES.cjkFont]),
+    ...(facts.fontconfig === false ? [BROWSER_PACKAGES.fontconfig] : []),
   ];
   if (missing.length === 0) return { action: 'use', chromium: facts.chromium! };
   const what =
     `the report's browser tests need ${missing.join(' and ')} ` +
     `(${facts.chromium ? '' : 'no chromium on PATH or at /usr/bin/chromium'}` +
     `${!facts.chromium && !facts.cjkFont ? '; ' : ''}` +
-    `${facts.cjkFont ? '' : `fontconfig has no "${CJK_FONT_FAMILY}"`})`;
-  const by = `install ${missing.length > 1 ? 'them' : 'it'}: ${INSTALL_COMMAND}`;
+    `${facts.cjkFont ? '' : facts.fontconfig === false ? 'no fc-list to find fonts with' : `fontconfig has no "${CJK_FONT_FAMILY}"`})`;
+  const by = `install ${missing.length > 1 ? 'them' : 'it'}: ${installCommand(missing)}`;
   if (!facts.aptAllowed) return { action: 'fail', reason: `${what}, and ${NO_APT_ENV} forbids installing; ${by}` };
   if (!facts.aptGet) return { action: 'fail', reason: `${what}, and this machine has no apt-get; ${by} or equivalent` };
-  if (!facts.root) return { action: 'fail', reason: `${what}, and only root may install them; as root, ${by}` };
+  if (!facts.root) return { action: 'fail', reason: `${what}, and only root may install; as root, ${by}` };
   return { action: 'install', packages: missing };
 }
 
@@ -72,6 +79,7 @@ export function browserFacts(env: NodeJS.ProcessEnv = process.env): BrowserFacts
   return {
     ...(chromium && { chromium }),
     cjkFont: hasFontFamily(CJK_FONT_FAMILY),
+    fontconfig: findExecutable('fc-list', env.PATH ?? '', '/usr/bin/fc-list') !== undefined,
     ...(apt && { aptGet: apt }),
     root: typeof process.getuid === 'function' && process.getuid() === 0,
     aptAllowed: !['1', 'true'].includes(env[NO_APT_ENV] ?? ''),
@@ -127,7 +135,7 @@ async function setUp(): Promise<string> {
   throw new Error(
     plan.action === 'fail'
       ? plan.reason
-      : `apt-get reported success, yet ${plan.packages.join(' and ')} still cannot be found; ${INSTALL_COMMAND}`,
+      : `apt-get reported success, yet ${plan.packages.join(' and ')} still cannot be found; ${installCommand(plan.packages)}`,
   );
 }
 
