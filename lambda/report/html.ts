@@ -33,19 +33,6 @@ export function formatThreshold(amount: number): string {
   return formatAmount(amount).replace(/\.00$/, '');
 }
 
-/** `9 days`, `1 day`, `expires today`, `expired 5 days ago`. */
-export function describeDaysLeft(daysLeft: number): string {
-  if (daysLeft === 0) return 'expires today';
-  if (daysLeft < 0) return `expired ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago`;
-  return `${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
-}
-
-/** A short label for a chart: `9 d`, `today`, `−5 d`. */
-export function shortDaysLeft(daysLeft: number): string {
-  if (daysLeft === 0) return 'today';
-  return daysLeft < 0 ? `\u2212${-daysLeft} d` : `${daysLeft} d`;
-}
-
 /**
  * Approximate rendered width of a label in the page's sans-serif, in px, for placement and truncation
  * without a layout engine: CJK and other wide characters count double.
@@ -79,17 +66,4 @@ function isWide(ch: string): boolean {
     (code >= 0xffe0 && code <= 0xffe6) ||
     code >= 0x1f300
   );
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `30 Sep` (or `30 Sep 2027` with the year). */
-export function shortDate(date: string, withYear = false): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
-}
-
-export function monthLabel(date: string, withYear: boolean): string {
-  const [y, m] = date.split('-');
-  return withYear ? `${MONTHS[Number(m) - 1]} ${y}` : MONTHS[Number(m) - 1]!;
 }

@@ -5,3 +5,4 @@ export * from './runway-svg';
 export * from './timeline-svg';
 export * from './report-link';
 export * from './report-sources';
+export * from './report-text';

@@ -24,15 +24,6 @@ export const TONE_TINTS: Readonly<Record<Tone, string>> = {
   none: '#f1f5f9',
 };
 
-export const TONE_LABELS: Readonly<Record<Tone, string>> = {
-  info: 'info',
-  warning: 'warning',
-  critical: 'critical',
-  emergency: 'emergency',
-  ok: 'ok',
-  none: 'no expiry',
-};
-
 export const INK = '#0f172a';
 export const MUTED = '#64748b';
 export const GRID = '#e2e8f0';

@@ -2,9 +2,10 @@
  * One account's runway chart: its balance over the days the registry remembers, and the projection at
  * the recent spend rate down to the day it runs out, with today and the policy's minimum marked.
  */
-import { esc, formatThreshold, monthLabel, px, shortDate, textWidth } from './html';
+import { esc, formatThreshold, px, textWidth } from './html';
 import { GRID, INK, MUTED, TONE_COLOURS } from './palette';
 import type { BalanceHistoryPoint, ReportAccount } from './report-data';
+import { REPORT_EN, type ReportText } from './report-text';
 import type { RunwayProjection } from './runway-projection';
 import { addDays, daysBetween } from '../core/dates';
 import type { IsoDate } from '../core/model';
@@ -20,6 +21,7 @@ export function renderRunway(
   history: readonly BalanceHistoryPoint[],
   projection: RunwayProjection,
   today: IsoDate,
+  t: ReportText = REPORT_EN,
 ): string {
   const first = history[0]!.date;
   const projectionEnd =
@@ -50,7 +52,7 @@ export function renderRunway(
       `<text x="${x0 - 8}" y="${px(y(tick) + 4)}" text-anchor="end" class="axis">${esc(compact(tick))}</text>`,
     );
   }
-  parts.push(...monthTicks(first, last, x, y0));
+  parts.push(...monthTicks(first, last, x, y0, t));
 
   const points = history.map((p) => `${px(x(p.date))},${px(y(p.balance))}`);
   const lastPoint = history[history.length - 1]!;
@@ -71,7 +73,7 @@ export function renderRunway(
         `y2="${px(y(endValue))}" stroke="${colour}" stroke-width="2" stroke-dasharray="6 4"/>`,
     );
     if (projectionEnd) {
-      const label = `runs out ${shortDate(projectionEnd)}`;
+      const label = t.accounts.runsOut(t.shortDate(projectionEnd));
       const lx = Math.min(x(projectionEnd), x1 - textWidth(label, 12) / 2);
       parts.push(
         `<circle cx="${px(x(projectionEnd))}" cy="${px(y0)}" r="5" fill="${colour}" stroke="#fff" stroke-width="2"/>`,
@@ -85,7 +87,7 @@ export function renderRunway(
     parts.push(
       `<line x1="${x0}" y1="${px(y(minAmount))}" x2="${x1}" y2="${px(y(minAmount))}" stroke="${MUTED}" ` +
         `stroke-dasharray="2 3"/>`,
-      `<text x="${x1}" y="${px(y(minAmount) - 5)}" text-anchor="end" class="axis halo">minimum ${esc(formatThreshold(minAmount))}</text>`,
+      `<text x="${x1}" y="${px(y(minAmount) - 5)}" text-anchor="end" class="axis halo">${esc(t.accounts.minimum(formatThreshold(minAmount)))}</text>`,
     );
   }
 
@@ -93,19 +95,19 @@ export function renderRunway(
     parts.push(
       `<line x1="${px(x(today))}" y1="${y1 - 8}" x2="${px(x(today))}" y2="${y0}" stroke="${INK}" ` +
         `stroke-width="1.2" stroke-dasharray="3 3"/>`,
-      `<text x="${px(x(today))}" y="${y1 - 12}" text-anchor="middle" class="axis">today</text>`,
+      `<text x="${px(x(today))}" y="${y1 - 12}" text-anchor="middle" class="axis">${esc(t.accounts.today)}</text>`,
     );
   }
   parts.push(`<line x1="${x0}" y1="${y0}" x2="${x1}" y2="${y0}" stroke="${MUTED}"/>`);
 
   return (
-    `<svg class="runway" role="img" aria-label="${esc(`Balance of ${account.id} and its projected run-out`)}" ` +
+    `<svg class="runway" role="img" aria-label="${esc(t.accounts.aria(account.id))}" ` +
     `viewBox="0 0 ${RUNWAY_WIDTH} ${RUNWAY_HEIGHT}" width="${RUNWAY_WIDTH}" height="${RUNWAY_HEIGHT}" ` +
     `xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`
   );
 }
 
-function monthTicks(first: IsoDate, last: IsoDate, x: (d: IsoDate) => number, y0: number): string[] {
+function monthTicks(first: IsoDate, last: IsoDate, x: (d: IsoDate) => number, y0: number, t: ReportText): string[] {
   const parts: string[] = [];
   const weekly = daysBetween(first, last) <= 45;
   // short spans get weekly ticks (Mondays are not special here: every 7 days from the first reading)
@@ -116,7 +118,7 @@ function monthTicks(first: IsoDate, last: IsoDate, x: (d: IsoDate) => number, y0
     for (let d = nextMonth(first); d <= last; d = nextMonth(d)) dates.push(d);
   }
   for (const d of dates) {
-    const label = weekly ? shortDate(d) : monthLabel(d, d.endsWith('-01-01'));
+    const label = weekly ? t.shortDate(d) : t.monthLabel(d, d.endsWith('-01-01'));
     parts.push(`<line x1="${px(x(d))}" y1="${y0}" x2="${px(x(d))}" y2="${y0 + 5}" stroke="${MUTED}"/>`);
     parts.push(`<text x="${px(x(d))}" y="${y0 + 18}" text-anchor="middle" class="axis">${esc(label)}</text>`);
   }

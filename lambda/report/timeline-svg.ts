@@ -4,9 +4,10 @@
  * urgent a service is, and how soon it gets worse, reads at a glance; the tiers are diamonds, the expiry
  * a dot labelled with the days left.
  */
-import { esc, monthLabel, px, shortDate, shortDaysLeft, textWidth, truncate } from './html';
+import { esc, px, textWidth, truncate } from './html';
 import { GRID, INK, TONE_COLOURS } from './palette';
 import type { ReportData, ReportService, Tone } from './report-data';
+import { REPORT_EN, type ReportText } from './report-text';
 import { addDays, daysBetween } from '../core/dates';
 import type { IsoDate } from '../core/model';
 
@@ -27,7 +28,7 @@ interface Scale {
   readonly to: IsoDate;
 }
 
-export function renderTimeline(data: ReportData): string {
+export function renderTimeline(data: ReportData, t: ReportText = REPORT_EN): string {
   const to = addDays(data.from, data.days);
   const start = LABEL_WIDTH;
   const end = TIMELINE_WIDTH - RIGHT_PAD;
@@ -52,18 +53,18 @@ export function renderTimeline(data: ReportData): string {
     );
     y += PROJECT_HEIGHT;
     for (const service of services) {
-      body.push(serviceRow(service, y, scale, data.today));
+      body.push(serviceRow(service, y, scale, data.today, t));
       y += ROW_HEIGHT;
     }
   });
 
   return (
-    `<svg class="timeline" role="img" aria-label="Renewal timeline from ${esc(data.from)} to ${esc(to)}" ` +
+    `<svg class="timeline" role="img" aria-label="${esc(t.timeline.aria(data.from, to))}" ` +
     `viewBox="0 0 ${TIMELINE_WIDTH} ${height}" width="${TIMELINE_WIDTH}" height="${height}" ` +
     `xmlns="http://www.w3.org/2000/svg">` +
-    axis(scale, height) +
+    axis(scale, height, t) +
     body.join('') +
-    todayLine(scale, data.today, height) +
+    todayLine(scale, data.today, height, t) +
     `</svg>`
   );
 }
@@ -79,7 +80,7 @@ function groupByProject(services: readonly ReportService[]): Array<[string, Repo
   return [...groups];
 }
 
-function axis(scale: Scale, height: number): string {
+function axis(scale: Scale, height: number, t: ReportText): string {
   const parts: string[] = [];
   let labelledYear: string | undefined;
   for (let d = firstOfNextMonth(scale.from); d <= scale.to; d = firstOfNextMonth(d)) {
@@ -88,16 +89,16 @@ function axis(scale: Scale, height: number): string {
     const withYear = labelledYear === undefined || year !== labelledYear;
     labelledYear = year;
     parts.push(line(x, AXIS_HEIGHT - 24, x, height - BOTTOM_PAD, GRID));
-    parts.push(`<text x="${px(x + 5)}" y="${AXIS_HEIGHT - 30}" class="axis">${esc(monthLabel(d, withYear))}</text>`);
+    parts.push(`<text x="${px(x + 5)}" y="${AXIS_HEIGHT - 30}" class="axis">${esc(t.monthLabel(d, withYear))}</text>`);
   }
   parts.push(line(scale.start, AXIS_HEIGHT - 1, scale.end, AXIS_HEIGHT - 1, GRID));
   return parts.join('');
 }
 
-function todayLine(scale: Scale, today: IsoDate, height: number): string {
+function todayLine(scale: Scale, today: IsoDate, height: number, t: ReportText): string {
   if (today < scale.from || today > scale.to) return '';
   const x = scale.x(today);
-  const label = `Today ${shortDate(today)}`;
+  const label = t.timeline.today(t.shortDate(today));
   const w = textWidth(label, 12) + 14;
   const left = Math.min(Math.max(x - w / 2, scale.start), TIMELINE_WIDTH - w - 2);
   return (
@@ -108,7 +109,7 @@ function todayLine(scale: Scale, today: IsoDate, height: number): string {
   );
 }
 
-function serviceRow(service: ReportService, top: number, scale: Scale, today: IsoDate): string {
+function serviceRow(service: ReportService, top: number, scale: Scale, today: IsoDate, t: ReportText): string {
   const mid = top + ROW_HEIGHT / 2;
   const name = truncate(service.name, LABEL_WIDTH - 40, FONT);
   const parts = [
@@ -119,7 +120,7 @@ function serviceRow(service: ReportService, top: number, scale: Scale, today: Is
   const fromX = clamp(scale.x(today < scale.from ? scale.from : today));
   if (service.expiresOn === undefined || service.daysLeft === undefined) {
     parts.push(
-      `<text x="${px(fromX + 10)}" y="${px(mid + 4.5)}" class="muted">no expiry date (${esc(service.kind)})</text>`,
+      `<text x="${px(fromX + 10)}" y="${px(mid + 4.5)}" class="muted">${esc(t.timeline.noExpiry(t.kinds[service.kind]))}</text>`,
     );
     return `<g class="row">${parts.join('')}</g>`;
   }
@@ -137,7 +138,7 @@ function serviceRow(service: ReportService, top: number, scale: Scale, today: Is
     parts.push(
       `<path d="M${px(x)} ${px(mid - 6)}l6 6-6 6-6-6z" fill="${past ? '#fff' : colour}" ` +
         `stroke="${past ? colour : '#fff'}" stroke-width="1.5"><title>${esc(
-          `${tier.tier}-day reminder (${tier.severity}) on ${tier.date}`,
+          t.timeline.tierTitle(tier.tier, tier.severity, tier.date),
         )}</title></path>`,
     );
   }
@@ -146,11 +147,11 @@ function serviceRow(service: ReportService, top: number, scale: Scale, today: Is
   const colour = TONE_COLOURS[service.tone];
   parts.push(
     `<circle cx="${px(expiryX)}" cy="${px(mid)}" r="${beyond || before ? 4 : 7}" fill="${colour}" stroke="#fff" ` +
-      `stroke-width="2"><title>${esc(`${service.name}: expires ${service.expiresOn}`)}</title></circle>`,
+      `stroke-width="2"><title>${esc(t.timeline.expiresTitle(service.name, service.expiresOn))}</title></circle>`,
   );
   // an expired service's label goes after the lapsed stretch, clear of the today line
   const labelX = service.daysLeft <= 0 ? Math.max(expiryX, fromX) : expiryX;
-  parts.push(daysLabel(service, labelX, mid, colour, beyond));
+  parts.push(daysLabel(service, labelX, mid, colour, beyond, t));
   return `<g class="row">${parts.join('')}</g>`;
 }
 
@@ -173,9 +174,16 @@ function segments(service: ReportService, fromX: number, expiryX: number, mid: n
   return parts;
 }
 
-function daysLabel(service: ReportService, x: number, mid: number, colour: string, beyond: boolean): string {
-  const days = shortDaysLeft(service.daysLeft!);
-  const date = shortDate(service.expiresOn!, beyond);
+function daysLabel(
+  service: ReportService,
+  x: number,
+  mid: number,
+  colour: string,
+  beyond: boolean,
+  t: ReportText,
+): string {
+  const days = t.shortDaysLeft(service.daysLeft!);
+  const date = t.shortDate(service.expiresOn!, beyond);
   const text = beyond ? `${days} · ${date} \u203a` : `${days} · ${date}`;
   const width = textWidth(text, 12);
   const right = x + 12 + width <= TIMELINE_WIDTH - 4;

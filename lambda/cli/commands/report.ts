@@ -62,7 +62,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   });
   const out = path.resolve(io.cwd, options.out);
   await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, renderReport(data), 'utf8');
+  await writeFile(out, renderReport(data, config.language), 'utf8');
 
   if (options.json) {
     printJson(io, { out, services: data.services.length, accounts: data.accounts.length });

@@ -134,7 +134,7 @@ export function createAckAndCalendarHandler(deps: AckAndCalendarDeps): AckAndCal
     const { services, accountFacts } = await readReportSources(config, registry);
     const data = buildReportData({ config, services, now, accountFacts });
     logger.info('report served', { services: data.services.length, accounts: data.accounts.length });
-    return reportResponse(renderReport(data));
+    return reportResponse(renderReport(data, config.language));
   }
 
   return async (event) => {
