@@ -14,8 +14,12 @@ export type Basis = 'measured' | 'derived' | 'assumed';
 export interface CostInputs {
   readonly label: string;
   readonly services: number;
-  /** Polled accounts: one credentials secret each. */
+  /** Polled accounts: one credentials secret (or SecureString parameter) each. */
   readonly accounts: number;
+  /** Where the vendor credentials live (the construct's `secretStore`). */
+  readonly secretStore: 'secrets-manager' | 'ssm-parameter-store';
+  /** Secrets Manager secrets in the template itself: the link secret and its feed-token seed when links are on. */
+  readonly generatedSecrets: number;
   readonly cyclesPerMonth: number;
   readonly lambdaMemoryGb: number;
   readonly lambdaSecondsPerCycle: number;
@@ -62,6 +66,8 @@ export interface CostEstimate {
   readonly totalUsd: number;
   /** The same guard with vendor credentials in SSM SecureString standard parameters instead of secrets. */
   readonly totalWithSsmUsd: number;
+  /** The props that make this guard (a cost profile), when the scenario is one. */
+  readonly profile?: string;
   /** Custom metrics if each were billed the whole month (no hourly proration): the pessimistic bound. */
   readonly metricsFullMonthUsd: number;
   /** What the biggest usage-driven line is, and its share. */
@@ -179,19 +185,50 @@ export function costModel(inputs: CostInputs, prices: Prices = PRICES): CostEsti
     b('logs'),
   );
   add('KMS', 'requests', inputs.kmsRequestsPerMonth, 'requests', prices.kmsRequest, 'usage', 'assumed');
+  if (inputs.secretStore === 'ssm-parameter-store') {
+    // GetParameter on standard parameters is free; each decryption is a KMS request with the aws/ssm key
+    add(
+      'KMS',
+      'aws/ssm decrypts (GetParameter WithDecryption)',
+      inputs.secretReadsPerMonth,
+      'requests',
+      prices.kmsRequest,
+      'usage',
+      b('secrets'),
+    );
+    add(
+      'SSM Parameter Store',
+      'vendor credentials SecureString parameters (standard)',
+      inputs.accounts,
+      'parameters',
+      prices.ssmStandardParameter,
+      'fixed',
+      'measured',
+    );
+  } else {
+    add(
+      'Secrets Manager',
+      'GetSecretValue',
+      inputs.secretReadsPerMonth,
+      'calls',
+      prices.secretApiCall,
+      'usage',
+      b('secrets'),
+    );
+    add(
+      'Secrets Manager',
+      'vendor credentials secrets',
+      inputs.accounts,
+      'secrets',
+      prices.secretMonth,
+      'fixed',
+      'measured',
+    );
+  }
   add(
     'Secrets Manager',
-    'GetSecretValue',
-    inputs.secretReadsPerMonth,
-    'calls',
-    prices.secretApiCall,
-    'usage',
-    b('secrets'),
-  );
-  add(
-    'Secrets Manager',
-    'vendor credentials secrets',
-    inputs.accounts,
+    'link secret and feed-token seed (generated)',
+    inputs.generatedSecrets,
     'secrets',
     prices.secretMonth,
     'fixed',
@@ -205,9 +242,6 @@ export function costModel(inputs: CostInputs, prices: Prices = PRICES): CostEsti
   const usage = items.filter((i) => i.kind === 'usage');
   const usageUsd = sum(usage);
   const fixedUsd = sum(items.filter((i) => i.kind === 'fixed'));
-  const secretsUsd = sum(items.filter((i) => i.service === 'Secrets Manager'));
-  // SecureString reads are KMS Decrypt calls with the AWS managed aws/ssm key: billed as KMS requests
-  const ssmReadsUsd = inputs.secretReadsPerMonth * prices.kmsRequest.usd;
   const largest = [...usage].sort((a, b2) => b2.monthlyUsd - a.monthlyUsd)[0]!;
   return {
     label: inputs.label,
@@ -217,7 +251,10 @@ export function costModel(inputs: CostInputs, prices: Prices = PRICES): CostEsti
     usageUsd,
     fixedUsd,
     totalUsd: usageUsd + fixedUsd,
-    totalWithSsmUsd: usageUsd + fixedUsd - secretsUsd + ssmReadsUsd + inputs.accounts * prices.ssmStandardParameter.usd,
+    totalWithSsmUsd:
+      inputs.secretStore === 'ssm-parameter-store'
+        ? usageUsd + fixedUsd
+        : costModel({ ...inputs, secretStore: 'ssm-parameter-store' }, prices).totalUsd,
     metricsFullMonthUsd: inputs.customMetrics * prices.cloudWatchMetricMonth.usd,
     largestUsage: {
       item: `${largest.service} ${largest.item}`,

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { costModel, vmCost, type CostInputs } from '../cost-model';
 import { alertsByDay, metricMonth, type MetricMonth } from './metric-series';
 import { PRICES, PRICES_CHECKED } from './prices';
+import { profileResources } from './profile-synth';
 import { loadGuardConfig } from '../../lambda/app/load-config';
 import type { CycleDetails, CycleScaleSummary } from '../cycle/cycle-bench';
 import { REPO_ROOT } from '../support/child-process';
@@ -41,6 +42,12 @@ const TARGETS = [
   { services: 10_000, usd: 5 },
 ] as const;
 
+/** Issue 15: the lean profile, all in (fixed and usage), an order of magnitude below a t4g.nano. */
+const LEAN_TARGETS = [
+  { services: 100, usd: 1 },
+  { services: 10_000, usd: 10 },
+] as const;
+
 export function costBenchmark(options: {
   cycle: CycleDetails;
   synth: { file: readonly SynthSizeSummary[] };
@@ -57,6 +64,38 @@ export function costBenchmark(options: {
     estimate: costModel(costInputs(scale, findSynth(options.synth, scale), months.detailed)),
   }));
   const whatIf = inputs.map(({ scale, months, inputs: i }) => metricWhatIfs(scale, months, i));
+  const profiles = profileResources().flatMap((profile) =>
+    inputs.map(({ scale, months }) => ({
+      services: scale.services,
+      id: profile.id,
+      estimate: {
+        ...costModel({
+          ...costInputs(scale, { services: scale.services, resourceTypes: profile.resourceTypes }, months.guard),
+          label: `${scale.services.toLocaleString('en')} services / ${scale.accounts.toLocaleString('en')} accounts, ${profile.label}`,
+          secretStore: profile.secretStore,
+        }),
+        profile: profile.props,
+      },
+    })),
+  );
+  const nano = vmCost('nano');
+  const profileOf = (services: number, id: string) =>
+    profiles.find((p) => p.services === services && p.id === id)!.estimate;
+  const leanTargets: TargetRow[] = LEAN_TARGETS.map(({ services, usd }) => {
+    const lean = profileOf(services, 'lean');
+    return {
+      id: `cost-lean-${services}`,
+      what: `lean profile, all in (fixed + usage) a month, ${services.toLocaleString('en')} services / ${lean.accounts} accounts`,
+      target: `≤ $${usd.toFixed(2)}`,
+      measured:
+        `$${lean.totalUsd.toFixed(2)} with the acknowledge links (fixed $${lean.fixedUsd.toFixed(2)}, usage ` +
+        `$${lean.usageUsd.toFixed(2)}); without them $${profileOf(services, 'lean-no-links').totalUsd.toFixed(2)}; ` +
+        `secure default $${profileOf(services, 'default').totalUsd.toFixed(2)}; t4g.nano $${nano.instanceUsd.toFixed(2)} ` +
+        `($${nano.totalUsd.toFixed(2)} with disk and IPv4)`,
+      ratio: lean.totalUsd / usd,
+      met: lean.totalUsd <= usd,
+    };
+  });
   const targets: TargetRow[] = TARGETS.map(({ services, usd }) => {
     const estimate = scenarios.find((s) => s.services === services)!;
     return {
@@ -82,10 +121,13 @@ export function costBenchmark(options: {
       `${CYCLES_PER_MONTH} daily cycles a month, us-east-1 list prices checked ${PRICES_CHECKED}, no free tier, ` +
       'SMS excluded. Custom metrics and EMF bytes are replayed over the month from lambda/app/cycle-metrics.ts, ' +
       'for the default (guard-level metrics) and for detailedMetrics: true. Each line item is marked measured, ' +
-      'derived or assumed.',
-    targets,
+      'derived or assumed. The cost profiles (bench/cost/profile-synth.ts) take their fixed resources (keys, ' +
+      'alarms, dashboards, generated secrets) from a guard synthesized with their props in this run, and price ' +
+      'vendor credentials in Secrets Manager or in SSM SecureString parameters as their secretStore says.',
+    targets: [...targets, ...leanTargets],
     details: {
       scenarios,
+      profiles: profiles.map((p) => p.estimate),
       detailedScenarios: detailed.map((d) => d.estimate),
       whatIf,
       vm: [vmCost('nano'), vmCost('micro')],
@@ -178,6 +220,8 @@ export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary, me
     label: `${scale.services.toLocaleString('en')} services / ${scale.accounts.toLocaleString('en')} accounts`,
     services: scale.services,
     accounts: scale.accounts,
+    secretStore: 'secrets-manager',
+    generatedSecrets: synth.resourceTypes['AWS::SecretsManager::Secret'] ?? 0,
     cyclesPerMonth: CYCLES_PER_MONTH,
     lambdaMemoryGb: pollerMemoryMb() / 1024,
     lambdaSecondsPerCycle: daily.wallMsMedian / 1000,

@@ -128,6 +128,7 @@ function cycleSection(result: BenchmarkResult): string {
 function costSection(result: BenchmarkResult): string {
   const d = result.details as {
     scenarios: CostEstimate[];
+    profiles?: CostEstimate[];
     whatIf: Array<{ label: string; cases: Array<{ change: string; customMetrics: number; usageUsd: number }> }>;
     vm: Array<{ label: string; totalUsd: number; instanceUsd: number; ebsUsd: number; ipv4Usd: number }>;
     pollerEmitsEmf: boolean;
@@ -147,6 +148,34 @@ function costSection(result: BenchmarkResult): string {
       ),
       '',
     );
+  }
+  if (d.profiles) {
+    lines.push(
+      'Cost profiles, all in (fixed + usage), next to a t4g.nano VM (README "Cost: choosing a profile"):',
+      '',
+      '| scenario | props | usage-driven | fixed | a month |',
+      '|---|---|---|---|---|',
+      ...d.profiles.map(
+        (p) =>
+          `| ${p.label} | ${p.profile ?? ''} | $${p.usageUsd.toFixed(2)} | $${p.fixedUsd.toFixed(2)} | **$${p.totalUsd.toFixed(2)}** |`,
+      ),
+      '',
+    );
+    for (const p of d.profiles.filter((x) => x.label.endsWith(', lean'))) {
+      lines.push(
+        `**${p.label}** — ${p.profile}:`,
+        '',
+        '| service | item | quantity | unit | unit price | a month | kind | basis |',
+        '|---|---|---|---|---|---|---|---|',
+        ...p.lineItems
+          .filter((i) => i.monthlyUsd > 0 || i.kind === 'fixed')
+          .map(
+            (i) =>
+              `| ${i.service} | ${i.item} | ${fmtQty(i.quantity)} | ${i.unit} | $${fmtPrice(i.unitUsd)} | $${i.monthlyUsd.toFixed(4)} | ${i.kind} | ${i.basis} |`,
+          ),
+        '',
+      );
+    }
   }
   lines.push(
     'What-ifs on custom metrics (computed by the same model):',
