@@ -1,4 +1,5 @@
-import type { Language, Severity } from '../core/model';
+import { messagesFor } from '../channels/messages/messages';
+import type { Language, ServiceKind, Severity } from '../core/model';
 
 /** Every word the calendar writes, per language (the same wording as the chat messages). */
 export interface CalendarText {
@@ -7,7 +8,8 @@ export interface CalendarText {
   readonly expiresOn: (name: string, id: string, date: string) => string;
   readonly project: (project: string) => string;
   readonly owners: (owners: readonly string[]) => string;
-  readonly whatToDo: (autoRenew: boolean, expiresOn: string) => string;
+  /** In the words of the service's kind (a contract, a package, a bill...), as the messages say it. */
+  readonly whatToDo: (autoRenew: boolean, expiresOn: string, kind: ServiceKind) => string;
   readonly remindersAt: (time: string, timeZone: string) => string;
   readonly reminder: (date: string, tier: number, severity: Severity, key: string) => string;
   readonly acknowledgeWith: string;
@@ -30,10 +32,10 @@ const EN: CalendarText = {
   expiresOn: (name, id, date) => `${name} (${id}) expires on ${date}.`,
   project: (project) => `Project: ${project}`,
   owners: (owners) => `Owners: ${owners.join(', ')}`,
-  whatToDo: (autoRenew, expiresOn) =>
+  whatToDo: (autoRenew, expiresOn, kind) =>
     autoRenew
       ? 'What to do: auto-renewal is on; confirm the payment method and balance will cover it.'
-      : `What to do: renew it, or confirm the plan with the vendor, before ${expiresOn}.`,
+      : `What to do: ${messagesFor('en').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `Reminders (at ${time} ${timeZone}):`,
   reminder: (date, tier, severity, key) =>
     `- ${date}: ${tier === 0 ? 'expiry day' : `${days(tier)} before`}, ${EN_SEVERITY[severity].toLowerCase()}, alert key ${key}`,
@@ -51,10 +53,10 @@ const ZH_CN: CalendarText = {
   expiresOn: (name, id, date) => `${name}（${id}）将于 ${date} 到期。`,
   project: (project) => `项目：${project}`,
   owners: (owners) => `负责人：${owners.join('、')}`,
-  whatToDo: (autoRenew, expiresOn) =>
+  whatToDo: (autoRenew, expiresOn, kind) =>
     autoRenew
       ? '处理建议：已开启自动续费，请确认支付方式和余额足以完成自动续费。'
-      : `处理建议：请在 ${expiresOn} 之前续费，或与供应商确认套餐。`,
+      : `处理建议：${messagesFor('zh-CN').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `提醒（${timeZone} ${time}）：`,
   reminder: (date, tier, severity, key) =>
     `- ${date}：${tier === 0 ? '到期当天' : `提前 ${tier} 天`}，${ZH_SEVERITY[severity]}，告警键 ${key}`,

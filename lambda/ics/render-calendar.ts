@@ -111,7 +111,7 @@ function eventLines(
     text.expiresOn(service.name, service.id, service.expiresOn),
     text.project(service.project),
     text.owners(service.owners),
-    text.whatToDo(service.autoRenew, service.expiresOn),
+    text.whatToDo(service.autoRenew, service.expiresOn, service.kind),
     text.remindersAt(config.checkTime, config.timeZone),
     ...alarms.map((a) => text.reminder(a.date, a.tier, a.severity, a.key)),
     text.acknowledgeWith,

@@ -25,9 +25,10 @@ describe('the expiry calendar', () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.split('\r\n').filter((line) => line.includes('\n') || line.includes('\r'))).toEqual([]);
     // the golden file is stored with LF: .gitattributes normalises text files to LF on commit
-    expect(ics.replace(/\r\n/g, '\n')).toBe(
-      fs.readFileSync(path.join(__dirname, 'golden', 'contract-example.ics'), 'utf8'),
-    );
+    const golden = path.join(__dirname, 'golden', 'contract-example.ics');
+    // regenerate after an intended change with UPDATE_GOLDEN=1, then review the diff like code
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(golden, ics.replace(/\r\n/g, '\n'));
+    expect(ics.replace(/\r\n/g, '\n')).toBe(fs.readFileSync(golden, 'utf8'));
   });
 
   it('parses back with an independent parser into one all-day event per expiry', () => {
@@ -78,7 +79,8 @@ describe('the expiry calendar', () => {
       'Live app RTC (live-rtc) expires on 2026-10-09.',
       'Project: live-app',
       'Owners: alice@example.com',
-      'What to do: renew it, or confirm the plan with the vendor, before 2026-10-09.',
+      // in the words of the service's kind, as the messages say it: live-rtc is a subscription
+      'What to do: Renew the subscription before 2026-10-09.',
       'Reminders (at 09:30 Asia/Shanghai):',
       '- 2026-09-09: 30 days before, info, alert key live-rtc:expiry:2026-10-09:30',
       '- 2026-09-30: 7 days before, critical, alert key live-rtc:expiry:2026-10-09:7',
@@ -254,7 +256,7 @@ describe('the expiry calendar', () => {
       '语音房（voice-room）将于 2026-10-20 到期。',
       '项目：p',
       '负责人：ops@example.com',
-      '处理建议：请在 2026-10-20 之前续费，或与供应商确认套餐。',
+      '处理建议：请在 2026-10-20 之前续订。',
       '提醒（Asia/Shanghai 09:30）：',
       '- 2026-10-13：提前 7 天，严重，告警键 voice-room:expiry:2026-10-20:7',
       '- 2026-10-20：到期当天，紧急，告警键 voice-room:expiry:2026-10-20:0',
