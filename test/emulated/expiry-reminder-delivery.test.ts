@@ -5,6 +5,9 @@
  * subscription's stand-in queue and the notifier bundle (through its own Lambda subscription) get what
  * passes; the notifier posts to a local webhook receiver that verifies the signature.
  */
+import { GetScheduleCommand } from '@aws-sdk/client-scheduler';
+import { GetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
+import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { alertAttributes, snsMessage } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert } from '../../lambda/core/model';
 import { startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
@@ -31,6 +34,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
 });
+
+/** The queue URL on moto of a queue CloudFormation answered with its (AWS-shaped) URL. */
+async function queueUrl(physicalUrl: string): Promise<string> {
+  const { QueueUrl } = await deployment.clients.sqs.send(
+    new GetQueueUrlCommand({ QueueName: physicalUrl.split('/').pop()! }),
+  );
+  return QueueUrl!;
+}
 
 /** Fires the daily check on a local date, then lets SNS deliver to the subscribed functions. */
 async function dailyCheck(localDate: string) {
@@ -73,6 +84,36 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     expect(responses[0]).toMatchObject({ Status: 'SUCCESS', Data: { Added: 1, Updated: 0 } });
   });
 
+  it('subscribed each synthesized subscription on moto with its filter policy exactly as synthesized', async () => {
+    const topicArn = deployment.ref('AWS::SNS::Topic', 'GuardAlertTopic');
+    const synthesized = Object.entries(deployment.stack.template.Resources).filter(
+      ([, r]) => r.Type === 'AWS::SNS::Subscription',
+    );
+    expect(synthesized.map(([, r]) => r.Properties!.Protocol).sort()).toEqual(['email', 'lambda', 'sms']);
+    for (const [id, resource] of synthesized) {
+      const standIn = deployment.standIns.find((s) => s.logicalId === id)!;
+      const { Attributes = {} } = await deployment.clients.sns.send(
+        new GetSubscriptionAttributesCommand({ SubscriptionArn: standIn.subscriptionArn }),
+      );
+      expect([id, Attributes.TopicArn, Attributes.Protocol]).toEqual([id, topicArn, 'sqs']);
+      expect([id, JSON.parse(Attributes.FilterPolicy!)]).toEqual([id, resource.Properties!.FilterPolicy]);
+    }
+  });
+
+  it('created the daily schedule in moto as synthesized, targeting the poller', async () => {
+    const id = deployment.logicalId('AWS::Scheduler::Schedule', 'GuardDailyCheck');
+    const synthesized = deployment.stack.template.Resources[id]!.Properties!;
+    const schedule = await deployment.clients.scheduler.send(
+      new GetScheduleCommand({ Name: deployment.ref('AWS::Scheduler::Schedule', 'GuardDailyCheck') }),
+    );
+    expect(schedule).toMatchObject({
+      ScheduleExpression: synthesized.ScheduleExpression,
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      State: 'ENABLED',
+      Target: { Arn: deployment.fn('GuardPoller').arn, RetryPolicy: synthesized.Target.RetryPolicy },
+    });
+  });
+
   it('lets the 30-day reminder (info) reach the webhook but not the email channel, whose filter starts at warning', async () => {
     const webhookBefore = receivers.accepted('webhook').length;
 
@@ -113,6 +154,8 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     expect(due.at.toISOString()).toBe('2027-03-10T01:30:00.000Z');
     expect(due.invocation.result).toMatchObject({ alerts: 1, failedAccounts: [] });
     expect(sandbox.requests('agora').slice(agoraBefore).length).toBeGreaterThan(0);
+    // the poller's SDK reached moto through AWS_ENDPOINT_URL_SNS (the recorder sits there)
+    expect(deployment.recorder.publishes.filter((p) => p.subject?.match(/critical/i))).toHaveLength(1);
     // the email subscription's filter let it through, with the email variant and the filter attributes
     const emails = await deployment.drain('GuardChannelsops');
     expect(emails).toHaveLength(1);
@@ -147,4 +190,30 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     expect(await deployment.drain('GuardChannelsops')).toEqual([]);
     expect(receivers.received('webhook').length).toBe(webhookBefore);
   }, 60_000);
+
+  it('retries the notifier twice when the webhook keeps failing, then keeps the event in its dead-letter queue', async () => {
+    // (the last test of the walk: the scripted failures outlast it)
+    receivers.failNext('webhook', { times: 1_000, status: 400 });
+
+    const due = await dailyCheck(DAYS.dayBefore);
+
+    expect(due.invocation.result).toMatchObject({ alerts: 1, failedAccounts: [] });
+    expect((await deployment.drain('GuardChannelsops')).map((d) => d.subject)).toEqual([
+      expect.stringMatching(/emergency/i),
+    ]);
+    expect(due.notified).toHaveLength(1);
+    expect(due.notified[0]!.attempts.map((a) => a.error?.split(':')[0])).toEqual([
+      'DeliveryError',
+      'DeliveryError',
+      'DeliveryError',
+    ]);
+    expect(due.notified[0]!.deadLettered).toBe(true);
+    const dlq = deployment.ref('AWS::SQS::Queue', 'GuardNotifierDeadLetterQueue');
+    const { Messages = [] } = await deployment.clients.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: await queueUrl(dlq), MaxNumberOfMessages: 10 }),
+    );
+    expect(Messages.map((m) => JSON.parse(m.Body!).Records[0].Sns.MessageId)).toEqual([
+      due.notified[0]!.delivery.messageId,
+    ]);
+  }, 90_000);
 });

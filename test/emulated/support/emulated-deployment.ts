@@ -66,14 +66,22 @@ const ASYNC_ATTEMPT_DELAYS_MS = [0, 60_000, 180_000];
 
 export class EmulatedDeployment {
   static async start(options: EmulatedDeploymentOptions): Promise<EmulatedDeployment> {
-    const stack = synthesizeGuardStack(options.config, options.props);
     const [moto, dynamo, responses] = await Promise.all([
       startMotoServer(),
       startDynalite(),
       ResponseUrlServer.start(),
     ]);
-    const recorder = await SnsPublishRecorder.start(moto.endpoint);
-    return new EmulatedDeployment(options, stack, moto, dynamo, recorder, responses);
+    try {
+      // moto loads its CloudFormation models on first use (~5 s): let it do that while the stack synthesizes
+      const warm = await moto.warmUp('cloudformation', { Action: 'ListStacks' });
+      const stack = synthesizeGuardStack(options.config, options.props);
+      await warm;
+      const recorder = await SnsPublishRecorder.start(moto.endpoint);
+      return new EmulatedDeployment(options, stack, moto, dynamo, recorder, responses);
+    } catch (e) {
+      await Promise.allSettled([moto.stop(), dynamo.stop(), responses.stop()]);
+      throw e;
+    }
   }
 
   readonly endpoints: LocalEndpoints;
@@ -327,7 +335,9 @@ export class EmulatedDeployment {
     });
     const invocation = await this.runner.invoke(token, event, this.options.deployedAt);
     const response = await this.responses.response(requestId, 2_000).catch((e: Error) => {
-      throw new Error(`${logicalId}: ${e.message}; the function ended with ${invocation.outcome}\n${invocation.output}`);
+      throw new Error(
+        `${logicalId}: ${e.message}; the function ended with ${invocation.outcome}\n${invocation.output}`,
+      );
     });
     this.customResourceResponses.set(logicalId, response);
     if (response.Status !== 'SUCCESS') {

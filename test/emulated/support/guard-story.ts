@@ -15,6 +15,7 @@ export const DAYS = {
   eightDaysBefore: '2027-03-09',
   sevenDaysBefore: '2027-03-10',
   sixDaysBefore: '2027-03-11',
+  dayBefore: '2027-03-16',
 } as const;
 
 export const WEBHOOK_SECRET = 'renewal-guard/webhook';

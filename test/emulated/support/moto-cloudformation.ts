@@ -5,10 +5,14 @@
  * `AWS::CloudWatch::Alarm`, `AWS::SecretsManager::Secret` or custom resources, applies no
  * `AWS::SNS::TopicPolicy` (the topic keeps its default policy), answers an `AWS::Events::EventBus` without
  * a physical id, and runs Lambda functions only in Docker; its tables would live in moto, not dynalite.
- * Those are the provisioner's (see resource-provisioners.ts).
+ * Those are the provisioner's (see resource-provisioners.ts). One more difference: moto names an unnamed
+ * resource `<stack>-<logical id>-<12 random>` without CloudFormation's truncation, and answers a bare 500
+ * when that breaks a length limit (64 for a role, 80 for a queue); such resources get the name
+ * CloudFormation would generate, truncated, written into the moto stack's copy of their properties.
  */
+import { randomBytes } from 'crypto';
 import { motoQuery, xmlValues } from './moto-query';
-import type { CfnTemplate } from './synthesized-stack';
+import type { CfnResource, CfnTemplate } from './synthesized-stack';
 import { referencedIds, type ProvisionedResource, type StackEnvironment } from './template-values';
 
 export const MOTO_CLOUDFORMATION_TYPES: ReadonlySet<string> = new Set([
@@ -31,7 +35,7 @@ export async function deployMotoStack(
   const ids = Object.keys(template.Resources).filter((id) =>
     MOTO_CLOUDFORMATION_TYPES.has(template.Resources[id]!.Type),
   );
-  const resources = Object.fromEntries(ids.map((id) => [id, template.Resources[id]!]));
+  const resources = Object.fromEntries(ids.map((id) => [id, withNameWithinLimit(id, template.Resources[id]!, env)]));
   for (const id of ids) {
     const outside = [...referencedIds(resources[id]!.Properties)].filter((ref) => !(ref in resources));
     if (outside.length > 0) {
@@ -64,6 +68,25 @@ export async function deployMotoStack(
     out.set(id, attributesOf(resources[id]!.Type, physicalId, env));
   }
   return out;
+}
+
+/** Name properties and limits of the types whose generated names moto does not truncate. */
+const NAME_LIMITS: Readonly<Record<string, { property: string; max: number }>> = {
+  'AWS::IAM::Role': { property: 'RoleName', max: 64 },
+  'AWS::SQS::Queue': { property: 'QueueName', max: 80 },
+};
+
+function withNameWithinLimit(id: string, resource: CfnResource, env: StackEnvironment): CfnResource {
+  const limit = NAME_LIMITS[resource.Type];
+  const suffix = randomBytes(9)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 12)
+    .toUpperCase();
+  if (!limit || resource.Properties?.[limit.property] !== undefined) return resource;
+  if (`${env.stackName}-${id}-${suffix}`.length <= limit.max) return resource;
+  const name = `${`${env.stackName}-${id}`.slice(0, limit.max - suffix.length - 1)}-${suffix}`;
+  return { ...resource, Properties: { ...resource.Properties, [limit.property]: name } };
 }
 
 function attributesOf(type: string, physicalId: string, env: StackEnvironment): ProvisionedResource {

@@ -3,11 +3,17 @@
  * port, for the length of one test file: started, polled until it answers, stopped by its own pid.
  */
 import { spawn, type ChildProcess } from 'child_process';
+import * as http from 'http';
 import * as net from 'net';
 
 export interface MotoServer {
   /** `http://127.0.0.1:<port>` */
   readonly endpoint: string;
+  /**
+   * Sends one query-protocol request and resolves once it is on the wire, with the promise of its
+   * answer: moto loads a service's models on first use, which can then overlap synchronous work here.
+   */
+  warmUp(service: string, params: Record<string, string>): Promise<Promise<void>>;
   /** The last lines moto printed to stderr (its request log and tracebacks), for failure messages. */
   recentLog(): string;
   stop(): Promise<void>;
@@ -33,7 +39,12 @@ export async function startMotoServer(): Promise<MotoServer> {
     throw e;
   }
   failed.catch(() => undefined); // later exits are reported by stop(), not as unhandled rejections
-  return { endpoint, recentLog: () => stderr, stop: () => stopChild(child, exited) };
+  return {
+    endpoint,
+    warmUp: (service, params) => sendQuery(port, service, params),
+    recentLog: () => stderr,
+    stop: () => stopChild(child, exited),
+  };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
@@ -58,6 +69,37 @@ async function waitUntilAnswering(endpoint: string): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function sendQuery(port: number, service: string, params: Record<string, string>): Promise<Promise<void>> {
+  return new Promise((flushed, reject) => {
+    const answered = new Promise<void>((resolve, fail) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/',
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+            Authorization: `AWS4-HMAC-SHA256 Credential=AKIDEMULATED/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve() : fail(new Error(`moto ${service} warm-up: ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', (e) => {
+        fail(e);
+        reject(e);
+      });
+      req.end(new URLSearchParams(params).toString(), () => flushed(answered));
+    });
+    answered.catch(() => undefined);
+  });
 }
 
 function freePort(): Promise<number> {
