@@ -24,7 +24,9 @@ let codeRoot: string;
 let CREATE: Record<string, unknown>;
 beforeAll(async () => {
   [dynamo, aws, cloudFormation] = await Promise.all([startDynalite(), startFakeAws(), startCfnResponseReceiver()]);
-  codeRoot = stageCode(['poll-and-evaluate', 'sync-registry'], guardConfig());
+  // weekends, not CN: the bundle runs on the real clock, and from each November CN's notice that next
+  // year's holidays are provisional would add an alert; the expiry emergencies below need no calendar
+  codeRoot = stageCode(['poll-and-evaluate', 'sync-registry'], guardConfig({ calendar: 'weekends' }));
   CREATE = customResourceEvent('Create', cloudFormation.url('create'), { ConfigHash: 'a'.repeat(64) });
 });
 afterAll(async () => {
