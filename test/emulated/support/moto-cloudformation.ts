@@ -76,13 +76,9 @@ const NAME_LIMITS: Readonly<Record<string, { property: string; max: number }>> =
   'AWS::SQS::Queue': { property: 'QueueName', max: 80 },
 };
 
-function withNameWithinLimit(id: string, resource: CfnResource, env: StackEnvironment): CfnResource {
+export function withNameWithinLimit(id: string, resource: CfnResource, env: StackEnvironment): CfnResource {
   const limit = NAME_LIMITS[resource.Type];
-  const suffix = randomBytes(9)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 12)
-    .toUpperCase();
+  const suffix = randomBytes(6).toString('hex').toUpperCase();
   if (!limit || resource.Properties?.[limit.property] !== undefined) return resource;
   if (`${env.stackName}-${id}-${suffix}`.length <= limit.max) return resource;
   const name = `${`${env.stackName}-${id}`.slice(0, limit.max - suffix.length - 1)}-${suffix}`;

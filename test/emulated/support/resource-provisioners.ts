@@ -57,11 +57,7 @@ export const PROVISIONERS: Readonly<Record<string, Provisioner>> = {
 
 /** A name the way CloudFormation makes one up: `<stack>-<logical id>-<13 random characters>`. */
 export function generatedName(ctx: ProvisionContext, logicalId: string, maxLength = 64): string {
-  const suffix = randomBytes(10)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 13)
-    .toUpperCase();
+  const suffix = randomBytes(7).toString('hex').slice(0, 13).toUpperCase();
   const head = `${ctx.env.stackName}-${logicalId}`.slice(0, maxLength - suffix.length - 1);
   return `${head}-${suffix}`;
 }
@@ -124,10 +120,7 @@ async function provisionSecret(ctx: ProvisionContext, logicalId: string, resourc
   }
   const value: string =
     p.SecretString ?? generateSecretString(p.GenerateSecretString ?? {}, `${where}.GenerateSecretString`);
-  const suffix = randomBytes(9)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 12);
+  const suffix = randomBytes(6).toString('hex');
   const { ARN } = await ctx.clients.secrets.send(
     new CreateSecretCommand({
       Name: p.Name ?? `${logicalId}-${suffix}`,
