@@ -13,8 +13,8 @@
 # that version check (--no-isolation --skip-dependency-check); the wheel is an ordinary py3-none-any one.
 #
 # PYTHON names the interpreter (default /usr/bin/python3, where Debian's packages install). When one of
-# those modules is missing and this runs as root with apt-get, the Debian packages are installed;
-# otherwise it stops and says what to install.
+# those modules is missing and this runs as root with apt-get (and RENEWAL_GUARD_NO_APT is unset), the
+# Debian packages are installed; otherwise it stops and says what to install.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,12 +38,16 @@ print(" ".join(m for m in ("build", "setuptools", "wheel", "twine") if importlib
 EOF
 }
 
+# apt-get waits for a dpkg lock another installer holds (the browser tests install Chromium the same way)
+apt_install() {
+  apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${debian_packages[@]}" >/dev/null 2>&1
+}
+
 missing="$(missing_modules)"
 if [ -n "$missing" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ -z "${RENEWAL_GUARD_NO_APT:-}" ]; then
     echo "package:python: $python lacks $missing; installing Debian's ${debian_packages[*]}"
-    apt-get install -y --no-install-recommends "${debian_packages[@]}" >/dev/null 2>&1 ||
-      { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${debian_packages[@]}" >/dev/null; } ||
+    apt_install || { apt-get -o DPkg::Lock::Timeout=300 update >/dev/null 2>&1 && apt_install; } ||
       fail "apt-get could not install ${debian_packages[*]}"
     missing="$(missing_modules)"
   fi
