@@ -123,4 +123,13 @@ export interface ServiceDeclaration {
    * @default - the vendor's expiry is not matched to this service
    */
   readonly entitlement?: string;
+
+  /**
+   * More entitlements of `account` this service covers, by id, name or pattern (`*` stands for any run
+   * of characters, e.g. `rtc-cn-*`); at most 10. An entitlement the vendor reports that no service claims
+   * (here or by `entitlement`) raises one "not in the inventory" notice to the operators. Needs `account`.
+   *
+   * @default - the service claims only its `entitlement`
+   */
+  readonly claims?: string[];
 }

@@ -6,7 +6,6 @@
  * delivery pipeline (lambda/delivery). An alert decided during quiet hours is claimed now and held in
  * the outbox until they end.
  */
-import { mapWithConcurrency } from '../core/concurrency';
 import { dueDigest } from './cycle-digest';
 import {
   claimedPerServiceList,
@@ -18,9 +17,15 @@ import {
 import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
 import { routeResolutions } from './route-resolutions';
-import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
+import { mapWithConcurrency } from '../core/concurrency';
 import { formatOffsetDateTime, localDate } from '../core/dates';
+import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
+import {
+  notInInventoryAlert,
+  unclaimedEntitlements,
+  type UnclaimedEntitlement,
+} from '../core/inventory/unclaimed-entitlements';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
 import {
   decideCycleAlerts,
@@ -60,6 +65,8 @@ export interface CycleReport {
   readonly deliveries: readonly DeliveryReport[];
   /** Alerts claimed (this cycle or before) and held in the outbox until quiet hours end. */
   readonly held: readonly HeldAlert[];
+  /** What this cycle's polls reported that no service claims (each raised one notice, the first time). */
+  readonly notInInventory?: readonly UnclaimedEntitlement[];
 }
 
 export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, cycleId: string): Promise<CycleReport> {
@@ -106,8 +113,18 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
       ? []
       : escalationsAndRepeats(due, ledger, { now, today, calendar, channels, escalation: config.escalation });
   const digest = await dueDigest(config, records, services, { registry: deps.registry, now });
+  // discovery: what the vendors report and no service claims; the ledger sends each notice once
+  const notInInventory = unclaimedEntitlements(
+    services,
+    accounts.flatMap((a) =>
+      a.status === 'ok' && a.snapshot
+        ? [{ accountId: a.id, vendor: a.vendor, entitlements: a.snapshot.entitlements }]
+        : [],
+    ),
+  );
+  const discovered = notInInventory.map((u) => notInInventoryAlert(u, today, channels));
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
-  const unclaimed = [...due, ...followUps, ...(digest ? [digest] : [])].filter(
+  const unclaimed = [...due, ...discovered, ...followUps, ...(digest ? [digest] : [])].filter(
     (alert) => !claimedPerServiceList(alert, lastKeys),
   );
   // a notice that closes earlier alerts goes wherever they went, whatever those channels' minSeverity
@@ -151,6 +168,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     alerts,
     deliveries,
     held,
+    notInInventory,
   };
 }
 

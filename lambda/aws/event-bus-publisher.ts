@@ -24,6 +24,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   digest: 'Digest',
   'calendar-provisional': 'Digest',
   'holiday-readiness': 'Renewal Reminder',
+  'not-in-inventory': 'Renewal Reminder',
 };
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */

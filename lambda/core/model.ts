@@ -104,6 +104,12 @@ export interface ServiceConfig {
    * the expiry the vendor reports for it then counts, and a renewal the vendor shows is a renewal.
    */
   readonly entitlement?: string;
+  /**
+   * More entitlements of `account` this service covers, by id, name or pattern (`*` for any run of
+   * characters, e.g. `rtc-cn-*`): a reported entitlement no service claims raises a "not in the inventory"
+   * notice (lambda/core/inventory/unclaimed-entitlements.ts).
+   */
+  readonly claims?: readonly string[];
 }
 
 export interface ChannelConfig {
@@ -213,6 +219,7 @@ export const ALERT_KINDS = [
   'digest',
   'calendar-provisional',
   'holiday-readiness',
+  'not-in-inventory',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

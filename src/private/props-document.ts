@@ -113,6 +113,7 @@ function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
     startsOn: s.startsOn,
     ownersConfirmedOn: s.ownersConfirmedOn,
     entitlement: s.entitlement,
+    claims: s.claims,
   });
 }
 
@@ -195,12 +196,18 @@ function calendarEntry(props: RenewalGuardProps, problems: ConfigProblem[]): unk
   if (props.calendar === undefined) {
     problems.push({
       path: 'calendarDays',
-      message: 'give calendar too (the calendar these days complete, e.g. CN); calendarDays replaces the file\'s calendar as a whole',
+      message:
+        "give calendar too (the calendar these days complete, e.g. CN); calendarDays replaces the file's calendar as a whole",
     });
     return undefined;
   }
   return tokenFree(
-    withoutUndefined({ base: props.calendar, holidays: days.holidays, workdays: days.workdays, coveredYears: days.coveredYears }),
+    withoutUndefined({
+      base: props.calendar,
+      holidays: days.holidays,
+      workdays: days.workdays,
+      coveredYears: days.coveredYears,
+    }),
     'calendar',
     problems,
   );

@@ -2,13 +2,14 @@ import { randomUUID } from 'crypto';
 import * as path from 'path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { stringify } from 'yaml';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
-import { channelPublishers } from '../../delivery';
 import { formatOffsetDateTime, parseInstant, SUPPORTED_YEARS } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import type { VendorHttp } from '../../core/vendor-http-port';
+import { channelPublishers } from '../../delivery';
 import { defaultVendorAdapters } from '../../vendors';
 import { ResilientHttp } from '../../vendors/http/resilient-http';
 import { CliError, type CliIo, printJson } from '../cli-io';
@@ -143,6 +144,7 @@ export function checkJson(report: CycleReport) {
     })),
     ...(report.deliveries.length > 0 ? { deliveries: report.deliveries } : {}),
     ...(report.held.length > 0 ? { held: report.held } : {}),
+    ...(report.notInInventory?.length ? { notInInventory: report.notInInventory } : {}),
   };
 }
 
@@ -181,6 +183,7 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
       io.stdout('\nDiscovered at the vendors (subscriptions, plans, packages)\n');
       io.stdout(renderTable(['account', 'entitlement', 'expires on', 'auto-renew', 'remaining'], discovered));
     }
+    printNotInInventory(io, report);
   }
   if (report.alerts.length === 0) {
     io.stdout('\nNo new alerts: nothing is due that was not already sent.\n');
@@ -234,4 +237,19 @@ function printDeliveries(io: CliIo, config: GuardConfig, report: CycleReport): v
       `\n${viaSns.join(', ')}: email and SMS are delivered by the deployed guard's SNS topic, not from here.\n`,
     );
   }
+}
+
+/** Discovery: each reported entitlement no service claims, with the entry that would claim it. */
+function printNotInInventory(io: CliIo, report: CycleReport): void {
+  const found = report.notInInventory ?? [];
+  if (found.length === 0) return;
+  io.stdout(`\nNot in the inventory (${found.length}): reported by a vendor, claimed by no service\n`);
+  io.stdout(
+    renderTable(
+      ['account', 'entitlement', 'id', 'expires on'],
+      found.map((u) => [u.accountId, u.entitlement.name, u.entitlement.id, u.entitlement.expiresOn ?? '-']),
+    ),
+  );
+  io.stdout('Add each to services (or claim it from a service with claims: [id or pattern]), e.g.:\n');
+  for (const u of found) io.stdout(`${stringify([u.entry], { lineWidth: 0 })}`);
 }

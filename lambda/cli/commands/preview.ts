@@ -11,6 +11,7 @@ import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { renderTable } from '../table';
+import { mergePreviewItems, storedNotInInventory } from './stored-discovery';
 
 export interface PreviewOptions {
   readonly config?: string;
@@ -58,7 +59,11 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   }
   const figures = await storedFigures(storeDir, from);
   const accounts = forecastStarts(figures);
-  const items = previewReminders(config, from, days, accounts);
+  // discovery: what the last check read at the vendors that no service claims, as of the first day
+  const items = mergePreviewItems(
+    previewReminders(config, from, days, accounts),
+    await storedNotInInventory(storeDir, config, from, io.now()),
+  );
   if (options.json) {
     printJson(io, items);
     return 0;

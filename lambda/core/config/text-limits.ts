@@ -40,6 +40,8 @@ export const TEXT_LIMITS = {
    * cap keeps its own message.
    */
   channels: 200,
+  /** Entitlement ids, names or patterns one service claims (`claims`), each at most `entitlement` long. */
+  claims: 10,
 } as const;
 
 /** Ids are ASCII, at most 64 characters (`ID_PATTERN`). */
@@ -51,7 +53,10 @@ const MAX_ID_BYTES = 64;
  */
 export function largestServiceTextBytes(): number {
   const freeText =
-    TEXT_LIMITS.name + TEXT_LIMITS.project + TEXT_LIMITS.entitlement + TEXT_LIMITS.owner * TEXT_LIMITS.owners;
+    TEXT_LIMITS.name +
+    TEXT_LIMITS.project +
+    TEXT_LIMITS.entitlement * (1 + TEXT_LIMITS.claims) +
+    TEXT_LIMITS.owner * TEXT_LIMITS.owners;
   const ids = MAX_ID_BYTES * (3 + TEXT_LIMITS.channels);
   return freeText * MAX_BYTES_PER_CHAR + ids;
 }

@@ -46,6 +46,7 @@ export const SERVICE_FIELDS = [
   'startsOn',
   'ownersConfirmedOn',
   'entitlement',
+  'claims',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
@@ -142,6 +143,7 @@ export function validateService(
       'needs account: name the vendor account whose subscriptions or packages include it',
     );
   }
+  const claims = readClaims(log, obj, path);
   warnUnusedPolicyFields(log, path, { renewalPrice, autoRenew, account, replacedBy, expiresOn });
 
   if (log.count > before) return undefined;
@@ -162,7 +164,38 @@ export function validateService(
     ...(startsOn !== undefined && { startsOn }),
     ...(ownersConfirmedOn !== undefined && { ownersConfirmedOn }),
     ...(entitlement !== undefined && { entitlement }),
+    ...(claims !== undefined && { claims }),
   };
+}
+
+/** `claims`: more entitlements of the account, by id, name or `*` pattern; each one line, each once. */
+function readClaims(log: ProblemLog, obj: Mapping, path: string): string[] | undefined {
+  const at = fieldPath(path, 'claims');
+  const list = readList(log, obj, path, 'claims', 'a list of entitlement ids, names or patterns such as rtc-cn-*');
+  if (list === undefined) return undefined;
+  if (list.length === 0) {
+    log.error(at, 'empty; list entitlement ids, names or patterns such as rtc-cn-*, or leave the field out');
+    return undefined;
+  }
+  if (valueOf(obj, 'account') === undefined) {
+    log.error(at, 'needs account: name the vendor account whose entitlements this service claims');
+    return undefined;
+  }
+  if (!checkListLength(log, list, at, TEXT_LIMITS.claims, 'claims')) return undefined;
+  const claims: string[] = [];
+  list.forEach((claim, i) => {
+    const claimPath = itemPath(at, i);
+    if (typeof claim !== 'string') {
+      log.error(claimPath, `expected an entitlement id, name or pattern, got ${describeValue(claim)}`);
+    } else if (claim.trim() === '') {
+      log.error(claimPath, 'empty; give an entitlement id, name or pattern such as rtc-cn-*');
+    } else if (claims.includes(claim.trim())) {
+      log.error(claimPath, `${describeValue(claim.trim())} is listed twice; keep one`);
+    } else if (checkOneLineText(log, claim.trim(), claimPath, TEXT_LIMITS.entitlement, 'a claim')) {
+      claims.push(claim.trim());
+    }
+  });
+  return claims.length === list.length ? claims : undefined;
 }
 
 /** What an automatic renewal costs: a positive amount and an ISO 4217 code. */
