@@ -100,7 +100,9 @@ describe('least privilege', () => {
         .filter((s) => JSON.stringify(s.Resource).includes(table))
         .map((s) => ({
           actions: actionsOf([s]).sort(),
-          leadingKeys: s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
+          leadingKeys: (s.Condition as Record<string, Record<string, string[]>> | undefined)?.[
+            'ForAllValues:StringLike'
+          ]?.['dynamodb:LeadingKeys'],
         }));
     };
 
