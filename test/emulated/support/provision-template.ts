@@ -11,6 +11,10 @@ import { referencedIds } from './template-values';
 
 export async function provisionTemplate(ctx: ProvisionContext, motoEndpoint: string): Promise<void> {
   const resources = ctx.stack.template.Resources;
+  const conditional = Object.keys(resources).filter((id) => 'Condition' in resources[id]!);
+  if (conditional.length > 0) {
+    throw new Error(`the emulated deployment does not evaluate Conditions (on ${conditional.join(', ')}); add it`);
+  }
   for (const [id, resource] of await deployMotoStack(motoEndpoint, ctx.stack.template, ctx.env)) {
     ctx.values.define(id, resource);
   }

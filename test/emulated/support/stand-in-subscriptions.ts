@@ -27,6 +27,8 @@ export interface StandInSubscription {
   readonly filterPolicyScope?: string;
   readonly queueUrl: string;
   readonly subscriptionArn: string;
+  /** RawMessageDelivery: the queue gets the bare message, not the SNS envelope. */
+  readonly raw: boolean;
 }
 
 /** One message as the real endpoint would have received it. */
@@ -77,6 +79,7 @@ export async function createStandIn(
     ...(attributes.FilterPolicyScope !== undefined && { filterPolicyScope: attributes.FilterPolicyScope }),
     queueUrl: QueueUrl!,
     subscriptionArn: SubscriptionArn!,
+    raw: attributes.RawMessageDelivery === 'true',
   };
 }
 
@@ -105,6 +108,11 @@ export async function drainStandIn(
 }
 
 function toDelivery(standIn: StandInSubscription, body: string, recorder: SnsPublishRecorder): SnsDelivery {
+  if (standIn.raw) {
+    throw new Error(
+      `stand-in ${standIn.logicalId} uses RawMessageDelivery: its bare messages carry no MessageId to read`,
+    );
+  }
   const envelope = JSON.parse(body) as {
     Type: string;
     MessageId: string;

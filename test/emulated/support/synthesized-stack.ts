@@ -21,6 +21,7 @@ export interface CfnResource {
   readonly Type: string;
   readonly Properties?: Record<string, any>;
   readonly DependsOn?: string | string[];
+  readonly Condition?: string;
 }
 
 export interface SynthesizedStack {
