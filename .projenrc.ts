@@ -50,6 +50,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-cloudwatch',
     // the lean profile reads SecureString parameters instead of Secrets Manager secrets
     '@aws-sdk/client-ssm',
+    // owners' emails: one SendEmail per recipient, HTML and text
+    '@aws-sdk/client-sesv2',
     '@aws-lambda-powertools/logger',
     '@types/aws-lambda',
     'aws-sdk-client-mock',
