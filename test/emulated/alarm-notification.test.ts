@@ -33,6 +33,17 @@ afterAll(async () => {
 });
 
 describe('a CloudWatch alarm notification on the alert topic, today', () => {
+  it('starts from every synthesized alarm in moto, with its actions on the alert topic', async () => {
+    const synthesized = Object.values(deployment.stack.template.Resources).filter(
+      (r) => r.Type === 'AWS::CloudWatch::Alarm',
+    );
+    const { MetricAlarms = [] } = await deployment.clients.cloudwatch.send(new DescribeAlarmsCommand({}));
+
+    expect(MetricAlarms.map((a) => a.AlarmName).sort()).toEqual(synthesized.map((r) => r.Properties!.AlarmName).sort());
+    const topicArn = deployment.ref('AWS::SNS::Topic', 'GuardAlertTopic');
+    expect(MetricAlarms.every((a) => a.AlarmActions?.length === 1 && a.AlarmActions[0] === topicArn)).toBe(true);
+  });
+
   it('is published as CloudWatch publishes it and reaches no channel: every subscription filters on attributes', async () => {
     // Prepare: a probe with no filter, to prove the notification is on the topic
     const probe = await deployment.tap('GuardAlertTopic');
