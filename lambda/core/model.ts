@@ -256,4 +256,30 @@ export interface Alert {
   readonly resolves?: readonly string[];
   /** A digest's facts, bounded at any registry size; absent from every other kind. */
   readonly digest?: DigestSummary;
+  /**
+   * The numbers an account alert is about, so each channel can say them in its reader's language
+   * (`message` says them in English).
+   */
+  readonly figures?: AlertFigures;
+}
+
+/** What an account alert measured: amounts in `currency`, days as decimals. */
+export interface AlertFigures {
+  readonly currency?: string;
+  readonly balance?: number;
+  readonly runwayDays?: number;
+  /** The thresholds of the balance policy that hold (or, for a recovery, that it is back above). */
+  readonly minAmount?: number;
+  readonly minRunwayDays?: number;
+  /** A spike: the day's spend, its day, and the trailing average it is compared with. */
+  readonly spend?: number;
+  readonly spendOn?: IsoDate;
+  readonly averageSpend?: number;
+  /** Month-over-month growth: the percent, and the two months' average daily spend. */
+  readonly growthPercent?: number;
+  readonly month?: string;
+  readonly previousMonthSpend?: number;
+  /** A blind spot: the consecutive failed polls and the latest error. */
+  readonly failures?: number;
+  readonly error?: string;
 }

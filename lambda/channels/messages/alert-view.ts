@@ -158,8 +158,25 @@ function detailsOf(input: FormatInput, m: Messages, userText: (text: string) => 
       .join('\n');
   }
   if (alert.kind === 'expiry' || !alert.message) return undefined;
+  if (m.figureDetails) {
+    // the core's message is English: a reader of another language gets the numbers in its words, or,
+    // where the title, facts and action already say it all, nothing more
+    const figures = m.figureDetails(alert);
+    if (figures) return userText(inert(truncateChars(figures, FIELD_CAPS.details)));
+    if (SAID_BY_FACTS.has(alert.kind)) return undefined;
+  }
   return userText(inert(truncateChars(alert.message, FIELD_CAPS.details)));
 }
+
+/** Kinds whose title, facts (service, dates, owners) and action carry everything their message says. */
+const SAID_BY_FACTS: ReadonlySet<string> = new Set([
+  'expired-in-use',
+  'auto-renew-risk',
+  'renewal-missed',
+  'renewal-confirmed',
+  'coverage-gap',
+  'contacts-stale',
+]);
 
 function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind | undefined): string {
   const kind: string = alert.kind;
@@ -205,6 +222,8 @@ function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind
       return m.titles.calendarProvisional;
     case 'holiday-readiness':
       return m.titles.holidayReadiness(name);
+    case 'not-in-inventory':
+      return m.titles.notInInventory(name);
     default:
       return m.titles.other(name, kind);
   }
@@ -244,6 +263,8 @@ function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined)
       return m.actions.declareCalendar;
     case 'holiday-readiness':
       return m.actions.actBeforeHoliday;
+    case 'not-in-inventory':
+      return m.actions.claimEntitlement;
     default:
       return m.actions.noAction;
   }

@@ -40,6 +40,7 @@ export const EN: Messages = {
     digest: 'Renewal digest',
     calendarProvisional: "Next year's holidays are estimated: declare the official schedule",
     holidayReadiness: (project) => `Before the holiday: what ${project} must do today`,
+    notInInventory: (account) => `Not in the inventory: an entitlement of ${account}`,
     other: (name, kind) => `${name}: ${kind}`,
   },
   followUp: { repeat: (s) => `${s}, repeated`, escalation: (s) => `${s}, escalated` },
@@ -59,6 +60,7 @@ export const EN: Messages = {
     reviewDigest: 'Review the renewals coming up.',
     declareCalendar: 'Declare the official holiday schedule in the calendar setting, then redeploy.',
     actBeforeHoliday: 'Renew and top up today: nobody can during the holiday.',
+    claimEntitlement: 'Add it to the services, or claim it from the service that covers it.',
   },
   kindActions: {
     subscription: {

@@ -1,6 +1,6 @@
 import { EN } from './en';
 import { ZH_CN } from './zh-cn';
-import type { Language, ServiceKind, Severity } from '../../core/model';
+import type { Alert, Language, ServiceKind, Severity } from '../../core/model';
 import type { DigestMessages } from './digest-messages';
 
 /**
@@ -47,6 +47,8 @@ export interface Messages {
     readonly calendarProvisional: string;
     /** The last working day before a long holiday: what a team (project) must do today. */
     readonly holidayReadiness: (project: string) => string;
+    /** An entitlement a vendor reports that no service claims (not-in-inventory). */
+    readonly notInInventory: (account: string) => string;
     /** Any kind this version has no words for yet. */
     readonly other: (name: string, kind: string) => string;
   };
@@ -72,6 +74,7 @@ export interface Messages {
     readonly reviewDigest: string;
     readonly declareCalendar: string;
     readonly actBeforeHoliday: string;
+    readonly claimEntitlement: string;
   };
   /**
    * What to do about an expiry, in the words of the service's kind: a contract is renegotiated, a
@@ -88,6 +91,11 @@ export interface Messages {
     readonly supportEnded: (name: string, days: number) => string;
   };
   readonly digest: DigestMessages;
+  /**
+   * An account alert's numbers (its `figures`) in this language, for languages other than the core's:
+   * absent in English, whose readers get the core's own `message`.
+   */
+  readonly figureDetails?: (alert: Alert) => string | undefined;
   /** Joins list items (owners) in this language. */
   readonly listSeparator: string;
   /** Between a label and its value: `: ` in English, the full-width `：` in Chinese. */

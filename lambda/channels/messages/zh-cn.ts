@@ -1,4 +1,5 @@
 import { ZH_CN_DIGEST } from './digest-messages';
+import { zhFigureDetails } from './figure-details';
 import type { Messages } from './messages';
 
 export const ZH_CN: Messages = {
@@ -38,6 +39,7 @@ export const ZH_CN: Messages = {
     digest: '续费摘要',
     calendarProvisional: '明年的法定节假日尚为估算：请登记官方安排',
     holidayReadiness: (project) => `节前准备：${project} 今天需处理的事项`,
+    notInInventory: (account) => `未纳入清单：${account} 的一项资源`,
     other: (name, kind) => `${name}：${kind}`,
   },
   followUp: { repeat: (s) => `${s}·重复提醒`, escalation: (s) => `${s}·已升级` },
@@ -57,6 +59,7 @@ export const ZH_CN: Messages = {
     reviewDigest: '请查看即将到期的续费。',
     declareCalendar: '请在 calendar 设置中登记官方节假日安排，然后重新部署。',
     actBeforeHoliday: '请今天完成续费和充值：假期中无人可以处理。',
+    claimEntitlement: '请将其加入服务清单，或由覆盖它的服务认领。',
   },
   kindActions: {
     subscription: { before: (date) => `请在 ${date} 之前续订。`, now: '请立即续订，或确认该服务已不再需要。' },
@@ -78,6 +81,7 @@ export const ZH_CN: Messages = {
     supportEnded: (name, n) => `${name} 的支持已结束 ${n} 天`,
   },
   digest: ZH_CN_DIGEST,
+  figureDetails: zhFigureDetails,
   listSeparator: '、',
   colon: '：',
 };

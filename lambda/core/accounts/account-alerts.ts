@@ -1,4 +1,4 @@
-import type { AccountConfig, Alert, ChannelConfig, IsoDate, ServiceConfig, Severity } from '../model';
+import type { AccountConfig, Alert, AlertFigures, ChannelConfig, IsoDate, ServiceConfig, Severity } from '../model';
 import { routeToChannels } from '../reminders/channel-routing';
 
 /** Who hears about an account: the owners and channels of the services that depend on it. */
@@ -33,6 +33,7 @@ export function accountAlert(
     accountId: string;
     date: IsoDate;
     message: string;
+    figures?: AlertFigures;
   },
   audience: AccountAudience,
   channels: ReadonlyMap<string, ChannelConfig>,

@@ -1,5 +1,5 @@
-import type { AccountConfig, Alert, BalancePolicy, ChannelConfig, IsoDate } from '../model';
-import type { AccountSnapshot } from '../vendor-port';
+import type { AccountConfig, Alert, AlertFigures, BalancePolicy, ChannelConfig, IsoDate } from '../model';
+import type { AccountSnapshot, Money } from '../vendor-port';
 import { accountAlert, type AccountAudience } from './account-alerts';
 import { withBalancePoint, type AccountState } from './account-state';
 import { hasBalancePolicy, judgeBalance } from './balance-policy';
@@ -94,6 +94,7 @@ export function evaluateAccount(
         accountId: account.id,
         date: ctx.today,
         message: `${what}: ${verdict.reasons.join('; ')}. Top it up before service is suspended.${services}`,
+        figures: balanceFigures(account, balance, verdict.runwayDays),
       },
       ctx.audience,
       ctx.channels,
@@ -119,6 +120,7 @@ export function evaluateAccount(
         accountId: account.id,
         date: ctx.today,
         message: `${what} is back above its balance thresholds (${balance.amount} ${balance.currency}).${services}`,
+        figures: balanceFigures(account, balance, verdict.runwayDays),
       },
       ctx.audience,
       ctx.channels,
@@ -156,11 +158,23 @@ function failedPoll(
       message:
         `${account.vendor} account ${account.id} could not be read for ${state.consecutiveFailures} cycles in a row ` +
         `(since ${failingSince}): ${error}.${services} Check its credentials and the vendor's status.`,
+      figures: { failures: state.consecutiveFailures, error },
     },
     ctx.audience,
     ctx.channels,
   );
   return { state, alerts: [alert] };
+}
+
+/** The balance, its runway and the policy's thresholds, for messages in every language. */
+function balanceFigures(account: AccountConfig, balance: Money, runwayDays: number | undefined): AlertFigures {
+  return {
+    currency: balance.currency,
+    balance: balance.amount,
+    ...(runwayDays !== undefined && { runwayDays }),
+    ...(account.balance?.minAmount !== undefined && { minAmount: account.balance.minAmount }),
+    ...(account.balance?.minRunwayDays !== undefined && { minRunwayDays: account.balance.minRunwayDays }),
+  };
 }
 
 /** The vendor's own daily spend, averaged over the trailing window, when it reports it in the balance currency. */

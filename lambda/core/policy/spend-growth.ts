@@ -46,6 +46,13 @@ export function spendGrowthAlert(
         `${account.vendor} account ${account.id}: spend grew ${Math.round(growth * 100)}% month over month — ` +
         `${lastMonth} averaged ${money(recent)} a day, ${monthBefore} ${money(earlier)}. ` +
         `Check that the plan still fits (a plan change or usage growth?).${dependentServices(ctx.audience)}`,
+      figures: {
+        currency,
+        growthPercent: Math.round(growth * 100),
+        month: lastMonth,
+        averageSpend: recent,
+        previousMonthSpend: earlier,
+      },
     },
     ctx.audience,
     ctx.channels,

@@ -61,6 +61,13 @@ export function spendSpikeAlert(
         `${account.vendor} account ${account.id}: spend on ${latest.date} was ${money(latest.amount)}, ` +
         `${ratio} times the ${baseline.length}-day average of ${money(mean)} (a campaign or a seasonal peak?).` +
         `${outlook}${dependentServices(ctx.audience)}`,
+      figures: {
+        currency,
+        spend: latest.amount,
+        spendOn: latest.date,
+        averageSpend: mean,
+        ...(facts.balance?.currency === currency && { balance: facts.balance.amount }),
+      },
     },
     ctx.audience,
     ctx.channels,

@@ -65,6 +65,8 @@ describe('the balance policy of an account', () => {
         message:
           'twilio account twilio-main: the balance 90 USD is below the 100 USD minimum; it lasts about 3 days at the ' +
           'current spend, under the 14-day minimum. Top it up before service is suspended. Services: calls.',
+        // the same numbers as data, for messages in other languages
+        figures: { currency: 'USD', balance: 90, runwayDays: 3, minAmount: 100, minRunwayDays: 14 },
       },
     ]);
     expect(decision.state.lowBalanceSince).toBe('2026-09-30');

@@ -37,6 +37,8 @@ describe('spend spike', () => {
         'agora account agora-main: spend on 2026-09-29 was 450 USD, 4.5 times the 14-day average of 100 USD ' +
         '(a campaign or a seasonal peak?). At that rate the balance of 2700 USD lasts about 6 days, until 2026-10-06. ' +
         'Services: live-rtc.',
+      // the same numbers as data, for messages in other languages
+      figures: { currency: 'USD', spend: 450, spendOn: '2026-09-29', averageSpend: 100, balance: 2700 },
     });
   });
 
