@@ -38,7 +38,7 @@ import type { LedgerEntry, Registry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
-import { DEFAULT_SEND_CONCURRENCY, drainOutbox, type DeliveryReport, type HeldAlert } from '../delivery';
+import { DEFAULT_SEND_CONCURRENCY, drainOutbox, owedTargets, type DeliveryReport, type HeldAlert } from '../delivery';
 
 export interface CycleDeps {
   readonly registry: Registry;
@@ -135,7 +135,6 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     channelOrder: config.channels.map((c) => c.id),
   });
 
-  const targets = deps.publishers.map((p) => p.target);
   const claimedAt = now.toISOString();
   const own: LedgerEntry[] = candidates.map((alert) => {
     const notBefore = deliveryInstant(alert, now, config, calendar);
@@ -143,7 +142,8 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
       alert,
       cycleId,
       claimedAt,
-      pendingTargets: targets,
+      // one per publisher, and one per owner the alert names (a recipient publisher)
+      pendingTargets: owedTargets(alert, deps.publishers),
       deliveredTargets: [],
       ...(notBefore.getTime() > now.getTime() && { notBefore: notBefore.toISOString() }),
     };

@@ -195,6 +195,23 @@ export interface GuardConfig {
   readonly renewalGraceDays?: number;
   /** Days before a predecessor ends that a gap before its successor is reported (default 30). */
   readonly coverageGapLeadDays?: number;
+  /** Email to each service's `owners` (lambda/delivery/owner-email-publisher.ts); absent: owners get none. */
+  readonly ownerEmail?: OwnerEmailConfig;
+}
+
+/**
+ * The document's `ownerEmail`: a service's owners (those that are email addresses) receive its alerts
+ * from `from`, one email per owner, unless `enabled` is false.
+ */
+export interface OwnerEmailConfig {
+  /** False turns owner email off (the default is on once `from` is set). */
+  readonly enabled: boolean;
+  /** The sender: an address of an identity verified in Amazon SES. Absent only when `enabled` is false. */
+  readonly from?: string;
+  /** Alerts below this severity are not emailed to owners (resolving notices always are). @default info */
+  readonly minSeverity: Severity;
+  /** The language of owner emails; absent means the document's `language`. */
+  readonly language?: Language;
 }
 
 /** One problem in a config document, named by its path: `services[2].expiresOn`. */

@@ -8,6 +8,7 @@
  * in flight to the next cycle: at most `concurrency` alerts (DEFAULT_SEND_CONCURRENCY), each to the
  * targets it was sent to. Targets with an idempotency key get the alert key, so they can drop the resend.
  */
+import { publishersFor } from './alert-targets';
 import { recordDelivery } from './record-delivery';
 import { sendToTargets } from './send-to-targets';
 import { mapWithConcurrency } from '../core/concurrency';
@@ -61,7 +62,9 @@ async function deliverOne(owed: OwedDelivery, deps: DeliveryDeps): Promise<Deliv
   const logger = deps.logger ?? SILENT_LOGGER;
   const key = owed.alert.key;
   // a target this deployment no longer has stays owed, for inspection: its entry does not settle
-  const publishers = owed.targets.flatMap((target) => deps.publishers.filter((p) => p.target === target));
+  // a recipient publisher (owners) stands for one publisher per owner the alert names
+  const all = publishersFor(owed.alert, deps.publishers);
+  const publishers = owed.targets.flatMap((target) => all.filter((p) => p.target === target));
   const sent = await sendToTargets(owed.alert, publishers);
   const reports: DeliveryReport[] = [];
   for (const r of sent.filter((s) => s.status === 'failed')) {

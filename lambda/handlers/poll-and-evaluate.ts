@@ -8,6 +8,7 @@ import { loadStagedConfig, requireEnv } from './handler-config';
 import { linkSignersFromEnv } from './link-signers';
 import { powertoolsLogger } from './powertools-logger';
 import { ENV_DETAILED_METRICS, ENV_GUARD_NAME, METRIC_CYCLE_COMPLETED } from '../../src/shared/metrics-schema';
+import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { cycleMetrics, parseDetailedMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
@@ -15,10 +16,11 @@ import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { emitEmfMetrics } from '../aws/emf-metrics';
 import { EventBusPublisher } from '../aws/event-bus-publisher';
-import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
+import { SesEmailSender } from '../aws/ses-email-sender';
 import { SnsAlertPublisher } from '../aws/sns-alert-publisher';
 import { CycleIncompleteError } from '../core/errors';
 import type { GuardConfig } from '../core/model';
+import { ownerEmailPublishers } from '../delivery/owner-email-publisher';
 import { defaultVendorAdapters } from '../vendors';
 import { ResilientHttp } from '../vendors/http/resilient-http';
 
@@ -28,10 +30,10 @@ const logger = powertoolsLogger();
 let deps: Promise<{ config: GuardConfig; guardName: string; detailedMetrics: boolean; cycle: CycleDeps }> | undefined;
 
 async function init() {
-  // vendor credentials from the store the construct chose; the link secret is always in Secrets Manager
+  // vendor credentials from the store the construct chose; the link secret from its own (link-signers.ts)
   const secrets = credentialResolverFromEnv(process.env);
   // emails carry the acknowledge link (the report link for digests), as the notifier's channels do
-  const links = await linkSignersFromEnv(new SecretsManagerResolver());
+  const links = await linkSignersFromEnv(process.env);
   const config = loadStagedConfig();
   return {
     config,
@@ -43,6 +45,11 @@ async function init() {
         // email and SMS in each channel's language, naming services by name and kind (delivery/render)
         new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links, config }),
         new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), config }),
+        // each owner of a service by SES, one target per owner (none without the document's ownerEmail)
+        ...ownerEmailPublishers(config, {
+          sender: new SesEmailSender({ configurationSetName: process.env[ENV_SES_CONFIGURATION_SET] }),
+          ackUrl: links?.ackUrl,
+        }),
       ],
       secrets,
       http: new ResilientHttp(),

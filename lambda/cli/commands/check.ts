@@ -5,17 +5,20 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stringify } from 'yaml';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
+import { SesEmailSender } from '../../aws/ses-email-sender';
 import { formatOffsetDateTime, parseInstant, SUPPORTED_YEARS } from '../../core/dates';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import type { VendorHttp } from '../../core/vendor-http-port';
-import { channelPublishers } from '../../delivery';
+import type { OutgoingEmail } from '../../core/delivery-port';
+import { channelPublishers, ownerEmailPublishers } from '../../delivery';
 import { defaultVendorAdapters } from '../../vendors';
 import { ResilientHttp } from '../../vendors/http/resilient-http';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { LocalSecretResolver } from '../local-secrets';
+import { ownerEmailsFor, printOwnerEmails } from '../owner-email-preview';
 import { renderTable } from '../table';
 
 export interface CheckOptions {
@@ -26,6 +29,8 @@ export interface CheckOptions {
   readonly secrets?: string;
   /** Deliver to the configured chat, webhook and PagerDuty channels (email and SMS go through SNS when deployed). */
   readonly send?: boolean;
+  /** With `send`: email the owners through Amazon SES (AWS credentials from the environment); else they are printed. */
+  readonly ses?: boolean;
   readonly json?: boolean;
   /** Accept an embedded store whose database is behind its seal (see store-seal.ts), keeping what survived. */
   readonly repairStore?: boolean;
@@ -52,7 +57,9 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   const report = await withRegistry(options, storeDir, async (registry, declaredHere) => {
     // the deployed guard syncs on deploy; locally, the config file is the declaration, so every check syncs
     if (declaredHere) await registry.syncDeclaredServices(config.services, now.toISOString());
-    const publishers = options.send ? channelPublishers(config, { secrets }) : [];
+    if (options.ses && !options.send) throw new CliError('--ses sends owner email and needs --send', 2);
+    const owners = options.ses ? ownerEmailPublishers(config, { sender: new SesEmailSender() }) : [];
+    const publishers = options.send ? [...channelPublishers(config, { secrets }), ...owners] : [];
     const deps = {
       registry,
       vendors: defaultVendorAdapters(),
@@ -62,12 +69,18 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
     };
     return runCycle(config, deps, now, cycleId(now));
   });
+  // without --ses, owners are shown what they would get; nothing is recorded for them
+  const ownerEmails: OutgoingEmail[] = options.send && !options.ses ? await ownerEmailsFor(config, report.alerts) : [];
 
   if (options.json) {
-    printJson(io, checkJson(report));
+    printJson(io, {
+      ...checkJson(report),
+      ...(ownerEmails.length > 0 && { ownerEmails: ownerEmails.map(({ to, subject, text }) => ({ to, subject, text })) }),
+    });
   } else {
     printWarnings(io, warnings);
     printReport(io, config, report, options.table ? `table ${options.table}` : `store ${storeDir}`);
+    printOwnerEmails(io, config, ownerEmails);
   }
   const failed = report.deliveries.filter((d) => d.status === 'failed');
   if (failed.length === 0) return 0;

@@ -14,6 +14,7 @@ import { reportSecretNameCollisions } from './secret-names';
 import { checkListLength, TEXT_LIMITS } from './text-limits';
 import { validateAccount } from './validate-accounts';
 import { validateChannel } from './validate-channels';
+import { readOwnerEmail } from './validate-owner-email';
 import { largestCriticalityTier, POLICY_SETTING_FIELDS, readPolicySettings } from './validate-policy-settings';
 import { collectSuccessors, validateService } from './validate-services';
 import { readSettings, readVersion } from './validate-settings';
@@ -45,6 +46,7 @@ const TOP_LEVEL_FIELDS = [
   'accounts',
   'services',
   'channels',
+  'ownerEmail',
 ] as const;
 
 /**
@@ -99,6 +101,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       },
     ),
   );
+  const ownerEmail = readOwnerEmail(log, doc, rawServices);
   const rawChannels = readSectionList(log, doc, 'channels');
   checkListLength(log, rawChannels, 'channels', TEXT_LIMITS.channels, 'channels');
   const channels = rawChannels.map((raw, index) =>
@@ -132,6 +135,7 @@ export function validateConfig(doc: unknown, options: ConfigValidationOptions): 
       services: services as ServiceConfig[],
       channels: channels as ChannelConfig[],
       ...policy,
+      ...(ownerEmail && { ownerEmail }),
     },
     warnings: log.warnings,
   };
