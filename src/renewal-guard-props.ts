@@ -37,7 +37,8 @@ export interface RenewalGuardProps {
   readonly configFile?: string;
 
   /**
-   * The language of the messages: chat, email and SMS text, and the acknowledge page.
+   * The language of everything the guard writes for people: chat, email and SMS text, the digest, the
+   * report page, the acknowledge pages and calendar events. A channel's own `language` overrides it.
    *
    * @default - the config file's `language`, else `Language.EN`
    */
