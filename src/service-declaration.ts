@@ -132,4 +132,28 @@ export interface ServiceDeclaration {
    * @default - the service claims only its `entitlement`
    */
   readonly claims?: string[];
+
+  /**
+   * For `ServiceKind.CONTRACT`: the days of notice the contract requires before `expiresOn`. Its decision
+   * date is `expiresOn − noticeDays`; the reminder tiers count to that date (`contract-decision` alerts),
+   * and after it only the expiry tiers inside the notice period remain.
+   *
+   * @default - no notice period: the tiers count to `expiresOn`
+   */
+  readonly noticeDays?: number;
+
+  /**
+   * For `ServiceKind.SDK_SUPPORT`: the SDK version whose support ends, named in every reminder.
+   *
+   * @default - no version named
+   */
+  readonly version?: string;
+
+  /**
+   * For `ServiceKind.SDK_SUPPORT`: the day support for `version` ends, `YYYY-MM-DD`; stands for
+   * `expiresOn` (give one of them, or the same day in both). Its reminders say "upgrade", not "renew".
+   *
+   * @default - `expiresOn`
+   */
+  readonly endOfSupport?: string;
 }

@@ -25,6 +25,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'calendar-provisional': 'Digest',
   'holiday-readiness': 'Renewal Reminder',
   'not-in-inventory': 'Renewal Reminder',
+  'contract-decision': 'Renewal Reminder',
 };
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */

@@ -110,6 +110,12 @@ export interface ServiceConfig {
    * notice (lambda/core/inventory/unclaimed-entitlements.ts).
    */
   readonly claims?: readonly string[];
+  /** `contract`: days of notice before `expiresOn`; the decision is due on `expiresOn − noticeDays`. */
+  readonly noticeDays?: number;
+  /** `sdk-support`: the SDK version whose support ends. */
+  readonly version?: string;
+  /** `sdk-support`: the day support ends (the same day as `expiresOn`, which it fills when absent). */
+  readonly endOfSupport?: IsoDate;
 }
 
 export interface ChannelConfig {
@@ -237,6 +243,7 @@ export const ALERT_KINDS = [
   'calendar-provisional',
   'holiday-readiness',
   'not-in-inventory',
+  'contract-decision',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -249,6 +256,8 @@ export interface Alert {
   readonly serviceId?: string;
   readonly accountId?: string;
   readonly project?: string;
+  /** A `contract-decision` reminder: the day the contract must be decided (`expiresOn − noticeDays`). */
+  readonly decideBy?: IsoDate;
   /** The tier (days before expiry) this reminder is for. */
   readonly tier?: number;
   /** Calendar days from the delivery day to the expiry date (negative once expired). */

@@ -3,6 +3,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { RenewalGuardProps } from '../renewal-guard-props';
 import type { ServiceDeclaration } from '../service-declaration';
 import type { ConfigProblem } from './config-loader';
+import { ownerEmailEntry } from './owner-email-grants';
 import { synthTimeSecretName } from './secret-name';
 import { withoutUndefined } from './without-undefined';
 
@@ -74,6 +75,7 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
     services: props.services?.map((s, i) => tokenFree(serviceEntry(s), `services[${i}]`, problems)),
     accounts,
     channels,
+    ownerEmail: ownerEmailEntry(props.ownerEmail?._bind(), isToken, problems),
   });
   return { overrides, problems, accountSecrets, channelSecrets, recipients };
 }
@@ -114,6 +116,9 @@ function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
     ownersConfirmedOn: s.ownersConfirmedOn,
     entitlement: s.entitlement,
     claims: s.claims,
+    noticeDays: s.noticeDays,
+    version: s.version,
+    endOfSupport: s.endOfSupport,
   });
 }
 

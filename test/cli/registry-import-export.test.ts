@@ -42,6 +42,7 @@ services:
       amount: 1200
       currency: CNY
     entitlement: pkg-voice-1
+    claims: ["pkg-voice-*", Voice minutes]
   - id: live-rtc
     name: Live app RTC
     project: live-app
@@ -59,6 +60,14 @@ services:
     expiresOn: 2027-12-01
     owners: [alice@example.com]
     criticality: experimental
+    noticeDays: 90
+  - id: rtc-sdk
+    name: RTC SDK 3.x
+    project: live-app
+    kind: sdk-support
+    owners: [alice@example.com]
+    version: 3.7.2
+    endOfSupport: 2027-06-30
 `;
 
 describe('renewal-guard registry export / import: document ↔ registry', () => {
@@ -70,7 +79,7 @@ describe('renewal-guard registry export / import: document ↔ registry', () => 
     const json = await cli(['registry', 'export', '--config', config, '--format', 'json'], { cwd: dir });
 
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('3 to add, 0 to update, 0 to retire, 0 unchanged');
+    expect(imported.stdout).toContain('4 to add, 0 to update, 0 to retire, 0 unchanged');
     expect(yaml.code).toBe(0);
     expect(parse(yaml.stdout)).toEqual(parse(DOCUMENT));
     expect(JSON.parse(json.stdout)).toEqual(parse(DOCUMENT));
@@ -99,12 +108,12 @@ describe('renewal-guard registry export / import: document ↔ registry', () => 
 
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'id,name,project,account,kind,expiresOn,autoRenew,owners,criticality,reminderDays,channels,' +
-        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement',
+        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement,claims,noticeDays,version,endOfSupport',
     );
     expect(csv.stdout).toContain(
       'voice-room,语音房,voice,contracts,package,2027-03-01,true,bob@example.com; carol@example.com,core',
     );
-    expect(JSON.parse(again.stdout)).toMatchObject({ applied: false, add: [], update: [], retire: [], unchanged: 3 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ applied: false, add: [], update: [], retire: [], unchanged: 4 });
   });
 
   it('says there is no registry to export when the store was never made', async () => {
@@ -280,6 +289,6 @@ describe('renewal-guard registry import FILE.csv: a spreadsheet inventory', () =
 
     const run = await cli(['registry', 'import', 'more.csv', '--config', config, '--json'], { cwd: dir });
 
-    expect(JSON.parse(run.stdout)).toMatchObject({ add: ['extra'], update: ['live-rtc'], retire: [], unchanged: 2 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ add: ['extra'], update: ['live-rtc'], retire: [], unchanged: 3 });
   });
 });

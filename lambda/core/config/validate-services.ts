@@ -27,6 +27,7 @@ import { reportDuplicateId, unknownReferenceMessage, type ListPosition } from '.
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readReminderDays } from './reminder-days';
 import { checkListLength, checkOneLineText, TEXT_LIMITS } from './text-limits';
+import { datedByEndOfSupport, readKindFields } from './validate-service-kinds';
 import { tiersForCriticality } from '../policy/criticality-tiers';
 
 export const SERVICE_FIELDS = [
@@ -47,6 +48,9 @@ export const SERVICE_FIELDS = [
   'ownersConfirmedOn',
   'entitlement',
   'claims',
+  'noticeDays',
+  'version',
+  'endOfSupport',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
@@ -108,14 +112,17 @@ export function validateService(
     log.error(fieldPath(path, 'account'), unknownReferenceMessage(account, 'an account', 'accounts', ctx.accountIds));
   }
   const kind = readEnum(log, obj, path, 'kind', SERVICE_KINDS, 'a service kind', true);
-  const dated = kind !== undefined && DATED_KINDS.includes(kind);
-  const expiresOn = readDate(
+  const dated = kind !== undefined && DATED_KINDS.includes(kind) && !datedByEndOfSupport(obj, kind);
+  const declaredExpiry = readDate(
     log,
     obj,
     path,
     'expiresOn',
     dated ? `required for kind ${kind}; give the day it lapses as YYYY-MM-DD` : undefined,
   );
+  const kindFields = readKindFields(log, obj, path, kind, declaredExpiry);
+  // an SDK dated by its end of support: that day is the one every rule counts to
+  const expiresOn = declaredExpiry ?? kindFields.endOfSupport;
   const autoRenew = readBoolean(log, obj, path, 'autoRenew') ?? false;
   const owners = readOwners(log, obj, path);
   const criticality = readEnum(log, obj, path, 'criticality', CRITICALITIES, 'a criticality', false) ?? 'standard';
@@ -165,6 +172,7 @@ export function validateService(
     ...(ownersConfirmedOn !== undefined && { ownersConfirmedOn }),
     ...(entitlement !== undefined && { entitlement }),
     ...(claims !== undefined && { claims }),
+    ...kindFields,
   };
 }
 

@@ -33,6 +33,9 @@ export function serviceToDocument(service: ServiceConfig, defaults: DefaultsSour
 
 function isDefault(service: ServiceConfig, key: string, defaults: DefaultsSource): boolean {
   switch (key) {
+    case 'expiresOn':
+      // an SDK dated by its end of support says the day once
+      return service.endOfSupport !== undefined && service.endOfSupport === service.expiresOn;
     case 'autoRenew':
       return service.autoRenew === false;
     case 'criticality':

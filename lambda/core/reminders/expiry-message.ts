@@ -8,6 +8,7 @@ import type { IsoDate, ServiceConfig } from '../model';
 export function expiryMessage(service: ServiceConfig, expiresOn: IsoDate, daysLeft: number): string {
   const what = `${service.name} (${service.id}, project ${service.project})`;
   const owners = `Owners: ${service.owners.join(', ')}.`;
+  if (service.kind === 'sdk-support') return supportMessage(service, what, owners, expiresOn, daysLeft);
   const renewal = service.autoRenew
     ? 'Auto-renewal is on: confirm the payment method and balance will cover it.'
     : 'Renew it or confirm the plan with the vendor.';
@@ -18,4 +19,23 @@ export function expiryMessage(service: ServiceConfig, expiresOn: IsoDate, daysLe
   if (daysLeft === 0) return `${what} expires today (${expiresOn}). Renew it now. ${owners}`;
   const left = daysLeft === 1 ? '1 day left' : `${daysLeft} days left`;
   return `${what} expires on ${expiresOn} (${left}). ${renewal} ${owners}`;
+}
+
+/** An SDK version is upgraded, not renewed: its end of support, said as such. */
+function supportMessage(
+  service: ServiceConfig,
+  what: string,
+  owners: string,
+  endsOn: IsoDate,
+  daysLeft: number,
+): string {
+  const version = service.version === undefined ? '' : ` version ${service.version}`;
+  const subject = `Support for ${what}${version}`;
+  if (daysLeft < 0) {
+    const ago = -daysLeft === 1 ? '1 day ago' : `${-daysLeft} days ago`;
+    return `${subject} ended on ${endsOn} (${ago}). Upgrade to a supported version now, or extend its support. ${owners}`;
+  }
+  if (daysLeft === 0) return `${subject} ends today (${endsOn}). Upgrade to a supported version now. ${owners}`;
+  const left = daysLeft === 1 ? '1 day left' : `${daysLeft} days left`;
+  return `${subject} ends on ${endsOn} (${left}). Upgrade to a supported version, or extend its support, before then. ${owners}`;
 }

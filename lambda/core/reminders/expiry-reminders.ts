@@ -3,6 +3,7 @@ import { addDays, daysBetween, epochDayOf } from '../dates';
 import type { Alert, ChannelConfig, IsoDate, ServiceConfig } from '../model';
 import { expiryAlertKey } from './alert-key';
 import { routeToChannels } from './channel-routing';
+import { asDecisionReminder, contractDecision, dayAfterDecision } from './contract-decision';
 import { dayContext, dueTier } from './due-tier';
 import { expiryMessage } from './expiry-message';
 import { severityForTier } from './severity';
@@ -23,6 +24,17 @@ export interface ExpiryContext {
  * makes it fire once however often cycles run.
  */
 export function dueExpiryReminder(service: ServiceConfig, today: IsoDate, ctx: ExpiryContext): Alert | undefined {
+  // a contract with a notice period: its decision until the decision date, its expiry after
+  const decision = contractDecision(service);
+  if (decision === undefined) return dueDatedReminder(service, today, ctx);
+  if (today <= decision.decideBy) {
+    const due = dueDatedReminder(decision.untilDecision, today, ctx);
+    return due && asDecisionReminder(due, service, decision);
+  }
+  return dueDatedReminder(decision.afterDecision, today, ctx);
+}
+
+function dueDatedReminder(service: ServiceConfig, today: IsoDate, ctx: ExpiryContext): Alert | undefined {
   const expiresOn = service.expiresOn;
   if (expiresOn === undefined) return undefined;
   // Day numbers, not date strings: this runs once per service per cycle, and parsing `today` and placing
@@ -64,11 +76,31 @@ export function expiryRemindersBetween(
   days: number,
   ctx: ExpiryContext,
 ): Alert[] {
+  const decision = contractDecision(service);
+  if (decision === undefined) return datedRemindersBetween(service, from, days, ctx);
+  const last = addDays(from, days - 1);
+  const reminders: Alert[] = [];
+  if (from <= decision.decideBy) {
+    const until = last < decision.decideBy ? days : daysBetween(from, decision.decideBy) + 1;
+    reminders.push(
+      ...datedRemindersBetween(decision.untilDecision, from, until, ctx).map((a) =>
+        asDecisionReminder(a, service, decision),
+      ),
+    );
+  }
+  const after = from > decision.decideBy ? from : dayAfterDecision(decision);
+  if (after <= last) {
+    reminders.push(...datedRemindersBetween(decision.afterDecision, after, daysBetween(after, last) + 1, ctx));
+  }
+  return reminders;
+}
+
+function datedRemindersBetween(service: ServiceConfig, from: IsoDate, days: number, ctx: ExpiryContext): Alert[] {
   const expiresOn = service.expiresOn;
   if (expiresOn === undefined || days <= 0) return [];
   const last = addDays(from, days - 1);
   const reminders: Alert[] = [];
-  const first = dueExpiryReminder(service, from, ctx);
+  const first = dueDatedReminder(service, from, ctx);
   if (first) reminders.push(first);
   if (daysBetween(from, expiresOn) <= 0) return reminders;
 
