@@ -6,6 +6,7 @@ export * from './criticality';
 export * from './guard-encryption';
 export * from './language';
 export * from './links-endpoint';
+export * from './owner-email';
 export * from './renewal-guard';
 export * from './renewal-guard-props';
 export * from './renewal-guard-stack';

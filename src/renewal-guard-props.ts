@@ -11,6 +11,7 @@ import { CalendarDays } from './calendar-days';
 import { GuardEncryption } from './guard-encryption';
 import { Language } from './language';
 import { LinksEndpoint } from './links-endpoint';
+import { OwnerEmail } from './owner-email';
 import { SecretStore } from './secret-store';
 import { ServiceDeclaration } from './service-declaration';
 import { VendorAccount } from './vendor-account';
@@ -166,6 +167,16 @@ export interface RenewalGuardProps {
    * @default - only the config file's channels
    */
   readonly channels?: AlertChannel[];
+
+  /**
+   * Email each service's `owners` its alerts, one message per owner address, sent by the poller through
+   * Amazon SES from a verified identity; replaces the config file's `ownerEmail` as a whole. Owners are
+   * data: the template is the same for 10 or 10,000 of them. Not available in the China regions (no SES).
+   *
+   * @default - the config file's `ownerEmail`, else none: owners get no email (a synth warning says so
+   * when services declare owner addresses)
+   */
+  readonly ownerEmail?: OwnerEmail;
 
   /**
    * Whether to deploy the acknowledge links and the calendar feed: a function behind a public function

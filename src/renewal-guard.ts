@@ -25,6 +25,7 @@ import { createPoller, POLLER_TIMEOUT } from './private/guard-poller';
 import { createRegistrySync } from './private/guard-registry-sync';
 import { addSchedules } from './private/guard-resources';
 import { encryptGuardLogs } from './private/log-encryption';
+import { grantOwnerEmail } from './private/owner-email-grants';
 import { assertChannelsDeliverable, resolveLinksEndpoint } from './private/region-support';
 import { checkedSecretStore } from './private/secret-store-check';
 import { stageCode } from './private/staged-code';
@@ -277,6 +278,8 @@ export class RenewalGuard extends Construct {
       links,
     });
     this.pollerFunction = poller.function;
+    // owners are data: one SES statement on the poller's role, whatever their number
+    grantOwnerEmail(poller, config.loaded.ownerEmail, props.ownerEmail?._bind());
     const sync = createRegistrySync(this, {
       codeDirectory: code.directory,
       registry: this.registry,

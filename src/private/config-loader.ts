@@ -26,6 +26,8 @@ export interface LoadedConfig {
     readonly secret?: string;
   }>;
   readonly services: readonly unknown[];
+  /** Email to each service's owners (src/private/owner-email-grants.ts): the poller sends it through SES. */
+  readonly ownerEmail?: { readonly enabled: boolean; readonly from?: string };
 }
 
 export type LoadResult =
