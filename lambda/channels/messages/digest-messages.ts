@@ -1,4 +1,5 @@
 import type { AccountStatus, ServiceStatus } from '../../core/policy/digest';
+import { digestTotals } from '../../core/policy/digest-text';
 import { formatAmount } from '../../core/policy/format';
 import type { DigestSummary, DigestSummaryAccount, DigestSummaryService } from '../../core/policy/digest-summary';
 
@@ -8,7 +9,6 @@ import type { DigestSummary, DigestSummaryAccount, DigestSummaryService } from '
  * dates and enums.
  */
 export interface DigestMessages {
-  readonly heading: (date: string, timeZone: string) => string;
   readonly totals: (totals: DigestSummary['totals']) => string;
   /** Marks one message of a digest split across several: `(2/3)`. */
   readonly part: (index: number, count: number) => string;
@@ -36,12 +36,8 @@ const EN_STATUS: Record<ServiceStatus, string> = {
 };
 
 export const EN_DIGEST: DigestMessages = {
-  heading: (date, timeZone) => `RenewalGuard weekly digest for ${date} (${timeZone})`,
-  totals: (t) =>
-    `${plural(t.services, 'service')} in ${plural(t.projects, 'project')}: ${t.byStatus.expired} expired, ` +
-    `${t.byStatus.critical} within 7 days, ${t.byStatus['due-soon']} due soon, ${t.byStatus.ok} ok, ` +
-    `${t.byStatus.undated} without a date. ${plural(t.unacknowledged, 'alert')} unacknowledged. ` +
-    `Accounts: ${t.accountsLow} low, ${t.accountsFailing} failing. Owners to confirm: ${t.contactsToConfirm}.`,
+  // the core's own English words, which the CLI prints too
+  totals: digestTotals,
   part: (i, n) => ` (${i}/${n})`,
   status: EN_STATUS,
   accountStatus: { failing: 'failing', low: 'low', ok: 'ok', 'no-data': 'no data yet' },
@@ -88,7 +84,6 @@ const ZH_STATUS: Record<ServiceStatus, string> = {
 };
 
 export const ZH_CN_DIGEST: DigestMessages = {
-  heading: (date, timeZone) => `RenewalGuard 每周摘要：${date}（${timeZone}）`,
   totals: (t) =>
     `${t.projects} 个项目共 ${t.services} 项服务：已过期 ${t.byStatus.expired}，7 天内到期 ${t.byStatus.critical}，` +
     `即将到期 ${t.byStatus['due-soon']}，正常 ${t.byStatus.ok}，无到期日 ${t.byStatus.undated}。` +

@@ -23,15 +23,23 @@ export function renderDigestText(digest: Digest): string {
 
 /** The digest's first two lines: what it is, and the totals. */
 export function digestHeadlines(digest: Pick<Digest, 'date' | 'timeZone' | 'totals'>): string[] {
-  const t = digest.totals;
+  return [digestHeading(digest.date, digest.timeZone), digestTotals(digest.totals)];
+}
+
+/** `RenewalGuard weekly digest for 2026-10-05 (Asia/Shanghai)`. */
+export function digestHeading(date: string, timeZone: string): string {
+  return `RenewalGuard weekly digest for ${date} (${timeZone})`;
+}
+
+/** The totals line in English, for the CLI and the channels. */
+export function digestTotals(t: Digest['totals']): string {
   const s = t.byStatus;
-  return [
-    `RenewalGuard weekly digest for ${digest.date} (${digest.timeZone})`,
+  return (
     `${plural(t.services, 'service')} in ${plural(t.projects, 'project')}: ${s.expired} expired, ` +
-      `${s.critical} within 7 days, ${s['due-soon']} due soon, ${s.ok} ok, ${s.undated} without a date. ` +
-      `${plural(t.unacknowledged, 'alert')} unacknowledged. ` +
-      `Accounts: ${t.accountsLow} low, ${t.accountsFailing} failing. Owners to confirm: ${t.contactsToConfirm}.`,
-  ];
+    `${s.critical} within 7 days, ${s['due-soon']} due soon, ${s.ok} ok, ${s.undated} without a date. ` +
+    `${plural(t.unacknowledged, 'alert')} unacknowledged. ` +
+    `Accounts: ${t.accountsLow} low, ${t.accountsFailing} failing. Owners to confirm: ${t.contactsToConfirm}.`
+  );
 }
 
 function serviceLine(s: DigestService): string {
