@@ -14,7 +14,6 @@ import { powertoolsLogger } from './powertools-logger';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
-import { SecretsManagerResolver } from '../aws/secrets-manager-resolver';
 import { DeliveryError } from '../core/errors';
 import type { Alert } from '../core/model';
 import type { Registry } from '../core/registry-port';
@@ -26,10 +25,10 @@ let deps: Promise<{ registry: Registry; publishers: ChannelPublisher[] }> | unde
 
 async function init() {
   const config = loadStagedConfig();
-  // channel credentials from the store the construct chose; the link secret is always in Secrets Manager
+  // channel credentials from the store the construct chose; the link secret from its own (link-signers.ts)
   const secrets = credentialResolverFromEnv(process.env);
   // digests get a report link instead of an acknowledge link (alertContextFromConfig asks for no other)
-  const links = await linkSignersFromEnv(new SecretsManagerResolver());
+  const links = await linkSignersFromEnv(process.env);
   return {
     registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }) as Registry,
     publishers: channelPublishers(config, { secrets, ackUrl: links?.ackUrl, reportUrl: links?.reportUrl }),
