@@ -30,7 +30,9 @@ import { assertChannelsDeliverable, resolveLinksEndpoint } from './private/regio
 import { checkedSecretStore } from './private/secret-store-check';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
+import { SecretStore } from './secret-store';
 import { Severity } from './severity';
+import { linkParameterName } from './shared/link-parameter';
 import {
   DIMENSION_ACCOUNT,
   DIMENSION_SERVICE,
@@ -146,15 +148,31 @@ export class RenewalGuard extends Construct {
    * Subscribe a calendar app to `<linksUrl>calendar.ics?token=<feedToken>`, with the `feedToken` field
    * of `linkSecret`, which
    * `aws secretsmanager get-secret-value --secret-id <linkSecret ARN> --query SecretString --output text`
-   * prints. Undefined when the links are not deployed (see `linksEnabled`).
+   * prints (with the SSM store, of `linkParameterName`:
+   * `aws ssm get-parameter --with-decryption --name <linkParameterName> --query Parameter.Value --output text`).
+   * Undefined when the links are not deployed (see `linksEnabled`).
    */
   public readonly linksUrl?: string;
 
   /**
    * The secret holding `{ "linkSigningKey": …, "feedToken": … }`: the one given as `linkSecret`, or the one
-   * the guard created with both values generated. Undefined when the links are not deployed.
+   * the guard created with both values generated. Undefined when the links are not deployed, or when
+   * `linkParameterName` holds them instead.
    */
   public readonly linkSecret?: secretsmanager.ISecret;
+
+  /**
+   * With `SecretStore.SSM_PARAMETER_STORE` and no `linkSecret` given: the SecureString parameter (standard
+   * tier, `aws/ssm` key) holding `{ "linkSigningKey": …, "feedToken": … }`, `/renewal-guard/<guardName>/links`,
+   * instead of two Secrets Manager secrets. CloudFormation cannot create a SecureString: the registry-sync
+   * custom resource creates it on deploy when it does not exist yet, with both values generated, and never
+   * overwrites it (rotate with `aws ssm put-parameter --overwrite`). Deleting the stack leaves it, like the
+   * registry. Undefined otherwise.
+   */
+  public readonly linkParameterName?: string;
+
+  /** The ARN of `linkParameterName`'s parameter. Undefined when `linkParameterName` is. */
+  public readonly linkParameterArn?: string;
 
   /**
    * Names this guard in its metrics (the `Guard` dimension of every one), its alarms and its dashboard:
@@ -259,12 +277,19 @@ export class RenewalGuard extends Construct {
           encryptionKey: this.encryptionKey ?? awsManagedKey(this, 'secretsmanager'),
           logRetention,
           linkSecret: props.linkSecret,
+          // with the SSM store, one free SecureString parameter instead of two generated secrets
+          parameterName:
+            secretStore === SecretStore.SSM_PARAMETER_STORE && !props.linkSecret
+              ? linkParameterName(this.guardName)
+              : undefined,
           endpoint: resolveLinksEndpoint(this, props.linksEndpoint),
         })
       : undefined;
     this.linksFunction = links?.function.function;
     this.linksUrl = links?.url;
     this.linkSecret = links?.secret;
+    this.linkParameterName = links?.parameter?.name;
+    this.linkParameterArn = links?.parameter?.arn;
 
     const poller = createPoller(this, {
       codeDirectory: code.directory,
@@ -285,6 +310,7 @@ export class RenewalGuard extends Construct {
       registry: this.registry,
       configHash: code.configHash,
       logRetention,
+      linkParameter: links?.parameter,
     });
     this.registrySyncFunction = sync.function.function;
 

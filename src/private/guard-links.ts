@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -14,11 +14,12 @@ import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { suppressNag } from './nag-suppressions';
 import type { ResolvedLinksEndpoint } from './region-support';
 import { synthTimeSecretName } from './secret-name';
+import {
+  ENV_LINK_PARAMETER_NAME,
+  LINK_FEED_TOKEN_LENGTH as FEED_TOKEN_LENGTH,
+  LINK_SIGNING_KEY_LENGTH as SIGNING_KEY_LENGTH,
+} from '../shared/link-parameter';
 import { ENV_ACK_BASE_URL, ENV_LINK_SECRET_NAME, ENV_REGISTRY_TABLE } from '../shared/registry-schema';
-
-/** Generated values are letters and digits only: the feed token travels in a URL's query. */
-const SIGNING_KEY_LENGTH = 64;
-const FEED_TOKEN_LENGTH = 48;
 
 /**
  * The handler's routes (lambda/handlers/ack-and-calendar/app.ts; test/construct/regions.test.ts holds
@@ -48,6 +49,13 @@ export interface GuardLinksProps {
   readonly logRetention: logs.RetentionDays;
   /** A secret of the user's holding `{ linkSigningKey, feedToken }`; the guard creates one when absent. */
   readonly linkSecret?: secretsmanager.ISecret;
+  /**
+   * Without `linkSecret`: keep the link secret in this SSM SecureString parameter (src/shared/link-parameter.ts),
+   * which the registry sync creates, instead of two generated Secrets Manager secrets.
+   *
+   * @default - two generated Secrets Manager secrets
+   */
+  readonly parameterName?: string;
   /** What serves the routes (see region-support.ts, which decides it from the region and the props). */
   readonly endpoint: ResolvedLinksEndpoint;
 }
@@ -60,13 +68,22 @@ export interface GuardLinks {
   readonly functionUrl?: lambda.FunctionUrl;
   /** Present when an HTTP API serves the links. */
   readonly httpApi?: apigwv2.HttpApi;
-  readonly secret: secretsmanager.ISecret;
-  /** The secret created only to seed the feed token; undefined when the user brings `linkSecret`. */
+  /** The Secrets Manager secret holding the link secret; undefined when `parameter` holds it. */
+  readonly secret?: secretsmanager.ISecret;
+  /** The secret created only to seed the feed token; undefined when the user brings `linkSecret` or with `parameter`. */
   readonly feedTokenSeed?: secretsmanager.Secret;
-  /** What a function that signs links needs: the base URL and the secret's name or ARN (never its value). */
+  /** The SecureString parameter holding the link secret (created by the registry sync), with `parameterName`. */
+  readonly parameter?: LinkParameter;
+  /** What a function that signs links needs: the base URL and the secret's or parameter's name (never its value). */
   readonly environment: Readonly<Record<string, string>>;
   /** Lets a function that puts links into messages read the signing key. */
   grantSigning(grantee: iam.IGrantable): void;
+}
+
+/** The SecureString parameter that holds the link secret with the SSM store. */
+export interface LinkParameter {
+  readonly name: string;
+  readonly arn: string;
 }
 
 /**
@@ -74,10 +91,7 @@ export interface GuardLinks {
  * and the secret holding the key that signs acknowledge links and the token that opens the feed.
  */
 export function createLinks(scope: Construct, props: GuardLinksProps): GuardLinks {
-  const { secret, feedTokenSeed } = props.linkSecret
-    ? { secret: props.linkSecret, feedTokenSeed: undefined }
-    : createLinkSecret(scope, props.encryptionKey);
-  const secretReference = secretId(secret);
+  const held = holdLinkSecret(scope, props);
   const viaUrl = props.endpoint === 'function-url';
 
   const links = new GuardFunction(scope, 'Links', {
@@ -87,25 +101,73 @@ export function createLinks(scope: Construct, props: GuardLinksProps): GuardLink
     timeout: Duration.seconds(30),
     environment: {
       [ENV_REGISTRY_TABLE]: props.registry.tableName,
-      [ENV_LINK_SECRET_NAME]: secretReference,
+      ...held.environment,
     },
     logRetention: props.logRetention,
     reservedConcurrentExecutions: viaUrl ? FUNCTION_URL_RESERVED_CONCURRENCY : undefined,
   });
   grantRegistryAccess(links.role, props.registry, REGISTRY_ACCESS.links, 'decrypt');
-  secret.grantRead(links.role);
+  held.grantRead(links.role);
 
   const served = viaUrl ? serveByFunctionUrl(links) : serveByHttpApi(scope, links, props.logRetention);
   return {
     function: links,
     ...served,
+    secret: held.secret,
+    feedTokenSeed: held.feedTokenSeed,
+    parameter: held.parameter,
+    environment: { [ENV_ACK_BASE_URL]: served.url, ...held.environment },
+    grantSigning: (grantee) => held.grantRead(grantee),
+  };
+}
+
+interface HeldLinkSecret {
+  readonly secret?: secretsmanager.ISecret;
+  readonly feedTokenSeed?: secretsmanager.Secret;
+  readonly parameter?: LinkParameter;
+  /** The variable that names it to a function. */
+  readonly environment: Readonly<Record<string, string>>;
+  grantRead(grantee: iam.IGrantable): void;
+}
+
+/**
+ * Where the link secret is: the user's secret, a SecureString parameter the registry sync creates (with
+ * the SSM store), or two secrets generated by CloudFormation.
+ */
+function holdLinkSecret(scope: Construct, props: GuardLinksProps): HeldLinkSecret {
+  if (!props.linkSecret && props.parameterName !== undefined) {
+    const parameter = { name: props.parameterName, arn: linkParameterArn(scope, props.parameterName) };
+    return {
+      parameter,
+      environment: { [ENV_LINK_PARAMETER_NAME]: parameter.name },
+      // decrypting with the AWS managed key aws/ssm needs no key statement: its key policy lets every
+      // principal of the account use it through Parameter Store
+      grantRead: (grantee) => {
+        iam.Grant.addToPrincipal({ grantee, actions: ['ssm:GetParameter'], resourceArns: [parameter.arn] });
+      },
+    };
+  }
+  const { secret, feedTokenSeed } = props.linkSecret
+    ? { secret: props.linkSecret, feedTokenSeed: undefined }
+    : createLinkSecret(scope, props.encryptionKey);
+  return {
     secret,
     feedTokenSeed,
-    environment: { [ENV_ACK_BASE_URL]: served.url, [ENV_LINK_SECRET_NAME]: secretReference },
-    grantSigning: (grantee) => {
+    environment: { [ENV_LINK_SECRET_NAME]: secretId(secret) },
+    grantRead: (grantee) => {
       secret.grantRead(grantee);
     },
   };
+}
+
+/** `arn:…:ssm:<region>:<account>:parameter/renewal-guard/…`: the name's leading slash is the ARN's. */
+function linkParameterArn(scope: Construct, name: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'ssm',
+    resource: 'parameter',
+    resourceName: name.replace(/^\//, ''),
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
 }
 
 // No IAM auth either way: the signed link and the feed token are the credentials, checked before

@@ -38,7 +38,7 @@ export function guardNagSuppressions(targets: GuardNagTargets): void {
 
 function linksNagSuppressions(links: GuardLinks): void {
   // only the secrets the guard creates; a linkSecret of the user's is the user's to rotate and suppress
-  if (links.feedTokenSeed) {
+  if (links.feedTokenSeed && links.secret) {
     suppressNag(links.secret, [
       {
         id: 'AwsSolutions-SMG4',

@@ -50,6 +50,8 @@ describe('secretStore: SSM_PARAMETER_STORE', () => {
     expect(resources(synth, 'GuardPollerRole', 'Allow', 'ssm')).toEqual([
       parameterArn('team/twilio'),
       parameterArn('renewal-guard/*'),
+      // and the link secret's parameter, for the links it signs (test/construct/link-parameter.test.ts)
+      parameterArn(`renewal-guard/${synth.guard.guardName}/links`),
     ]);
     // the channel's webhook lies under the same path: denied to the poller by name
     expect(resources(synth, 'GuardPollerRole', 'Deny', 'ssm')).toEqual([parameterArn('renewal-guard/dingtalk-team')]);
@@ -60,13 +62,14 @@ describe('secretStore: SSM_PARAMETER_STORE', () => {
   it('lets the notifier get exactly its channel parameter and no vendor credentials', () => {
     expect(resources(synth, 'GuardNotifierRole', 'Allow', 'ssm')).toEqual([
       parameterArn('renewal-guard/dingtalk-team'),
+      parameterArn(`renewal-guard/${synth.guard.guardName}/links`),
     ]);
   });
 
-  it('grants no Secrets Manager read of the credentials: the only secret read is the generated link secret', () => {
-    const linkSecret = { Ref: logicalId(synth.template, 'AWS::SecretsManager::Secret', 'GuardLinkSecret') };
-    expect(resources(synth, 'GuardPollerRole', 'Allow', 'secretsmanager')).toEqual([linkSecret]);
-    expect(resources(synth, 'GuardNotifierRole', 'Allow', 'secretsmanager')).toEqual([linkSecret]);
+  it('grants no Secrets Manager read at all: the link secret is a SecureString parameter too', () => {
+    expect(resources(synth, 'GuardPollerRole', 'Allow', 'secretsmanager')).toEqual([]);
+    expect(resources(synth, 'GuardNotifierRole', 'Allow', 'secretsmanager')).toEqual([]);
+    expect(resources(synth, 'GuardLinksRole', 'Allow', 'secretsmanager')).toEqual([]);
   });
 
   it('leaves cdk-nag nothing unsuppressed', () => {
