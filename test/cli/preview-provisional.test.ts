@@ -60,7 +60,8 @@ describe('provisional CN years in preview and validate', () => {
   });
 
   it('leaves a declared year unmarked', async () => {
-    const declared = '{ base: CN, holidays: [2027-01-01, 2027-02-05/2027-02-13], workdays: [2027-02-20], coveredYears: [2027] }';
+    const declared =
+      '{ base: CN, holidays: [2027-01-01, 2027-02-05/2027-02-13], workdays: [2027-02-20], coveredYears: [2027] }';
     const run = await cli(['preview', '--config', writeConfig(declared), '--from', '2026-12-06', '--json'], {
       cwd: dir,
       now: '2026-12-06T09:30:00+08:00',

@@ -36,9 +36,10 @@ export function provisionalCnBlocks(year: number): ProvisionalBlock[] {
   if (!canEstimateCnYear(year)) return [];
   const newYear = lunarToSolar(year, 1, 1);
   const midAutumn = lunarToSolar(year, 8, 15);
-  const nationalDayLast = compareDates(midAutumn, iso(year, 10, 1)) >= 0 && compareDates(midAutumn, iso(year, 10, 8)) <= 0
-    ? iso(year, 10, 8)
-    : iso(year, 10, 7);
+  const nationalDayLast =
+    compareDates(midAutumn, iso(year, 10, 1)) >= 0 && compareDates(midAutumn, iso(year, 10, 8)) <= 0
+      ? iso(year, 10, 8)
+      : iso(year, 10, 7);
   const blocks: ProvisionalBlock[] = [
     withWeekend('元旦', iso(year, 1, 1)),
     { festival: '春节', first: addDays(newYear, -2), last: addDays(newYear, 7) },

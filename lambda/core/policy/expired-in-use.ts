@@ -31,7 +31,8 @@ export function expiredInUseAlert(
   if (!latest || latest.day.date <= expiresOn || !(latest.day.amount > 0)) return undefined;
 
   const ago = daysBetween(expiresOn, ctx.today);
-  const where = latest.scope === undefined ? `account ${service.account}` : `${latest.scope} on account ${service.account}`;
+  const where =
+    latest.scope === undefined ? `account ${service.account}` : `${latest.scope} on account ${service.account}`;
   return serviceAlert(
     service,
     {
@@ -57,7 +58,11 @@ function attributableUsage(
   today: IsoDate,
   sharing: readonly ServiceConfig[],
 ): { day: SpendDay; scope?: string } | undefined {
-  const names = new Set([service.id, service.project, ...(service.entitlement === undefined ? [] : [service.entitlement])]);
+  const names = new Set([
+    service.id,
+    service.project,
+    ...(service.entitlement === undefined ? [] : [service.entitlement]),
+  ]);
   const own = (account.usage ?? []).filter((u) => u.scope !== undefined && names.has(u.scope));
   if (own.length > 0) {
     const day = latestUpTo(scopedSeries(own), today);

@@ -11,12 +11,12 @@
  */
 import { addDays, compareDates, daysBetween } from '../dates';
 import type { AccountConfig, Alert, IsoDate, ServiceConfig, Severity } from '../model';
-import { routeToChannels } from '../reminders/channel-routing';
 import type { AccountFacts } from './account-facts';
 import { formatAmount, plural } from './format';
 import { GUARD_SUBJECT } from './policy-keys';
 import type { ServiceRuleContext } from './service-alert';
 import { spendSeriesOf } from './spend-series';
+import { routeToChannels } from '../reminders/channel-routing';
 
 /** The shortest run of non-working days that gets a readiness notice. */
 export const MIN_BLOCK_DAYS = 3;
@@ -39,7 +39,11 @@ export function blockAfter(ctx: Pick<ServiceRuleContext, 'today' | 'calendar'>):
   if (!calendar.isWorkingDay(today)) return undefined;
   const first = addDays(today, 1);
   let last = today;
-  for (let day = first; !calendar.isWorkingDay(day) && daysBetween(first, day) < MAX_BLOCK_DAYS; day = addDays(day, 1)) {
+  for (
+    let day = first;
+    !calendar.isWorkingDay(day) && daysBetween(first, day) < MAX_BLOCK_DAYS;
+    day = addDays(day, 1)
+  ) {
     last = day;
   }
   const days = daysBetween(today, last);
@@ -49,7 +53,7 @@ export function blockAfter(ctx: Pick<ServiceRuleContext, 'today' | 'calendar'>):
 /** The `n`th working day after `date`. */
 function workingDaysAfter(date: IsoDate, n: number, ctx: Pick<ServiceRuleContext, 'calendar'>): IsoDate {
   let day = date;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = ctx.calendar.followingWorkingDay(addDays(day, 1));
     found++;
   }
@@ -79,7 +83,10 @@ export function holidayReadinessNotices(
   if (!block) return [];
   const through = workingDaysAfter(block.last, WORKING_DAYS_AFTER, ctx);
   const expiring = services.filter(
-    (s) => s.expiresOn !== undefined && compareDates(s.expiresOn, block.first) >= 0 && compareDates(s.expiresOn, through) <= 0,
+    (s) =>
+      s.expiresOn !== undefined &&
+      compareDates(s.expiresOn, block.first) >= 0 &&
+      compareDates(s.expiresOn, through) <= 0,
   );
   const short = accounts.flatMap((a) => {
     const f = facts.get(a.id);
@@ -93,7 +100,9 @@ export function holidayReadinessNotices(
     const ownExpiring = expiring.filter((s) => s.project === project);
     const ownShort = short.filter((a) => own.some((s) => s.account === a.accountId));
     if (ownExpiring.length === 0 && ownShort.length === 0) return [];
-    const severity: Severity = ownShort.some((a) => compareDates(a.runsOutOn, block.last) <= 0) ? 'critical' : 'warning';
+    const severity: Severity = ownShort.some((a) => compareDates(a.runsOutOn, block.last) <= 0)
+      ? 'critical'
+      : 'warning';
     return [
       {
         key: `${GUARD_SUBJECT}:holiday-readiness:${block.first}:${projectSegment(project)}`,
@@ -109,7 +118,12 @@ export function holidayReadinessNotices(
   });
 }
 
-function shortAccount(account: AccountConfig, facts: AccountFacts, today: IsoDate, through: IsoDate): ShortAccount | undefined {
+function shortAccount(
+  account: AccountConfig,
+  facts: AccountFacts,
+  today: IsoDate,
+  through: IsoDate,
+): ShortAccount | undefined {
   const balance = facts.balance;
   if (!balance) return undefined;
   const recent = spendSeriesOf(facts).filter((d) => {
@@ -154,9 +168,15 @@ function readinessText(
 
 /** A key segment for a free-text project name: a slug, with a hash when the slug changed it. */
 export function projectSegment(project: string): string {
-  const slug = project.toLowerCase().replace(/[^a-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'project';
+  const slug =
+    project
+      .toLowerCase()
+      .replace(/[^a-z0-9._+-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'project';
   if (slug === project) return slug;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < project.length; i++) hash = Math.imul(hash ^ project.charCodeAt(i), 0x01000193) >>> 0;
+  // a 32-bit polynomial hash in plain arithmetic (every intermediate stays well under 2^53)
+  let hash = 7;
+  for (let i = 0; i < project.length; i++) hash = (hash * 31 + project.charCodeAt(i)) % 4_294_967_296;
   return `${slug}.${hash.toString(16)}`;
 }

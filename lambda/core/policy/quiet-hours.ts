@@ -1,6 +1,6 @@
 import { isInQuietWindow } from '../../../src/shared/quiet-window';
-import { addDays, localDate, localTime, zonedDateTimeToInstant } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { addDays, localDate, localTime, zonedDateTimeToInstant } from '../dates';
 import type { Alert, GuardConfig, QuietHours } from '../model';
 
 /** The config's default check time (validate-settings' DEFAULT_CHECK_TIME), for configs that omit it. */
@@ -52,7 +52,11 @@ function afterNonWorkingDays(
   if (!calendar || (alert.severity !== 'info' && alert.severity !== 'warning')) return now;
   const today = localDate(now, config.timeZone);
   if (calendar.isWorkingDay(today)) return now;
-  return zonedDateTimeToInstant(calendar.followingWorkingDay(today), config.checkTime ?? DEFAULT_CHECK_TIME, config.timeZone);
+  return zonedDateTimeToInstant(
+    calendar.followingWorkingDay(today),
+    config.checkTime ?? DEFAULT_CHECK_TIME,
+    config.timeZone,
+  );
 }
 
 function afterQuietHours(

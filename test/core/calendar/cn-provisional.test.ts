@@ -6,18 +6,30 @@ import { isWeekend } from '../../../lambda/core/dates';
 import { placeTiers } from '../../../lambda/core/reminders';
 
 describe('provisional CN years', () => {
-  it('estimates 2027 from the lunar calendar: Spring Festival 2027-02-06, its block from 除夕\'s eve through 初八', () => {
+  it("estimates 2027 from the lunar calendar: Spring Festival 2027-02-06, its block from 除夕's eve through 初八", () => {
     // Act
     const blocks = provisionalCnBlocks(2027);
     // Assess
-    expect(blocks.find((b) => b.festival === '春节')).toEqual({ festival: '春节', first: '2027-02-04', last: '2027-02-13' });
+    expect(blocks.find((b) => b.festival === '春节')).toEqual({
+      festival: '春节',
+      first: '2027-02-04',
+      last: '2027-02-13',
+    });
     expect(blocks.find((b) => b.festival === '清明节')).toEqual({
       festival: '清明节',
       first: '2027-04-03',
       last: '2027-04-05',
     });
-    expect(blocks.find((b) => b.festival === '劳动节')).toEqual({ festival: '劳动节', first: '2027-05-01', last: '2027-05-05' });
-    expect(blocks.find((b) => b.festival === '国庆节')).toEqual({ festival: '国庆节', first: '2027-10-01', last: '2027-10-07' });
+    expect(blocks.find((b) => b.festival === '劳动节')).toEqual({
+      festival: '劳动节',
+      first: '2027-05-01',
+      last: '2027-05-05',
+    });
+    expect(blocks.find((b) => b.festival === '国庆节')).toEqual({
+      festival: '国庆节',
+      first: '2027-10-01',
+      last: '2027-10-07',
+    });
     expect(provisionalCnHolidays(2027)).toContain('2027-06-09'); // 端午节, 五月初五
     expect(provisionalCnHolidays(2027)).toContain('2027-09-15'); // 中秋节, 八月十五
   });

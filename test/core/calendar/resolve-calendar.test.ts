@@ -41,9 +41,12 @@ describe('calendar spec resolution', () => {
     expect(isSupportedCalendar(spec)).toBe(true);
   });
 
-  it.each(['cn', 'Weekends', 'WEEKENDS', 'us', 'XX', 'USA', '', 'DE-XX', 'de-by', 'US-', 'CN-MO', 'XX-CA'])('does not support %p', (spec) => {
-    expect(isSupportedCalendar(spec)).toBe(false);
-  });
+  it.each(['cn', 'Weekends', 'WEEKENDS', 'us', 'XX', 'USA', '', 'DE-XX', 'de-by', 'US-', 'CN-MO', 'XX-CA'])(
+    'does not support %p',
+    (spec) => {
+      expect(isSupportedCalendar(spec)).toBe(false);
+    },
+  );
 
   it('rejects an unsupported spec, saying what would work', () => {
     expect(() => calendarData('cn', [2026])).toThrow(
@@ -110,7 +113,7 @@ describe('country calendars from date-holidays', () => {
 });
 
 describe('region calendars from date-holidays subdivisions', () => {
-  it('gives US-CA the federal holidays and California\'s own (César Chávez Day, the day after Thanksgiving)', () => {
+  it("gives US-CA the federal holidays and California's own (César Chávez Day, the day after Thanksgiving)", () => {
     const ca = new WorkingCalendar(calendarData('US-CA', [2026]));
     expect(ca.data.spec).toBe('US-CA');
     expect(ca.isWorkingDay('2026-03-31')).toBe(false);
@@ -126,7 +129,7 @@ describe('region calendars from date-holidays subdivisions', () => {
     expect(new WorkingCalendar(calendarData('DE', [2026])).isWorkingDay('2026-06-04')).toBe(true);
   });
 
-  it('reads CN-HK as Hong Kong\'s calendar, not the mainland\'s', () => {
+  it("reads CN-HK as Hong Kong's calendar, not the mainland's", () => {
     const hk = new WorkingCalendar(calendarData('CN-HK', [2026]));
     expect(hk.isWorkingDay('2026-12-25')).toBe(false);
     expect(hk.isWorkingDay('2026-10-05')).toBe(true);

@@ -51,7 +51,7 @@ describe('a calendar the document completes', () => {
     expect(result.warnings.filter((w) => w.path === 'calendar')).toEqual([]);
   });
 
-  it('adds a company\'s own days off to an official year without declaring the year complete', () => {
+  it("adds a company's own days off to an official year without declaring the year complete", () => {
     const result = loadConfig(doc(`{ base: CN, holidays: [2026-12-24/2026-12-25] }`), 'guard.yaml', REAL);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const calendar = new WorkingCalendar(result.config.calendar);

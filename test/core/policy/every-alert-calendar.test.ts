@@ -34,7 +34,7 @@ describe('unforeseeable alerts decided on a non-working day', () => {
     expect(deliveryInstant(accountWarning('2026-10-10'), now, SHANGHAI, CN)).toBe(now);
   });
 
-  it('holds one decided on Sunday 2026-10-11 for Monday\'s check time', () => {
+  it("holds one decided on Sunday 2026-10-11 for Monday's check time", () => {
     expect(deliveryInstant(accountWarning('2026-10-11'), at('2026-10-11'), SHANGHAI, CN).toISOString()).toBe(
       at('2026-10-12').toISOString(),
     );
@@ -77,7 +77,12 @@ describe('foreseeable alerts', () => {
     // Prepare: an expiry during the holiday, an auto-renewal at risk, a coverage gap, stale contacts, and
     // account warnings and a critical decided on holidays; daily cycles at 09:30 with a ledger
     const services = [
-      { ...predecessor, autoRenew: true, renewalPrice: { amount: 3000, currency: 'USD' }, ownersConfirmedOn: '2026-04-05' },
+      {
+        ...predecessor,
+        autoRenew: true,
+        renewalPrice: { amount: 3000, currency: 'USD' },
+        ownersConfirmedOn: '2026-04-05',
+      },
       successor,
       service({ id: 'im', expiresOn: '2026-10-06', account: 'tencent-main', reminderDays: [30, 15, 7, 3, 1] }),
     ];
@@ -105,7 +110,9 @@ describe('foreseeable alerts', () => {
         {
           now,
           services,
-          accounts: new Map([['agora-main', { accountId: 'agora-main', balance: { amount: 100, currency: 'USD' }, history: [] }]]),
+          accounts: new Map([
+            ['agora-main', { accountId: 'agora-main', balance: { amount: 100, currency: 'USD' }, history: [] }],
+          ]),
           accountAlerts: decidedOnHolidays.get(day) ?? [],
           ledger: { firedOn, acknowledgements: [] },
         },
@@ -137,7 +144,9 @@ describe('foreseeable alerts', () => {
     expect(dayOf('im:expiry:2026-10-06:1')).toBe('2026-09-30');
     expect(dayOf('im:expiry:2026-10-06:3')).toBeUndefined();
     expect(dayOf('live-rtc:contacts-stale:2026-04-05:2026-Q3')).toBe('2026-09-30'); // stale from 10-03
-    const offDays = delivered.filter((d) => !CN.isWorkingDay(d.day) && (d.alert.severity === 'info' || d.alert.severity === 'warning'));
+    const offDays = delivered.filter(
+      (d) => !CN.isWorkingDay(d.day) && (d.alert.severity === 'info' || d.alert.severity === 'warning'),
+    );
     expect(offDays).toEqual([]);
   });
 });

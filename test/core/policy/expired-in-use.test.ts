@@ -68,7 +68,7 @@ describe('expired in use: attributable spend only', () => {
   const lapsedNeighbour = service({ id: 'old-im', name: 'Old IM', expiresOn: '2026-09-01' });
   const accountWide = minutes([['2026-10-10', 8000]]);
 
-  it('stays silent when the account-wide usage may be a live neighbour\'s on the same account', () => {
+  it("stays silent when the account-wide usage may be a live neighbour's on the same account", () => {
     expect(expiredInUseAlert(expired, accountWide, cnCtx('2026-10-11'), [expired, neighbour])).toBeUndefined();
   });
 
@@ -95,7 +95,7 @@ describe('expired in use: attributable spend only', () => {
     expect(alert?.message).toContain('app-rtc on account agora-main shows usage on 2026-10-10');
   });
 
-  it('stays silent when only the neighbours\' apps are in use, even with no live neighbour declared', () => {
+  it("stays silent when only the neighbours' apps are in use, even with no live neighbour declared", () => {
     const own = service({ expiresOn: '2026-10-09', entitlement: 'app-rtc' });
     const perApp = {
       history: [],

@@ -2,11 +2,16 @@
 import { CHANNELS, CN, historyOf, service } from './fixtures';
 import type { AccountConfig } from '../../../lambda/core/model';
 import type { AccountFacts } from '../../../lambda/core/policy';
-import { blockAfter, holidayReadinessNotices, projectSegment } from '../../../lambda/core/policy/holiday-readiness';
 import { parseAlertKey } from '../../../lambda/core/policy';
+import { blockAfter, holidayReadinessNotices, projectSegment } from '../../../lambda/core/policy/holiday-readiness';
 
 const ctx = (today: string) => ({ today, calendar: CN, channels: CHANNELS });
-const AGORA: AccountConfig = { id: 'agora-main', vendor: 'agora', credentials: 'renewal-guard/agora-main', options: {} };
+const AGORA: AccountConfig = {
+  id: 'agora-main',
+  vendor: 'agora',
+  credentials: 'renewal-guard/agora-main',
+  options: {},
+};
 
 /** Live streaming: 100 a day through January, rising to 250 a day in the fortnight before Spring Festival. */
 function seasonal(today: string, balance: number): AccountFacts {
@@ -84,7 +89,9 @@ describe('the readiness notice', () => {
       new Map([['agora-main', seasonal('2026-09-30', 3000)]]),
       ctx('2026-09-30'),
     );
-    expect(notices.map((n) => [n.key, n.severity])).toEqual([['_guard:holiday-readiness:2026-10-01:live-app', 'warning']]);
+    expect(notices.map((n) => [n.key, n.severity])).toEqual([
+      ['_guard:holiday-readiness:2026-10-01:live-app', 'warning'],
+    ]);
     expect(notices[0]!.message).toContain('runs out on 2026-10-12, before 2026-10-13: top up 250 CNY today');
   });
 

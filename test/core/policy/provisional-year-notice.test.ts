@@ -1,8 +1,8 @@
+import { CHANNELS, CN, weekendsCtx } from './fixtures';
 import { WorkingCalendar } from '../../../lambda/core/calendar';
+import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';
 import { parseAlertKey } from '../../../lambda/core/policy';
 import { provisionalYearNotice } from '../../../lambda/core/policy/provisional-year-notice';
-import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';
-import { CHANNELS, CN, weekendsCtx } from './fixtures';
 
 const ctx = (today: string, calendar: WorkingCalendar = CN) => ({ today, calendar, channels: CHANNELS });
 

@@ -5,9 +5,9 @@
  * calendar it was placed with, and for 2026 also against an independent one (date-holidays' CN rules).
  */
 import Holidays from 'date-holidays';
+import { WorkingCalendar } from '../../../lambda/core/calendar';
 import { completeCalendar } from '../../../lambda/core/calendar/calendar-declaration';
 import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';
-import { WorkingCalendar } from '../../../lambda/core/calendar';
 import { addDays, compareDates, yearOf } from '../../../lambda/core/dates';
 import type { AccountConfig, Alert, GuardConfig, IsoDate, ServiceConfig } from '../../../lambda/core/model';
 import { forecastPolicyAlerts, type ForecastStart } from '../../../lambda/core/policy';
@@ -44,9 +44,10 @@ const ACCOUNTS = 15;
 
 /** A deterministic generator, so the year is the same on every run. */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
+  let s = seed % 4_294_967_296;
   return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    // every intermediate stays under 2^53, so plain arithmetic is exact
+    s = (s * 1664525 + 1013904223) % 4_294_967_296;
     return s / 2 ** 32;
   };
 }
@@ -75,7 +76,11 @@ function world(year: number) {
       ...(autoRenew && { renewalPrice: { amount: Math.round(500 + next() * 20_000), currency: 'USD' } }),
       owners: [`owner-${i % 97}@example.com`],
       criticality: pick(['core', 'standard', 'experimental'] as const),
-      reminderDays: pick([[60, 30, 15, 7, 1], [90, 60, 30, 15, 7, 3, 1], [30, 7, 1]]),
+      reminderDays: pick([
+        [60, 30, 15, 7, 1],
+        [90, 60, 30, 15, 7, 3, 1],
+        [30, 7, 1],
+      ]),
       channels: ['ops', 'oncall'],
       ownersConfirmedOn: addDays(`${year}-01-01`, -Math.floor(next() * 300)),
     };
@@ -136,10 +141,7 @@ function simulate(year: number, calendar: WorkingCalendar) {
   return { alerts, services };
 }
 
-function score(
-  { alerts, services }: ReturnType<typeof simulate>,
-  offDay: (d: IsoDate) => boolean,
-) {
+function score({ alerts, services }: ReturnType<typeof simulate>, offDay: (d: IsoDate) => boolean) {
   const byId = new Map(services.map((s) => [s.id, s]));
   const tiersOff = alerts.filter((a) => a.kind === 'expiry' && (a.tier ?? 0) > 0 && offDay(a.date));
   const planningOff = alerts.filter((a) => (a.severity === 'info' || a.severity === 'warning') && offDay(a.date));
@@ -159,7 +161,10 @@ function score(
     planningNoticesOnNonWorkingDays: planningOff.map((a) => `${a.date} ${a.key}`),
     expiredInUseWithoutAttributableSpend: unattributable.map((a) => a.key),
     duplicateKeys: keys.length - new Set(keys).size,
-    expiredInUse: alerts.filter((a) => a.kind === 'expired-in-use').map((a) => a.serviceId).sort(),
+    expiredInUse: alerts
+      .filter((a) => a.kind === 'expired-in-use')
+      .map((a) => a.serviceId)
+      .sort(),
     balanceAlerts: alerts.filter((a) => a.kind === 'balance' || a.kind === 'runway').length,
   };
 }
