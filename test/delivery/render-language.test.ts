@@ -6,7 +6,7 @@ import { channelOf, expiryAlert } from '../channels/channel-fixtures';
 import { SERVICE_KINDS, type ServiceKind } from '../../lambda/core/model';
 import { render } from '../../lambda/delivery/render';
 
-const KIND_WORDS: Record<ServiceKind, [string, string]> = {
+const KIND_WORDS: Partial<Record<ServiceKind, [string, string]>> = {
   subscription: ['Renew the subscription before 2026-10-09.', '请在 2026-10-09 之前续订。'],
   contract: ['Renew or renegotiate the contract before 2026-10-09.', '请在 2026-10-09 之前续签或重新商定合同。'],
   package: [
@@ -19,14 +19,24 @@ const KIND_WORDS: Record<ServiceKind, [string, string]> = {
 };
 
 describe('the words of an expiry', () => {
-  it.each(SERVICE_KINDS)('fit a %s, in English and in Chinese', (kind) => {
+  it.each(Object.keys(KIND_WORDS) as ServiceKind[])('fit a %s, in English and in Chinese', (kind) => {
     // Act
     const [en] = render(expiryAlert(), channelOf('email'), 'en', { serviceName: 'Live app RTC', serviceKind: kind });
     const [zh] = render(expiryAlert(), channelOf('email'), 'zh-CN', { serviceName: 'Live app RTC', serviceKind: kind });
 
     // Assess
-    expect(en!.text).toContain(`What to do: ${KIND_WORDS[kind][0]}`);
-    expect(zh!.text).toContain(`处理建议：${KIND_WORDS[kind][1]}`);
+    expect(en!.text).toContain(`What to do: ${KIND_WORDS[kind]![0]}`);
+    expect(zh!.text).toContain(`处理建议：${KIND_WORDS[kind]![1]}`);
+  });
+
+  it.each(SERVICE_KINDS)('have words of their own for every kind, %s included, in both languages', (kind) => {
+    // Act
+    const action = (language: 'en' | 'zh-CN', serviceKind?: ServiceKind) =>
+      render(expiryAlert(), channelOf('email'), language, { serviceKind })[0]!.text.split('\n').find((l) => /What to do|处理建议/.test(l));
+
+    // Assess: not the generic words a service of unknown kind gets
+    expect(action('en', kind)).not.toBe(action('en'));
+    expect(action('zh-CN', kind)).not.toBe(action('zh-CN'));
   });
 
   it('speak of support ending, not of an expiry, for an SDK support window', () => {
