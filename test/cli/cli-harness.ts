@@ -57,6 +57,8 @@ channels:
     type: email
     to: [ops@example.com]
     minSeverity: warning
+# these tests are not about owner email (test/cli/owner-email.test.ts is); off, so validate has nothing to warn
+ownerEmail: { enabled: false }
 `;
 
 export function writeConfig(dir: string, text = CONFIG, name = 'renewal-guard.yaml'): string {

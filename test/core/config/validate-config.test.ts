@@ -17,6 +17,17 @@ function load(text: string, calendar: ConfigValidationOptions = fakeCalendar()) 
   return loadConfig(text, 'renewal-guard.yaml', calendar);
 }
 
+/** The one warning of a document whose services name owner addresses and that configures no ownerEmail. */
+function noOwnerSender(services: number) {
+  return {
+    path: 'ownerEmail',
+    message:
+      `${services} service(s) declare owners with email addresses, but no ownerEmail sender is configured, so owners ` +
+      'receive no email; set ownerEmail.from (the construct: ownerEmail: OwnerEmail.ses({ fromAddress })), or ' +
+      'ownerEmail.enabled: false to say this is meant',
+  };
+}
+
 function expectValid(text: string, calendar: ConfigValidationOptions = fakeCalendar()): GuardConfig {
   const result = load(text, calendar);
   if (!result.ok) throw new Error(`expected a valid document, got:\n${formatProblems(result.problems)}`);
@@ -74,8 +85,8 @@ describe('a valid document', () => {
           },
         ],
       },
-      // its reminders all land in 2026, which the official CN data covers
-      warnings: [],
+      // its reminders all land in 2026, which the official CN data covers; its owner has no sender
+      warnings: [noOwnerSender(1)],
     });
   });
 
@@ -323,6 +334,7 @@ services:
     expect(result.config.calendar.spec).toBe('CN');
     expect(result.config.calendar.holidays).toContain('2026-10-01');
     expect(result.warnings).toEqual([
+      noOwnerSender(1),
       {
         path: 'calendar',
         message:
