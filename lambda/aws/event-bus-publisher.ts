@@ -22,6 +22,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'spend-growth': 'Low Balance',
   'blind-spot': 'Blind Spot',
   digest: 'Digest',
+  alarm: 'Guard Alarm',
   'calendar-provisional': 'Digest',
   'holiday-readiness': 'Renewal Reminder',
   'not-in-inventory': 'Renewal Reminder',

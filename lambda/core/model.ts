@@ -11,15 +11,7 @@ export type IsoDate = string;
 export const VENDORS = ['agora', 'tencent', 'alibaba', 'twilio', 'huawei', 'vonage', 'http-json', 'manual'] as const;
 export type Vendor = (typeof VENDORS)[number];
 
-export const SERVICE_KINDS = [
-  'subscription',
-  'prepaid',
-  'postpaid',
-  'contract',
-  'package',
-  'sdk-support',
-  'payment-method',
-] as const;
+export const SERVICE_KINDS = ['subscription', 'prepaid', 'postpaid', 'contract', 'package', 'sdk-support'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const CRITICALITIES = ['core', 'standard', 'experimental'] as const;
@@ -124,8 +116,6 @@ export interface ServiceConfig {
   readonly version?: string;
   /** `sdk-support`: the day support ends (the same day as `expiresOn`, which it fills when absent). */
   readonly endOfSupport?: IsoDate;
-  /** `payment-method`: the ids of the services charged to it, whose auto-renewals fail once it expires. */
-  readonly paysFor?: readonly string[];
 }
 
 export interface ChannelConfig {
@@ -138,6 +128,11 @@ export interface ChannelConfig {
   readonly secret?: string;
   /** The language of this channel's messages; absent means the document's `language`. */
   readonly language?: Language;
+  /**
+   * Whether the guard's operators read this channel: it also gets the guard's own CloudWatch alarms.
+   * When no channel of the document sets it, every channel is an operators channel (operatorChannels).
+   */
+  readonly operators?: boolean;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
@@ -250,12 +245,30 @@ export const ALERT_KINDS = [
   'coverage-gap',
   'contacts-stale',
   'digest',
+  'alarm',
   'calendar-provisional',
   'holiday-readiness',
   'not-in-inventory',
   'contract-decision',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** What a CloudWatch alarm notification says, as an `alarm` alert carries it. */
+export interface AlarmFacts {
+  readonly name: string;
+  /** `ALARM`, `OK` or `INSUFFICIENT_DATA`. */
+  readonly state: string;
+  readonly previousState?: string;
+  /** The alarm's description: what the state means and what to do. */
+  readonly description?: string;
+  /** CloudWatch's reason for the change (`Threshold Crossed: …`). */
+  readonly reason?: string;
+  /** ISO-8601 instant of the change. */
+  readonly changedAt: string;
+  /** The region's display name (`US East (N. Virginia)`) or code. */
+  readonly region?: string;
+  readonly accountId?: string;
+}
 
 /** An alert decided by the core: what to say, to whom, and its idempotency key. */
 export interface Alert {
@@ -292,6 +305,8 @@ export interface Alert {
   readonly resolves?: readonly string[];
   /** A digest's facts, bounded at any registry size; absent from every other kind. */
   readonly digest?: DigestSummary;
+  /** An `alarm`: the guard's CloudWatch alarm whose state changed (core/policy/alarm-alert.ts). */
+  readonly alarm?: AlarmFacts;
   /**
    * The numbers an account alert is about, so each channel can say them in its reader's language
    * (`message` says them in English).

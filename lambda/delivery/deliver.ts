@@ -40,7 +40,8 @@ export interface DeliveryReport {
 }
 
 export interface DeliveryDeps {
-  readonly registry: Registry;
+  /** Records what went out (one write per alert); the notifier's alarms use a ledger of their own. */
+  readonly registry: Pick<Registry, 'markDelivered'>;
   readonly publishers: readonly AlertPublisher[];
   /** The instant recorded as the delivery's. */
   readonly at: string;

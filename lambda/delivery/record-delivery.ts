@@ -9,7 +9,7 @@ export const RECORD_ATTEMPTS = 4;
  * what is not recorded is sent again by a later cycle.
  */
 export async function recordDelivery(
-  registry: Registry,
+  registry: Pick<Registry, 'markDelivered'>,
   key: string,
   delivery: { readonly targets: readonly DeliveryTarget[]; readonly at: string; readonly settles: boolean },
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

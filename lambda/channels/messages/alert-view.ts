@@ -59,6 +59,11 @@ export function isRecovery(alert: Alert): boolean {
   return alert.kind === 'balance' && alert.key.endsWith(':recovered');
 }
 
+/** A blind-spot notice that closes the blind spot: the account reads again (`…:blind-spot:<since>:cleared`). */
+export function isBlindSpotCleared(alert: Alert): boolean {
+  return alert.kind === 'blind-spot' && alert.key.endsWith(':cleared');
+}
+
 /** The language a channel's messages are in: its own `language`, else the document's, else English. */
 export function channelLanguage(input: Pick<FormatInput, 'channel' | 'language'>): Language {
   return input.channel.language ?? input.language ?? 'en';
@@ -87,6 +92,7 @@ export function buildAlertView(input: FormatInput, userText: (text: string) => s
     facts.push({ label: m.labels.daysLeft, value: m.daysLeft(alert.daysLeft) });
   }
   if (extras.runOutOn) facts.push({ label: m.labels.runsOutOn, value: extras.runOutOn });
+  if (alert.alarm) facts.push(...alarmFacts(alert.alarm, m, safe));
   if (alert.owners.length > 0) {
     // each owner on its own: an owner holding a separator or markup must not pass for two
     const owners = alert.owners.map((o) => userText(inert(o))).join(m.listSeparator);
@@ -130,6 +136,7 @@ function followUpLabel(severity: string, followUp: AlertExtras['followUp'], m: M
 
 function subjectName(input: FormatInput): string {
   const { alert } = input;
+  if (alert.kind === 'alarm') return alert.alarm?.name ?? alert.key;
   if (ACCOUNT_KINDS.has(alert.kind)) return alert.accountId ?? alert.serviceId ?? alert.key;
   if (alert.kind === 'holiday-readiness') return alert.project ?? alert.key;
   return input.serviceName ?? alert.serviceId ?? alert.accountId ?? alert.key;
@@ -158,6 +165,13 @@ function detailsOf(input: FormatInput, m: Messages, userText: (text: string) => 
       .join('\n');
   }
   if (alert.kind === 'expiry' || !alert.message) return undefined;
+  // an alarm says its own words (CloudWatch's, the guard's description) as written; a cleared blind spot
+  // says it all in its title
+  if (alert.kind === 'alarm') {
+    const description = alert.alarm?.description;
+    return description ? userText(inert(truncateChars(description, FIELD_CAPS.details))) : undefined;
+  }
+  if (isBlindSpotCleared(alert)) return undefined;
   if (m.figureDetails) {
     // the core's message is English: a reader of another language gets the numbers in its words, or,
     // where the title, facts and action already say it all, nothing more
@@ -207,7 +221,9 @@ function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind
     case 'spend-growth':
       return m.titles.spendGrowth(name);
     case 'blind-spot':
-      return m.titles.blindSpot(name);
+      return isBlindSpotCleared(alert) ? m.titles.blindSpotCleared(name) : m.titles.blindSpot(name);
+    case 'alarm':
+      return alert.alarm?.state === 'OK' ? m.titles.alarmOk(name) : m.titles.alarm(name);
     case 'renewal-missed':
       return m.titles.renewalMissed(name);
     case 'renewal-confirmed':
@@ -250,7 +266,9 @@ function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined)
     case 'spend-growth':
       return m.actions.checkUsage;
     case 'blind-spot':
-      return m.actions.checkAccess;
+      return isBlindSpotCleared(alert) ? m.actions.noAction : m.actions.checkAccess;
+    case 'alarm':
+      return alert.alarm?.state === 'OK' ? m.actions.noAction : m.actions.checkAlarm;
     case 'renewal-missed':
       return m.actions.checkRenewal;
     case 'coverage-gap':
@@ -268,4 +286,18 @@ function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined)
     default:
       return m.actions.noAction;
   }
+}
+
+/** An alarm's state (with the one it left), CloudWatch's reason and the instant of the change. */
+function alarmFacts(
+  alarm: NonNullable<Alert['alarm']>,
+  m: Messages,
+  safe: (text: string, max: number) => string,
+): Fact[] {
+  const state = alarm.previousState ? `${alarm.previousState} → ${alarm.state}` : alarm.state;
+  return [
+    { label: m.labels.alarmState, value: safe(state, FIELD_CAPS.name) },
+    ...(alarm.reason ? [{ label: m.labels.alarmReason, value: safe(alarm.reason, FIELD_CAPS.details) }] : []),
+    { label: m.labels.alarmChangedAt, value: safe(alarm.changedAt, FIELD_CAPS.name) },
+  ];
 }

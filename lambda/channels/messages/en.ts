@@ -18,6 +18,9 @@ export const EN: Messages = {
     acknowledge: 'Acknowledge',
     fullReport: 'Full report',
     runsOutOn: 'Runs out on',
+    alarmState: 'State',
+    alarmReason: 'Reason',
+    alarmChangedAt: 'Changed at',
   },
   titles: {
     expiresIn: (name, n) => `${name} expires in ${days(n)}`,
@@ -32,6 +35,9 @@ export const EN: Messages = {
     runway: (name) => `Balance running out: ${name}`,
     spendSpike: (name) => `Spending spike: ${name}`,
     blindSpot: (name) => `Cannot read account ${name}`,
+    blindSpotCleared: (name) => `Account ${name} can be read again`,
+    alarm: (name) => `Guard alarm: ${name}`,
+    alarmOk: (name) => `Guard alarm back to OK: ${name}`,
     spendGrowth: (name) => `Spending growing fast: ${name}`,
     renewalMissed: (name) => `${name} did not renew automatically`,
     renewalConfirmed: (name) => `${name} was renewed`,
@@ -54,6 +60,7 @@ export const EN: Messages = {
     noAction: 'No action needed.',
     checkUsage: 'Check recent usage for unexpected traffic.',
     checkAccess: "Check the account's credentials and the vendor's status page.",
+    checkAlarm: "Follow the alarm's description below; the guard's logs and dashboard show the cause.",
     checkRenewal: 'Check the payment method and balance with the vendor, and renew it by hand if needed.',
     closeGap: 'Make sure its successor starts before it ends.',
     confirmOwners: 'Confirm the owners are still responsible, or update them.',
@@ -86,10 +93,6 @@ export const EN: Messages = {
     postpaid: {
       before: (date) => `Pay the bill before ${date}.`,
       now: 'Pay the bill now, before the service is suspended.',
-    },
-    'payment-method': {
-      before: (date) => `Replace the payment method before ${date}, and move its renewals to the new one.`,
-      now: 'Replace the payment method now: the renewals charged to it will fail.',
     },
   },
   kindTitles: {

@@ -23,6 +23,10 @@ export interface Messages {
     /** A digest's link to the HTML report. */
     readonly fullReport: string;
     readonly runsOutOn: string;
+    /** An alarm's state, its reason and when it changed. */
+    readonly alarmState: string;
+    readonly alarmReason: string;
+    readonly alarmChangedAt: string;
   };
   readonly titles: {
     readonly expiresIn: (name: string, days: number) => string;
@@ -37,6 +41,12 @@ export interface Messages {
     readonly runway: (name: string) => string;
     readonly spendSpike: (name: string) => string;
     readonly blindSpot: (name: string) => string;
+    /** A blind spot closed: the account reads again (`<account>:blind-spot:<since>:cleared`). */
+    readonly blindSpotCleared: (name: string) => string;
+    /** One of the guard's own CloudWatch alarms went to ALARM (or INSUFFICIENT_DATA). */
+    readonly alarm: (name: string) => string;
+    /** One of the guard's own CloudWatch alarms is back to OK. */
+    readonly alarmOk: (name: string) => string;
     readonly spendGrowth: (name: string) => string;
     readonly renewalMissed: (name: string) => string;
     readonly renewalConfirmed: (name: string) => string;
@@ -68,6 +78,8 @@ export interface Messages {
     readonly noAction: string;
     readonly checkUsage: string;
     readonly checkAccess: string;
+    /** An alarm of the guard's: its description says what the state means and what to do. */
+    readonly checkAlarm: string;
     readonly checkRenewal: string;
     readonly closeGap: string;
     readonly confirmOwners: string;

@@ -17,6 +17,9 @@ export const ZH_CN: Messages = {
     acknowledge: '确认收到',
     fullReport: '完整报告',
     runsOutOn: '预计耗尽日',
+    alarmState: '状态',
+    alarmReason: '原因',
+    alarmChangedAt: '变更时间',
   },
   titles: {
     expiresIn: (name, n) => `${name} 将于 ${n} 天后到期`,
@@ -31,6 +34,9 @@ export const ZH_CN: Messages = {
     runway: (name) => `余额即将耗尽：${name}`,
     spendSpike: (name) => `消费激增：${name}`,
     blindSpot: (name) => `无法读取账号 ${name}`,
+    blindSpotCleared: (name) => `账号 ${name} 已恢复读取`,
+    alarm: (name) => `监控告警：${name}`,
+    alarmOk: (name) => `监控告警已恢复正常：${name}`,
     spendGrowth: (name) => `消费快速增长：${name}`,
     renewalMissed: (name) => `${name} 未按时自动续费`,
     renewalConfirmed: (name) => `${name} 已续费`,
@@ -53,6 +59,7 @@ export const ZH_CN: Messages = {
     noAction: '无需处理。',
     checkUsage: '请检查近期用量是否有异常流量。',
     checkAccess: '请检查该账号的凭证以及供应商的服务状态。',
+    checkAlarm: '请按下方告警说明处理；原因可在守护程序的日志和监控面板中查看。',
     checkRenewal: '请与供应商核实支付方式和余额，必要时手动续费。',
     closeGap: '请确保后续服务在其到期之前开始。',
     confirmOwners: '请确认负责人是否仍然负责，或更新负责人。',
@@ -74,10 +81,6 @@ export const ZH_CN: Messages = {
     },
     prepaid: { before: (date) => `请在 ${date} 之前为账号充值。`, now: '请立即为账号充值。' },
     postpaid: { before: (date) => `请在 ${date} 之前支付账单。`, now: '请立即支付账单，以免服务被暂停。' },
-    'payment-method': {
-      before: (date) => `请在 ${date} 之前更换支付方式，并将其自动续费转到新的支付方式。`,
-      now: '请立即更换支付方式：由它支付的自动续费将会失败。',
-    },
   },
   kindTitles: {
     supportEndsIn: (name, n) => `${name} 的支持将于 ${n} 天后结束`,

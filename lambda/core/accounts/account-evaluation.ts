@@ -54,7 +54,8 @@ export interface AccountContext {
  * poll extends the failure streak and, from the second in a row, raises a blind-spot alert naming the
  * vendor's error: the account's services are not silently assumed healthy. A successful poll records
  * the day's balance and judges the balance policy; a low-balance episode alerts once per severity as
- * the runway shrinks, and a "recovered" notice closes it when the balance is topped up.
+ * the runway shrinks, and a "recovered" notice closes it when the balance is topped up. The first
+ * successful poll after a blind spot closes it with a "cleared" notice.
  */
 export function evaluateAccount(
   account: AccountConfig,
@@ -63,13 +64,47 @@ export function evaluateAccount(
   ctx: AccountContext,
 ): AccountDecision {
   if (!outcome.ok) return failedPoll(account, previous, outcome.error, ctx);
+  const decision = readAccount(account, previous, outcome.snapshot, ctx);
+  const cleared = blindSpotCleared(account, previous, ctx);
+  return cleared ? { ...decision, alerts: [cleared, ...decision.alerts] } : decision;
+}
 
+/**
+ * The notice that closes a blind spot: the account reads again after it was reported unreadable (a
+ * streak of at least BLIND_SPOT_AFTER_FAILURES failed polls). Its key is the blind spot's plus
+ * `:cleared`, so routing sends it wherever the blind-spot alert went (core/policy/resolutions.ts).
+ */
+function blindSpotCleared(account: AccountConfig, previous: AccountState, ctx: AccountContext): Alert | undefined {
+  if (previous.failingSince === undefined || previous.consecutiveFailures < BLIND_SPOT_AFTER_FAILURES) return undefined;
+  return accountAlert(
+    {
+      key: `${blindSpotAlertKey(account.id, previous.failingSince)}:cleared`,
+      kind: 'blind-spot',
+      severity: 'info',
+      accountId: account.id,
+      date: ctx.today,
+      message:
+        `${account.vendor} account ${account.id} can be read again after ${previous.consecutiveFailures} failed ` +
+        `cycles (since ${previous.failingSince}); its figures are current again.`,
+    },
+    ctx.audience,
+    ctx.channels,
+  );
+}
+
+/** A successful poll: the day's balance recorded, the balance policy judged. */
+function readAccount(
+  account: AccountConfig,
+  previous: AccountState,
+  snapshot: AccountSnapshot,
+  ctx: AccountContext,
+): AccountDecision {
   let state: AccountState = { ...previous, consecutiveFailures: 0, failingSince: undefined, lastError: undefined };
-  const balance = outcome.snapshot.balance;
+  const balance = snapshot.balance;
   if (!balance) return { state, alerts: [] };
 
   // the vendor's spend is kept with the balance, so every later view's runway uses the spend used here
-  const reported = reportedDailySpend(outcome.snapshot, balance.currency);
+  const reported = reportedDailySpend(snapshot, balance.currency);
   state = withBalancePoint(
     state,
     { date: ctx.today, balance: balance.amount, ...(reported !== undefined && { dailySpend: reported }) },

@@ -16,7 +16,7 @@ import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readSecretName } from './secret-names';
 import { closestMatch } from './suggest';
 
-const CHANNEL_FIELDS = ['id', 'type', 'to', 'minSeverity', 'language', 'secret', 'options'] as const;
+const CHANNEL_FIELDS = ['id', 'type', 'to', 'minSeverity', 'language', 'operators', 'secret', 'options'] as const;
 
 // Deliberately loose: one @, something on each side, a dot in the domain. The mail system is the real
 // judge; this only catches a name or a phone number in the wrong list.
@@ -65,6 +65,8 @@ export function validateChannel(log: ProblemLog, raw: unknown, at: ListPosition)
   const minSeverity = readEnum(log, obj, path, 'minSeverity', SEVERITIES, 'a severity', false) ?? 'info';
   // a channel may speak another language than the document (a team abroad, a vendor's own robot)
   const language = readEnum(log, obj, path, 'language', LANGUAGES, 'a supported language', false);
+  // the guard's operators read it: it also gets the guard's CloudWatch alarms (see operatorChannels)
+  const operators = readBoolean(log, obj, path, 'operators');
   const optionsValue = valueOf(obj, 'options');
   const optionsAt = fieldPath(path, 'options');
   const rawOptions =
@@ -80,6 +82,7 @@ export function validateChannel(log: ProblemLog, raw: unknown, at: ListPosition)
     to: to ?? [],
     minSeverity,
     ...(language !== undefined && { language }),
+    ...(operators !== undefined && { operators }),
     ...(secret !== undefined && { secret }),
     options: { ...options },
   };

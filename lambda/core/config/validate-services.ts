@@ -51,14 +51,13 @@ export const SERVICE_FIELDS = [
   'noticeDays',
   'version',
   'endOfSupport',
-  'paysFor',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** Kinds that lapse on a date the user must know; prepaid and postpaid run out with the balance instead. */
-const DATED_KINDS: readonly ServiceKind[] = ['subscription', 'contract', 'package', 'sdk-support', 'payment-method'];
+const DATED_KINDS: readonly ServiceKind[] = ['subscription', 'contract', 'package', 'sdk-support'];
 
 /** What a service may refer to, and what it inherits when it says nothing. */
 export interface ServiceContext {
@@ -121,7 +120,7 @@ export function validateService(
     'expiresOn',
     dated ? `required for kind ${kind}; give the day it lapses as YYYY-MM-DD` : undefined,
   );
-  const kindFields = readKindFields(log, obj, path, kind, declaredExpiry, ctx.serviceIds);
+  const kindFields = readKindFields(log, obj, path, kind, declaredExpiry);
   // an SDK dated by its end of support: that day is the one every rule counts to
   const expiresOn = declaredExpiry ?? kindFields.endOfSupport;
   const autoRenew = readBoolean(log, obj, path, 'autoRenew') ?? false;
