@@ -79,3 +79,29 @@ describe('provisional CN years in preview and validate', () => {
     expect(run.stdout + run.stderr).toContain('2027-02-04/2027-02-13');
   });
 });
+
+describe('preview on a non-working first day', () => {
+  it('dates a planning notice caught up on Sunday on the Monday it is delivered', async () => {
+    // Act: from Sunday 2026-12-06, the 60-day tier of 2027-02-15 (due 12-17) is not caught up yet, but the
+    // 90-day tier of a core service expiring 2027-03-01 (due 11-30) is: info, held for Monday
+    const file = path.join(dir, 'guard.yaml');
+    fs.writeFileSync(
+      file,
+      `version: 1
+timeZone: Asia/Shanghai
+calendar: CN
+services:
+  - { id: core-db, name: Core DB, project: data, kind: subscription, expiresOn: 2027-03-01, criticality: core, owners: [a@example.com] }
+channels:
+  - { id: ops, type: email, to: [ops@example.com] }
+`,
+    );
+    const run = await cli(['preview', '--config', file, '--from', '2026-12-06', '--days', '3', '--json'], {
+      cwd: dir,
+      now: '2026-12-06T09:30:00+08:00',
+    });
+    // Assess
+    const items = JSON.parse(run.stdout) as Array<{ date: string; tier: number; severity: string }>;
+    expect(items.map((i) => [i.date, i.tier, i.severity])).toEqual([['2026-12-07', 90, 'info']]);
+  });
+});

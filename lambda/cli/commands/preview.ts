@@ -127,10 +127,20 @@ export function previewReminders(
     .map(previewItem)
     .map((i) => (calendar.isProvisional(i.date) ? { ...i, provisional: true as const } : i))
     .sort(byDateSubjectKey);
+    .map((i) => onDeliveryDay(i, calendar))
 }
 
 /** Each account the store `check` keeps knows, with its figures as of `today` (read only if the store exists). */
 async function storedFigures(
+/**
+ * A planning notice (info, warning) dated on a non-working day, as the first day's catch-up can be, is
+ * delivered on the next working day (the cycle holds it, contract 3): show that day.
+ */
+function onDeliveryDay(item: PreviewItem, calendar: WorkingCalendar): PreviewItem {
+  if ((item.severity !== 'info' && item.severity !== 'warning') || calendar.isWorkingDay(item.date)) return item;
+  return { ...item, date: calendar.followingWorkingDay(item.date) };
+}
+
   storeDir: string,
   today: IsoDate,
 ): Promise<Array<{ state: AccountState; figures: AccountFigures }>> {
