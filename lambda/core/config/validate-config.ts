@@ -169,6 +169,7 @@ function resolveCalendar(
   // dates outside SUPPORTED_YEARS are reported at their field; the years around them are no one's business
   const dates = rawServices.flatMap((s) => (isMapping(s) && isSupportedDate(s.expiresOn) ? [s.expiresOn] : []));
   const years = yearsToResolve(dates);
+  const spec = declared.base;
   let calendar: CalendarData;
   try {
     calendar = completeCalendar(options.resolveCalendar(spec, years), declared);
@@ -178,7 +179,6 @@ function resolveCalendar(
   }
   warnUncoveredYears(
     log,
-  const spec = declared.base;
     calendar,
     yearsRemindersLandIn(
       dates,
