@@ -123,8 +123,14 @@ export function languageGroups(
   return languages.map((language) => {
     const channels = alert.channels.filter((id) => languageOf(id) === language);
     const own = (type: 'email' | 'sms'): ChannelConfig =>
-      channels.map((id) => byId.get(id)).find((c) => c?.type === type) ??
-      { id: type, type, to: [], minSeverity: 'info', options: {}, language };
+      channels.map((id) => byId.get(id)).find((c) => c?.type === type) ?? {
+        id: type,
+        type,
+        to: [],
+        minSeverity: 'info',
+        options: {},
+        language,
+      };
     return { language, channels, email: { ...own('email'), language }, sms: { ...own('sms'), language } };
   });
 }

@@ -149,7 +149,12 @@ export function renderEventDetail(
   language: Language | undefined,
   context: AlertContext = {},
 ): EventDetail {
-  const { serviceName: _name, ackUrl: _ack, reportUrl: _report, ...detail } = formatWebhook({
+  const {
+    serviceName: _name,
+    ackUrl: _ack,
+    reportUrl: _report,
+    ...detail
+  } = formatWebhook({
     ...context,
     alert,
     channel: EVENT_CHANNEL,

@@ -36,7 +36,14 @@ const email = (id: string, overrides: Partial<ChannelConfig> = {}): ChannelConfi
   ...overrides,
 });
 const sms: ChannelConfig = { id: 'pager-sms', type: 'sms', to: ['+8613800000000'], minSeverity: 'info', options: {} };
-const chat: ChannelConfig = { id: 'team-chat', type: 'dingtalk', to: [], minSeverity: 'info', secret: 'x', options: {} };
+const chat: ChannelConfig = {
+  id: 'team-chat',
+  type: 'dingtalk',
+  to: [],
+  minSeverity: 'info',
+  secret: 'x',
+  options: {},
+};
 const voiceRoom = { id: 'voice-room', name: '语音房 TRTC package', kind: 'package' } as ServiceConfig;
 
 function config(overrides: Partial<GuardConfig> = {}): Pick<GuardConfig, 'language' | 'channels' | 'services'> {
@@ -91,10 +98,7 @@ describe('the SNS alert publisher', () => {
 
     // Assess
     const calls = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
-    expect(calls.map((c) => c.MessageAttributes!.channels!.StringValue)).toEqual([
-      '["ops","team-chat"]',
-      '["cn-ops"]',
-    ]);
+    expect(calls.map((c) => c.MessageAttributes!.channels!.StringValue)).toEqual(['["ops","team-chat"]', '["cn-ops"]']);
     expect(variants(calls[0]!.Message!).email).toContain('What to do');
     expect(variants(calls[1]!.Message!).email).toContain('处理建议');
     // the notifier gets the alert object with every channel, whichever message reaches it
@@ -119,7 +123,9 @@ describe('the email and SMS variants', () => {
     const message = variants(alertMessage(alert, undefined, config()));
 
     expect(message.email.split('\n')[0]).toBe('[Critical] 语音房 TRTC package expires in 7 days');
-    expect(message.email).toContain('What to do: Buy a new package, or confirm the plan with the vendor, before 2026-10-20.');
+    expect(message.email).toContain(
+      'What to do: Buy a new package, or confirm the plan with the vendor, before 2026-10-20.',
+    );
   });
 
   it('keep the subject on one line under 100 characters, whatever the name', () => {
@@ -136,7 +142,9 @@ describe('the email and SMS variants', () => {
     const longName = { ...voiceRoom, name: '续费提醒'.repeat(60) };
 
     const zh = variants(alertMessage(alert, links, config({ language: 'zh-CN', services: [longName] }))).sms;
-    const en = variants(alertMessage(alert, links, config({ services: [{ ...voiceRoom, name: 'a'.repeat(400) }] }))).sms;
+    const en = variants(
+      alertMessage(alert, links, config({ services: [{ ...voiceRoom, name: 'a'.repeat(400) }] })),
+    ).sms;
 
     expect(smsCost(zh)).toMatchObject({ encoding: 'ucs2', segments: 2 });
     expect(smsCost(en).segments).toBeLessThanOrEqual(2);

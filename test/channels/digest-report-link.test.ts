@@ -4,9 +4,9 @@
  */
 import { ACK_URL, ALL_TYPES, channelOf, expiryAlert } from './channel-fixtures';
 import { FORMAT } from './channel-formats';
-import { alertContextFromConfig } from '../../lambda/delivery';
 import { formatEmail, formatSlack } from '../../lambda/channels/formatters';
 import { LANGUAGES, type Alert, type Language } from '../../lambda/core/model';
+import { alertContextFromConfig } from '../../lambda/delivery';
 import { guardConfig } from '../app/cycle-fixtures';
 
 const REPORT_URL = 'https://abc123.lambda-url.ap-east-1.on.aws/report?t=eyJ2IjoxfQ.c2lnbmF0dXJl';
@@ -53,7 +53,11 @@ describe('the report link', () => {
 
     // Act / Assess
     expect(context(digest())).toEqual({ reportUrl: REPORT_URL });
-    expect(context(expiryAlert())).toEqual({ serviceName: 'Live app RTC', serviceKind: 'subscription', ackUrl: ACK_URL });
+    expect(context(expiryAlert())).toEqual({
+      serviceName: 'Live app RTC',
+      serviceKind: 'subscription',
+      ackUrl: ACK_URL,
+    });
   });
 
   it('is not drawn on other alerts even when handed one, nor an acknowledge link on a digest', () => {

@@ -10,8 +10,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { invokeBundle, localAwsEnv, pinnedClock, stageCode, type PinnedClock } from '../handlers/bundle-runner';
-import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { LANGUAGES, type Alert, type ChannelType, type Language } from '../../lambda/core/model';
 import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
@@ -23,6 +21,8 @@ import {
   ENV_REGISTRY_TABLE,
 } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
+import { invokeBundle, localAwsEnv, pinnedClock, stageCode, type PinnedClock } from '../handlers/bundle-runner';
+import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import { PLATFORMS, PlatformReceivers, type Platform } from '../support/receivers';
 
@@ -76,7 +76,12 @@ async function runStory(language: Language): Promise<Story> {
     NOW.toISOString(),
   );
   const env = {
-    ...localAwsEnv({ dynamodb: dynamo.endpoint, sns: aws.endpoint, eventbridge: aws.endpoint, secretsManager: aws.endpoint }),
+    ...localAwsEnv({
+      dynamodb: dynamo.endpoint,
+      sns: aws.endpoint,
+      eventbridge: aws.endpoint,
+      secretsManager: aws.endpoint,
+    }),
     ...clock.env(NOW),
     [ENV_REGISTRY_TABLE]: table,
     [ENV_ALERT_TOPIC_ARN]: TOPIC,
@@ -94,14 +99,15 @@ async function runStory(language: Language): Promise<Story> {
     const sent = aws.published.slice(published);
     // the notifier's subscription: messages whose channels name one of its channels, the lambda variant
     const records = sent
-      .filter((p) => (JSON.parse(p.attributes.channels!.StringValue) as string[]).some((c) => PLATFORMS.includes(c as Platform)))
+      .filter((p) =>
+        (JSON.parse(p.attributes.channels!.StringValue) as string[]).some((c) => PLATFORMS.includes(c as Platform)),
+      )
       .map((p, i) => ({ EventSource: 'aws:sns', Sns: { MessageId: `m-${i}`, Message: JSON.parse(p.message).lambda } }));
     const notify = await invokeBundle(root, 'notify', { Records: records }, env);
     if (!notify.outcome.startsWith('RESULT')) throw new Error(`notifier: ${notify.outcome}\n${notify.output}`);
 
     const received = Object.fromEntries(FILES.map((f) => [f, {}])) as Story['received'];
-    const add = (file: (typeof FILES)[number], key: string, value: unknown) =>
-      (received[file][key] ??= []).push(value);
+    const add = (file: (typeof FILES)[number], key: string, value: unknown) => (received[file][key] ??= []).push(value);
     for (const p of sent) {
       const variants = JSON.parse(p.message) as Record<string, string>;
       const key = (JSON.parse(variants.lambda!) as Alert).key;
@@ -128,7 +134,9 @@ async function runStory(language: Language): Promise<Story> {
 function keyOf(platform: Platform, body: unknown, keys: readonly string[]): string {
   const text = JSON.stringify(body);
   const key = keys.find((k) => text.includes(k));
-  if (key === undefined) throw new Error(`${platform} received a message about no published alert: ${text.slice(0, 200)}`);
+  if (key === undefined) {
+    throw new Error(`${platform} received a message about no published alert: ${text.slice(0, 200)}`);
+  }
   return key;
 }
 

@@ -4,8 +4,8 @@
  * (256 KB each: it used to be 467 KB at 1,000 services), every message in the readers' language and
  * within its carrier's limits, and the cycle completes.
  */
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { DIGEST_NOW, digestWorld } from './digest-fixtures';
 import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
@@ -67,7 +67,11 @@ describe('a 3,000-service digest through the cycle', () => {
   it('is claimed, published within every limit in each reader language, and the cycle completes', async () => {
     // Prepare: 3,000 services in 300 projects, names as long as people write them, a zh-CN guard
     const { config: world, services } = digestWorld({ services: 3000, projects: 300, accounts: 20 }, CHANNELS);
-    const config = { ...world, language: 'zh-CN' as const, accounts: [{ id: 'contracts', vendor: 'manual' as const, options: {} }] };
+    const config = {
+      ...world,
+      language: 'zh-CN' as const,
+      accounts: [{ id: 'contracts', vendor: 'manual' as const, options: {} }],
+    };
     // expiries past the longest tier: the cycle's only alert is the digest, which is what is measured
     const declared = services.map((s, i) => ({
       ...s,
@@ -82,24 +86,42 @@ describe('a 3,000-service digest through the cycle', () => {
     const events = fakeEvents();
     const links = { ackUrl: (a: Alert) => `https://links.example/ack?key=${a.key}`, reportUrl: () => REPORT };
     const publishers = [
-      new SnsAlertPublisher({ topicArn: 'arn:aws:sns:ap-east-1:1:alerts', client: sns.client, links, config: { ...config, services: declared } }),
+      new SnsAlertPublisher({
+        topicArn: 'arn:aws:sns:ap-east-1:1:alerts',
+        client: sns.client,
+        links,
+        config: { ...config, services: declared },
+      }),
       new EventBusPublisher({ eventBusName: 'bus', client: events.client, config }),
     ];
 
     // Act
-    const report = await runCycle({ ...config, services: declared }, offlineDeps(registry, publishers), DIGEST_NOW, 'cycle-1');
+    const report = await runCycle(
+      { ...config, services: declared },
+      offlineDeps(registry, publishers),
+      DIGEST_NOW,
+      'cycle-1',
+    );
 
     // Assess: the cycle completed, the digest among what it delivered
     const digestKey = '_guard:digest:2026-10-05';
     expect(report.alerts.map((a) => a.key)).toEqual([digestKey]);
     expect(report.deliveries.filter((d) => d.status === 'failed')).toEqual([]);
-    expect(report.deliveries.filter((d) => d.key === digestKey).map((d) => d.target).sort()).toEqual(['eventbridge', 'sns']);
+    expect(
+      report.deliveries
+        .filter((d) => d.key === digestKey)
+        .map((d) => d.target)
+        .sort(),
+    ).toEqual(['eventbridge', 'sns']);
     const entry = await registry.getAlert(digestKey);
     expect(utf8Length(JSON.stringify(entry))).toBeLessThan(100 * 1024);
 
     // one SNS message per language: the document's (zh-CN) with the chat channel, English for ops-en
     const digests = sns.published.filter((p) => p.MessageAttributes!.kind!.StringValue === 'digest');
-    expect(digests.map((p) => p.MessageAttributes!.channels!.StringValue)).toEqual(['["ops","pager","team"]', '["ops-en"]']);
+    expect(digests.map((p) => p.MessageAttributes!.channels!.StringValue)).toEqual([
+      '["ops","pager","team"]',
+      '["ops-en"]',
+    ]);
     const [zh, en] = digests.map((p) => JSON.parse(p.Message!) as Record<string, string>);
     expect(zh!.email).toContain('3000 项服务');
     expect(zh!.email).toContain(`完整报告：${REPORT}`);

@@ -77,12 +77,15 @@ function projectsIn(payload: unknown, language: Language): string[] {
 
 describe.each<[string, DigestShape]>([
   ['3,000 services in 300 projects', { services: 3000, projects: 300 }],
-  ['10,000 services in 10,000 projects, every name, id and error at its longest', {
-    services: 10_000,
-    projects: 10_000,
-    accounts: 1000,
-    longest: true,
-  }],
+  [
+    '10,000 services in 10,000 projects, every name, id and error at its longest',
+    {
+      services: 10_000,
+      projects: 10_000,
+      accounts: 1000,
+      longest: true,
+    },
+  ],
 ])('a digest of %s', (_name, shape) => {
   const digest = bigDigest(shape, CHANNELS);
   const summary = digest.digest!;
@@ -96,11 +99,15 @@ describe.each<[string, DigestShape]>([
     // the outbox item holds the alert plus a few bookkeeping fields
     expect(utf8Length(JSON.stringify(digest))).toBeLessThan(DYNAMO_ITEM_BYTES / 4);
     for (const language of LANGUAGES) {
-      const messages = snsPublications(digest, { ackUrl: () => 'x', reportUrl: () => REPORT_URL }, {
-        language,
-        channels: CHANNELS,
-        services: [],
-      });
+      const messages = snsPublications(
+        digest,
+        { ackUrl: () => 'x', reportUrl: () => REPORT_URL },
+        {
+          language,
+          channels: CHANNELS,
+          services: [],
+        },
+      );
       for (const m of messages) {
         const attributes = JSON.stringify(m.MessageAttributes);
         expect(utf8Length(m.Message) + utf8Length(attributes)).toBeLessThanOrEqual(SNS_MESSAGE_BYTES);
@@ -117,26 +124,29 @@ describe.each<[string, DigestShape]>([
   });
 
   describe.each(LANGUAGES)('in %s', (language) => {
-    it.each(CHAT)('splits across %s messages within its limits, in a stable order, each with the report link', (type) => {
-      // Act
-      const parts = render(digest, channelOf(type), language, { reportUrl: REPORT_URL });
-      const again = render(digest, channelOf(type), language, { reportUrl: REPORT_URL });
+    it.each(CHAT)(
+      'splits across %s messages within its limits, in a stable order, each with the report link',
+      (type) => {
+        // Act
+        const parts = render(digest, channelOf(type), language, { reportUrl: REPORT_URL });
+        const again = render(digest, channelOf(type), language, { reportUrl: REPORT_URL });
 
-      // Assess
-      // 4 KB platforms always split 30 projects; the card platforms (20-28 KB) only at the longest names
-      const small = ['dingtalk', 'wecom', 'slack'].includes(type);
-      expect(parts.length > 1).toBe(small || shape.longest === true);
-      expect(again).toEqual(parts);
-      parts.forEach((part, i) => {
-        expect(limitProblems(type, part)).toEqual([]);
-        expect(JSON.stringify(part)).toContain(REPORT_URL);
-        const mark = language === 'zh-CN' ? `（${i + 1}/${parts.length}）` : `(${i + 1}/${parts.length})`;
-        if (parts.length > 1) expect(JSON.stringify(part)).toContain(mark);
-      });
-      // every listed project appears whole in exactly one message, in the summary's order
-      const shown = parts.flatMap((p) => projectsIn(p, language));
-      expect(shown).toEqual(summary.projects.map((p) => p.project));
-    });
+        // Assess
+        // 4 KB platforms always split 30 projects; the card platforms (20-28 KB) only at the longest names
+        const small = ['dingtalk', 'wecom', 'slack'].includes(type);
+        expect(parts.length > 1).toBe(small || shape.longest === true);
+        expect(again).toEqual(parts);
+        parts.forEach((part, i) => {
+          expect(limitProblems(type, part)).toEqual([]);
+          expect(JSON.stringify(part)).toContain(REPORT_URL);
+          const mark = language === 'zh-CN' ? `（${i + 1}/${parts.length}）` : `(${i + 1}/${parts.length})`;
+          if (parts.length > 1) expect(JSON.stringify(part)).toContain(mark);
+        });
+        // every listed project appears whole in exactly one message, in the summary's order
+        const shown = parts.flatMap((p) => projectsIn(p, language));
+        expect(shown).toEqual(summary.projects.map((p) => p.project));
+      },
+    );
 
     it('sends email and the webhook whole, SMS its totals within two segments, PagerDuty nothing', () => {
       // Act

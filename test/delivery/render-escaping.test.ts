@@ -2,13 +2,14 @@
  * User text is data: names, owners, projects and vendor messages reach every platform inert — on one
  * line, with no link, image, mention or heading of their own. The only link a message holds is ours.
  */
-import { ACK_URL, balanceAlert, channelOf, expiryAlert } from '../channels/channel-fixtures';
 import type { Alert, ChannelType } from '../../lambda/core/model';
 import { LANGUAGES } from '../../lambda/core/model';
 import { render } from '../../lambda/delivery/render';
+import { ACK_URL, balanceAlert, channelOf, expiryAlert } from '../channels/channel-fixtures';
 
 const EVIL_OWNER = 'alice@example.com\n[Renew now](https://evil.example.com/pay)';
-const EVIL_NAME = 'Live <https://evil.example.com/a|app> ![x](https://evil.example.com/x.png) <font color="red">!</font>';
+const EVIL_NAME =
+  'Live <https://evil.example.com/a|app> ![x](https://evil.example.com/x.png) <font color="red">!</font>';
 const EVIL_PROJECT = 'live-app\n# Pay here: https://evil.example.com/pay';
 const EVIL_MESSAGE = 'Balance low. [Top up here](https://evil.example.com/pay) <at user_id="all">everyone</at>';
 
@@ -39,8 +40,9 @@ function mrkdwnLinks(text: string): string[] {
 function slackMrkdwn(payload: unknown): string[] {
   const found: string[] = [];
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (typeof value === 'object' && value !== null) {
       const obj = value as Record<string, unknown>;
       if (obj.type === 'mrkdwn' && typeof obj.text === 'string') found.push(obj.text);
       Object.values(obj).forEach(walk);
@@ -91,7 +93,9 @@ describe.each(LANGUAGES)('user text in %s', (language) => {
 
     // Assess
     expect(message!.markdown.text).toContain('alice@example.com ［Renew now］(https∶//evil.example.com/pay)');
-    expect(message!.markdown.text).toContain('Live ＜https∶//evil.example.com/a｜app＞ !［x］(https∶//evil.example.com/x.png)');
+    expect(message!.markdown.text).toContain(
+      'Live ＜https∶//evil.example.com/a｜app＞ !［x］(https∶//evil.example.com/x.png)',
+    );
   });
 
   it('leaves the webhook body as data: the raw values for machines, the title inert', () => {

@@ -5,10 +5,10 @@
  * details are configuration to paste (calendar-provisional, holiday-readiness, not-in-inventory) keep
  * that text as it is, under a Chinese title and action.
  */
-import { ACK_URL, channelOf, expiryAlert } from '../channels/channel-fixtures';
 import { EN } from '../../lambda/channels/messages/en';
 import { ALERT_KINDS, type Alert, type AlertFigures, type ChannelType } from '../../lambda/core/model';
 import { render } from '../../lambda/delivery/render';
+import { ACK_URL, channelOf, expiryAlert } from '../channels/channel-fixtures';
 
 const PEOPLE: readonly ChannelType[] = ['email', 'sms', 'dingtalk', 'feishu', 'wecom', 'slack', 'teams'];
 const KEPT_AS_WRITTEN = new Set(['calendar-provisional', 'holiday-readiness', 'not-in-inventory']);
@@ -47,7 +47,9 @@ describe.each(ALERT_KINDS.filter((k) => k !== 'digest'))('a %s alert in zh-CN', 
 
     // Assess
     expect(text).toMatch(/[\u4e00-\u9fff]/);
-    for (const word of ENGLISH_WORDS) expect([kind, type, text.includes(`"${word}`) || text.includes(` ${word}`)]).toEqual([kind, type, false]);
+    for (const word of ENGLISH_WORDS) {
+      expect([kind, type, text.includes(`"${word}`) || text.includes(` ${word}`)]).toEqual([kind, type, false]);
+    }
     if (!KEPT_AS_WRITTEN.has(kind)) expect(text).not.toContain(CORE_MESSAGE);
   });
 });

@@ -2,9 +2,9 @@
  * Every text a person reads is in the channel's language: the channel's own `language`, else the
  * document's. The words of an expiry fit the service's kind.
  */
-import { channelOf, expiryAlert } from '../channels/channel-fixtures';
 import { SERVICE_KINDS, type ServiceKind } from '../../lambda/core/model';
 import { render } from '../../lambda/delivery/render';
+import { channelOf, expiryAlert } from '../channels/channel-fixtures';
 
 const KIND_WORDS: Partial<Record<ServiceKind, [string, string]>> = {
   subscription: ['Renew the subscription before 2026-10-09.', '请在 2026-10-09 之前续订。'],
@@ -13,7 +13,10 @@ const KIND_WORDS: Partial<Record<ServiceKind, [string, string]>> = {
     'Buy a new package, or confirm the plan with the vendor, before 2026-10-09.',
     '请在 2026-10-09 之前购买新的资源包，或与供应商确认套餐。',
   ],
-  'sdk-support': ['Upgrade the SDK, or extend its support, before 2026-10-09.', '请在 2026-10-09 之前升级 SDK，或延长其支持期。'],
+  'sdk-support': [
+    'Upgrade the SDK, or extend its support, before 2026-10-09.',
+    '请在 2026-10-09 之前升级 SDK，或延长其支持期。',
+  ],
   prepaid: ['Top up the account before 2026-10-09.', '请在 2026-10-09 之前为账号充值。'],
   postpaid: ['Pay the bill before 2026-10-09.', '请在 2026-10-09 之前支付账单。'],
 };
@@ -32,7 +35,9 @@ describe('the words of an expiry', () => {
   it.each(SERVICE_KINDS)('have words of their own for every kind, %s included, in both languages', (kind) => {
     // Act
     const action = (language: 'en' | 'zh-CN', serviceKind?: ServiceKind) =>
-      render(expiryAlert(), channelOf('email'), language, { serviceKind })[0]!.text.split('\n').find((l) => /What to do|处理建议/.test(l));
+      render(expiryAlert(), channelOf('email'), language, { serviceKind })[0]!
+        .text.split('\n')
+        .find((l) => /What to do|处理建议/.test(l));
 
     // Assess: not the generic words a service of unknown kind gets
     expect(action('en', kind)).not.toBe(action('en'));
@@ -40,8 +45,14 @@ describe('the words of an expiry', () => {
   });
 
   it('speak of support ending, not of an expiry, for an SDK support window', () => {
-    const [en] = render(expiryAlert(), channelOf('sms'), 'en', { serviceName: 'Classroom SDK', serviceKind: 'sdk-support' });
-    const [zh] = render(expiryAlert(), channelOf('sms'), 'zh-CN', { serviceName: '课堂 SDK', serviceKind: 'sdk-support' });
+    const [en] = render(expiryAlert(), channelOf('sms'), 'en', {
+      serviceName: 'Classroom SDK',
+      serviceKind: 'sdk-support',
+    });
+    const [zh] = render(expiryAlert(), channelOf('sms'), 'zh-CN', {
+      serviceName: '课堂 SDK',
+      serviceKind: 'sdk-support',
+    });
 
     expect(en).toContain('Support for Classroom SDK ends in 9 days');
     expect(zh).toContain('课堂 SDK 的支持将于 9 天后结束');
@@ -57,7 +68,9 @@ describe('the words of an expiry', () => {
 describe('a channel language', () => {
   it.each(['dingtalk', 'slack', 'email', 'sms'] as const)('wins over the document language on %s', (type) => {
     // Act: a Chinese document, one English channel of each type
-    const [english] = render(expiryAlert(), channelOf(type, { language: 'en' }), 'zh-CN', { serviceName: 'Live app RTC' });
+    const [english] = render(expiryAlert(), channelOf(type, { language: 'en' }), 'zh-CN', {
+      serviceName: 'Live app RTC',
+    });
     const [chinese] = render(expiryAlert(), channelOf(type), 'zh-CN', { serviceName: 'Live app RTC' });
 
     // Assess

@@ -33,7 +33,10 @@ describe('the report page in zh-CN', () => {
   it('writes no English word of its own', () => {
     // Prepare: the sample's own names and ids are data, not the page's words
     const data = sampleReport();
-    const names = [...data.services.flatMap((s) => [s.name, s.id, s.project, ...s.owners]), ...data.accounts.map((a) => a.id)];
+    const names = [
+      ...data.services.flatMap((s) => [s.name, s.id, s.project, ...s.owners]),
+      ...data.accounts.map((a) => a.id),
+    ];
 
     // Act
     let words = pageWords(renderReport(data, 'zh-CN'));

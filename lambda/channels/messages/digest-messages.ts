@@ -1,7 +1,7 @@
 import type { AccountStatus, ServiceStatus } from '../../core/policy/digest';
+import type { DigestSummary, DigestSummaryAccount, DigestSummaryService } from '../../core/policy/digest-summary';
 import { digestTotals } from '../../core/policy/digest-text';
 import { formatAmount } from '../../core/policy/format';
-import type { DigestSummary, DigestSummaryAccount, DigestSummaryService } from '../../core/policy/digest-summary';
 
 /**
  * Every word of the digest, per language. Functions that show a name, project, id or vendor error
@@ -14,7 +14,11 @@ export interface DigestMessages {
   readonly part: (index: number, count: number) => string;
   readonly status: Readonly<Record<ServiceStatus, string>>;
   readonly accountStatus: Readonly<Record<AccountStatus, string>>;
-  readonly project: (project: string, counts: Readonly<Record<ServiceStatus, number>>, unacknowledged: number) => string;
+  readonly project: (
+    project: string,
+    counts: Readonly<Record<ServiceStatus, number>>,
+    unacknowledged: number,
+  ) => string;
   readonly service: (s: DigestSummaryService, name: string, id: string) => string;
   readonly moreServices: (n: number) => string;
   readonly projectsOmitted: (n: number) => string;
