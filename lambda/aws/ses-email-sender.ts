@@ -68,7 +68,8 @@ export function sendEmailInput(email: OutgoingEmail, configurationSetName?: stri
       },
     },
     EmailTags: [{ Name: 'renewal-guard-alert', Value: tagValue(email.alertKey) }],
-    ...(configurationSetName !== undefined && configurationSetName !== '' && { ConfigurationSetName: configurationSetName }),
+    ...(configurationSetName !== undefined &&
+      configurationSetName !== '' && { ConfigurationSetName: configurationSetName }),
   };
 }
 

@@ -5,10 +5,10 @@
  * sends them through Amazon SES with the caller's AWS credentials and region, and owners become
  * delivery targets recorded in the store like the chat channels.
  */
+import type { CliIo } from './cli-io';
 import type { EmailSender, OutgoingEmail } from '../core/delivery-port';
 import type { Alert, GuardConfig } from '../core/model';
 import { ownerEmailPublishers } from '../delivery/owner-email-publisher';
-import type { CliIo } from './cli-io';
 
 /** An email sender that keeps what it is given: what would have been sent. */
 export class CapturingEmailSender implements EmailSender {

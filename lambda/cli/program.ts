@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--table <name>', 'a real DynamoDB registry table instead of the embedded store')
     .option('--secrets <file>', 'local JSON file of secrets by name (default: <store>/secrets.json)')
     .option('--send', 'deliver to the chat, webhook and PagerDuty channels (email/SMS go through SNS when deployed)')
-    .option('--ses', 'with --send: email the services\' owners through Amazon SES (else their emails are printed)')
+    .option('--ses', "with --send: email the services' owners through Amazon SES (else their emails are printed)")
     .option('--repair-store', 'accept an embedded store found damaged as it is (lost alerts may repeat) and reseal it')
     .option('--json', 'one JSON document on stdout')
     .action(act(checkCommand));

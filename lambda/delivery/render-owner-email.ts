@@ -10,7 +10,13 @@ export interface OwnerEmailContent {
 }
 
 /** Owner email renders as an email channel of its own, in the owners' language. */
-const OWNER_CHANNEL = { id: 'owners', type: 'email', to: [], minSeverity: 'info', options: {} } as const satisfies ChannelConfig;
+const OWNER_CHANNEL = {
+  id: 'owners',
+  type: 'email',
+  to: [],
+  minSeverity: 'info',
+  options: {},
+} as const satisfies ChannelConfig;
 
 /**
  * What an owner reads: the subject and text the one renderer gives an email channel (so owners and the

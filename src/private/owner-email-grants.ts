@@ -76,7 +76,12 @@ export function grantOwnerEmail(
   }
   const stack = Stack.of(poller);
   const identityArn = (name: string) =>
-    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    stack.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: name,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
   const domain = from.slice(from.lastIndexOf('@') + 1);
   const identities = binding?.identity ? [binding.identity.emailIdentityArn] : [identityArn(from), identityArn(domain)];
   const configurationSet = binding?.configurationSet;
@@ -98,5 +103,7 @@ export function grantOwnerEmail(
       conditions: { StringEquals: { 'ses:FromAddress': from } },
     }),
   );
-  if (configurationSet) poller.function.addEnvironment(ENV_SES_CONFIGURATION_SET, configurationSet.configurationSetName);
+  if (configurationSet) {
+    poller.function.addEnvironment(ENV_SES_CONFIGURATION_SET, configurationSet.configurationSetName);
+  }
 }

@@ -1,8 +1,8 @@
 import { SendEmailCommand, SESv2Client, MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SesEmailSender } from '../../lambda/aws/ses-email-sender';
-import { DeliveryError } from '../../lambda/core/errors';
 import type { OutgoingEmail } from '../../lambda/core/delivery-port';
+import { DeliveryError } from '../../lambda/core/errors';
 
 const email: OutgoingEmail = {
   from: 'renewal-guard@example.com',
@@ -56,16 +56,22 @@ describe('the SES email sender', () => {
   it('reports a rejected message as a DeliveryError no retry fixes', async () => {
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
 
-    const error = await new SesEmailSender({ client: ses as unknown as SESv2Client }).send(email).catch((e: unknown) => e);
+    const error = await new SesEmailSender({ client: ses as unknown as SESv2Client })
+      .send(email)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error).toMatchObject({ retryable: false, message: 'SES SendEmail failed: Email address is not verified.' });
   });
 
   it('reports throttling as retryable, so the owner stays owed for the next cycle', async () => {
-    ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: {} }));
+    ses
+      .on(SendEmailCommand)
+      .rejects(new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: {} }));
 
-    const error = await new SesEmailSender({ client: ses as unknown as SESv2Client }).send(email).catch((e: unknown) => e);
+    const error = await new SesEmailSender({ client: ses as unknown as SESv2Client })
+      .send(email)
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ retryable: true, message: 'SES SendEmail failed: Maximum sending rate exceeded.' });
   });

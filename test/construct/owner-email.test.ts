@@ -6,9 +6,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { OwnerEmail, RenewalGuard, ServiceKind, Severity, type ServiceDeclaration } from '../../src';
-import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 import { synthGuard } from './support/guard-stack';
 import { actionsOf, statementsOf, type Statement } from './support/policies';
+import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 
 const FROM = 'renewal-guard@example.com';
 
@@ -24,7 +24,8 @@ function services(count: number): ServiceDeclaration[] {
   }));
 }
 
-const sesStatements = (statements: Statement[]) => statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+const sesStatements = (statements: Statement[]) =>
+  statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
 
 const identityArn = (name: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:ap-southeast-1:111111111111:identity/${name}`]],
@@ -140,7 +141,9 @@ describe('owner email', () => {
       .findWarning('*', Match.stringLikeRegexp('ownerEmail'))
       .map((w) => w.entry.data);
     expect(warnings).toEqual([
-      expect.stringMatching(/^ownerEmail: 3 service\(s\) declare owners with email addresses, but no ownerEmail sender/),
+      expect.stringMatching(
+        /^ownerEmail: 3 service\(s\) declare owners with email addresses, but no ownerEmail sender/,
+      ),
     ]);
   });
 

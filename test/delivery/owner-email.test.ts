@@ -163,18 +163,27 @@ describe('which alerts an owner is owed', () => {
   });
 
   it('never owes the digest, which is for the operators', () => {
-    expect(publisher('info').targetsOf({ ...base, key: 'digest:2026-W40', kind: 'digest' as Alert['kind'] })).toEqual([]);
+    expect(publisher('info').targetsOf({ ...base, key: 'digest:2026-W40', kind: 'digest' as Alert['kind'] })).toEqual(
+      [],
+    );
   });
 
   it('stands for one publisher per owner in the pipeline, each sending to its own owner only', async () => {
     const ses = new FakeSes();
     const two = { ...base, owners: ['alice@example.com', 'bob@example.com'] };
-    const owners = new OwnerEmailPublisher({ ownerEmail: { enabled: true, from: FROM, minSeverity: 'info' }, sender: ses });
+    const owners = new OwnerEmailPublisher({
+      ownerEmail: { enabled: true, from: FROM, minSeverity: 'info' },
+      sender: ses,
+    });
 
     const expanded = publishersFor(two, [new RecordingPublisher('sns'), owners]);
     await expanded[2]!.publish(two);
 
-    expect(expanded.map((p) => p.target)).toEqual(['sns', ownerTarget('alice@example.com'), ownerTarget('bob@example.com')]);
+    expect(expanded.map((p) => p.target)).toEqual([
+      'sns',
+      ownerTarget('alice@example.com'),
+      ownerTarget('bob@example.com'),
+    ]);
     expect(ses.sent.map((e) => e.to)).toEqual(['bob@example.com']);
   });
 

@@ -13,7 +13,11 @@ import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
 import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
-import { customResourceEvent, startCfnResponseReceiver, type CfnResponseReceiver } from '../support/cfn-response-receiver';
+import {
+  customResourceEvent,
+  startCfnResponseReceiver,
+  type CfnResponseReceiver,
+} from '../support/cfn-response-receiver';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const FROM = 'renewal-guard@example.com';
@@ -140,7 +144,9 @@ describe('the bundled poller and owner email', () => {
 
     // Assess
     expect(failed.outcome).toMatch(
-      new RegExp(`^ERROR CycleIncompleteError: 1 deliveries failed .*live-rtc:expiry:2026-10-09:0 → ${ownerTarget('dave@example.com')}`),
+      new RegExp(
+        `^ERROR CycleIncompleteError: 1 deliveries failed .*live-rtc:expiry:2026-10-09:0 → ${ownerTarget('dave@example.com')}`,
+      ),
     );
     const sent = ses.sent.slice(before).map((r) => r.Destination.ToAddresses[0]);
     expect(sent.filter((a) => a === 'alice@example.com')).toHaveLength(1);

@@ -44,7 +44,9 @@ export async function startFakeSesV2(): Promise<FakeSesV2> {
       const to = request.Destination.ToAddresses;
       if (to.some((a) => rejected.has(a))) {
         res.writeHead(400, { 'x-amzn-errortype': 'MessageRejected', 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: 'Email address is not verified. The following identities failed the check' }));
+        res.end(
+          JSON.stringify({ message: 'Email address is not verified. The following identities failed the check' }),
+        );
         return;
       }
       sent.push(request);

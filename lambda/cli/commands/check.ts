@@ -7,10 +7,10 @@ import { runCycle, type CycleReport } from '../../app/run-cycle';
 import { DynamoRegistry } from '../../aws/dynamo-registry';
 import { SesEmailSender } from '../../aws/ses-email-sender';
 import { formatOffsetDateTime, parseInstant, SUPPORTED_YEARS } from '../../core/dates';
+import type { OutgoingEmail } from '../../core/delivery-port';
 import type { GuardConfig } from '../../core/model';
 import type { Registry } from '../../core/registry-port';
 import type { VendorHttp } from '../../core/vendor-http-port';
-import type { OutgoingEmail } from '../../core/delivery-port';
 import { channelPublishers, ownerEmailPublishers } from '../../delivery';
 import { defaultVendorAdapters } from '../../vendors';
 import { ResilientHttp } from '../../vendors/http/resilient-http';
@@ -75,7 +75,9 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   if (options.json) {
     printJson(io, {
       ...checkJson(report),
-      ...(ownerEmails.length > 0 && { ownerEmails: ownerEmails.map(({ to, subject, text }) => ({ to, subject, text })) }),
+      ...(ownerEmails.length > 0 && {
+        ownerEmails: ownerEmails.map(({ to, subject, text }) => ({ to, subject, text })),
+      }),
     });
   } else {
     printWarnings(io, warnings);

@@ -14,7 +14,16 @@
  * services declare owners, since that is rarely what a team means.
  */
 import { LANGUAGES, SEVERITIES, type OwnerEmailConfig } from '../model';
-import { describeValue, expectMapping, readBoolean, readEnum, readString, reportUnknownKeys, valueOf, type Mapping } from './fields';
+import {
+  describeValue,
+  expectMapping,
+  readBoolean,
+  readEnum,
+  readString,
+  reportUnknownKeys,
+  valueOf,
+  type Mapping,
+} from './fields';
 import { fieldPath, type ProblemLog } from './problem-log';
 
 export const OWNER_EMAIL_FIELDS = ['from', 'enabled', 'minSeverity', 'language'] as const;
@@ -24,7 +33,8 @@ export const OWNER_EMAIL_FIELDS = ['from', 'enabled', 'minSeverity', 'language']
  * display name `Ops <ops@example.com>` belongs in no list here), a dot in the domain. SES is the real
  * judge; this catches a name, a phone number or a pasted header.
  */
-const EMAIL_ADDRESS = /^[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+@[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+\.[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+$/;
+const EMAIL_ADDRESS =
+  /^[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+@[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+\.[^\s@<>"(),;:\\[\]\u0000-\u001f\u007f]+$/;
 
 /** Whether `value` is one email address (see EMAIL_ADDRESS): owners that are not get no owner email. */
 export function isEmailAddress(value: string): boolean {

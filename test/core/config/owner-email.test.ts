@@ -25,7 +25,9 @@ describe('ownerEmail in the document', () => {
       validate({ ownerEmail: { from: 'renewal-guard@example.com', minSeverity: 'warning', language: 'zh-CN' } }),
     ).toMatchObject({
       ok: true,
-      config: { ownerEmail: { enabled: true, from: 'renewal-guard@example.com', minSeverity: 'warning', language: 'zh-CN' } },
+      config: {
+        ownerEmail: { enabled: true, from: 'renewal-guard@example.com', minSeverity: 'warning', language: 'zh-CN' },
+      },
     });
   });
 
@@ -61,7 +63,8 @@ describe('ownerEmail in the document', () => {
     expect(result.warnings).toEqual([
       {
         path: 'ownerEmail.from',
-        message: '1 owner entry is not an email address (a name) and will receive no owner email; write the address to reach them',
+        message:
+          '1 owner entry is not an email address (a name) and will receive no owner email; write the address to reach them',
       },
     ]);
   });
@@ -69,7 +72,12 @@ describe('ownerEmail in the document', () => {
   it('names every problem with its path: a missing or malformed sender, an unknown severity, a stray key', () => {
     expect(validate({ ownerEmail: {} })).toMatchObject({
       ok: false,
-      problems: [{ path: 'ownerEmail.from', message: 'required; name the sender, an address of an identity verified in Amazon SES' }],
+      problems: [
+        {
+          path: 'ownerEmail.from',
+          message: 'required; name the sender, an address of an identity verified in Amazon SES',
+        },
+      ],
     });
     expect(
       validate({ ownerEmail: { from: 'Guard <guard@example.com>', minSeverity: 'loud', enabled: 'yes', sender: 'x' } }),
@@ -79,9 +87,13 @@ describe('ownerEmail in the document', () => {
         expect.objectContaining({ path: 'ownerEmail.sender' }),
         {
           path: 'ownerEmail.from',
-          message: '"Guard <guard@example.com>" is not an email address; give the bare address (renewal-guard@example.com), no display name',
+          message:
+            '"Guard <guard@example.com>" is not an email address; give the bare address (renewal-guard@example.com), no display name',
         },
-        expect.objectContaining({ path: 'ownerEmail.minSeverity', message: expect.stringContaining('"loud" is not a severity') }),
+        expect.objectContaining({
+          path: 'ownerEmail.minSeverity',
+          message: expect.stringContaining('"loud" is not a severity'),
+        }),
         { path: 'ownerEmail.enabled', message: 'expected true or false, got "yes"' },
       ]),
     });
