@@ -156,4 +156,14 @@ export interface ServiceDeclaration {
    * @default - `expiresOn`
    */
   readonly endOfSupport?: string;
+
+  /**
+   * For `ServiceKind.PAYMENT_METHOD`: the ids of the services charged to this card or mandate. Each
+   * auto-renewing one that renews after `expiresOn` gets an auto-renewal risk alert that rises as the
+   * payment method nears expiry (info from 60 days, warning within 30, critical within 7, emergency once
+   * expired with the renewal a week away).
+   *
+   * @default - no service is linked to it
+   */
+  readonly paysFor?: string[];
 }

@@ -12,4 +12,9 @@ export enum ServiceKind {
   PACKAGE = 'package',
   /** An SDK version or support plan leaving its support window. */
   SDK_SUPPORT = 'sdk-support',
+  /**
+   * A card or bank mandate that expires: the auto-renewing services it pays for (`paysFor`) are at risk
+   * as it nears expiry.
+   */
+  PAYMENT_METHOD = 'payment-method',
 }

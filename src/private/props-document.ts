@@ -119,6 +119,7 @@ function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
     noticeDays: s.noticeDays,
     version: s.version,
     endOfSupport: s.endOfSupport,
+    paysFor: s.paysFor,
   });
 }
 

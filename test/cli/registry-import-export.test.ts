@@ -108,7 +108,7 @@ describe('renewal-guard registry export / import: document ↔ registry', () => 
 
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'id,name,project,account,kind,expiresOn,autoRenew,owners,criticality,reminderDays,channels,' +
-        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement,claims,noticeDays,version,endOfSupport',
+        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement,claims,noticeDays,version,endOfSupport,paysFor',
     );
     expect(csv.stdout).toContain(
       'voice-room,语音房,voice,contracts,package,2027-03-01,true,bob@example.com; carol@example.com,core',
@@ -203,7 +203,7 @@ describe('renewal-guard registry import FILE.csv: a spreadsheet inventory', () =
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')).toEqual([
       'row 4, column "Expiry date" (expiresOn): "2027-02-30" is not a calendar date (expected YYYY-MM-DD)',
-      'row 51, column "Type" (kind): "subscrption" is not a service kind; expected one of subscription, prepaid, postpaid, contract, package, sdk-support; did you mean subscription?',
+      'row 51, column "Type" (kind): "subscrption" is not a service kind; expected one of subscription, prepaid, postpaid, contract, package, sdk-support, payment-method; did you mean subscription?',
       'row 100, column "Auto-renew" (autoRenew): expected true or false, got "maybe"',
       'row 151, column "Owner(s)" (owners): required; name at least one responsible person, e.g. [alice@example.com]',
       'row 201, column "Service ID" (id): "svc-1" is used by row 2 too',

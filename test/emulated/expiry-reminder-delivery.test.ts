@@ -76,6 +76,35 @@ const attributesOf = (severity: Alert['severity'], channels: string[]) => {
   };
 };
 
+/**
+ * For a synthesized filter policy (exact-string rules): the poller's message for an alert to 'ops' that
+ * passes it (the lowest severity it allows), and for each of its keys a message failing only that key —
+ * with a real value where there is one (a severity below the filter's, another channel).
+ */
+function probesFor(filter: Record<string, unknown[]>) {
+  for (const [key, rules] of Object.entries(filter)) {
+    if (!rules.every((r) => typeof r === 'string')) {
+      throw new Error(`filter key ${key} is not exact strings; extend probesFor`);
+    }
+  }
+  const allowed = (filter.severity as Alert['severity'][] | undefined) ?? ['warning'];
+  const passing = attributesOf(allowed[0]!, ['ops']);
+  const outside: Record<string, string> = {
+    severity: (['info', 'warning', 'critical', 'emergency'] as const).find((s) => !allowed.includes(s)) ?? 'unheard-of',
+    channels: JSON.stringify(['pager']),
+  };
+  const failing = Object.keys(filter).map((key) => {
+    const current = passing.MessageAttributes[key];
+    const DataType = current?.DataType ?? 'String';
+    const StringValue = outside[key] ?? (DataType === 'String.Array' ? '["excluded-by-test"]' : 'excluded-by-test');
+    return {
+      key,
+      input: { ...passing, MessageAttributes: { ...passing.MessageAttributes, [key]: { DataType, StringValue } } },
+    };
+  });
+  return { passing, failing };
+}
+
 // One deployment walked forward in time: the tests run in order, each on a later day than the last.
 describe('the emulated deployment of a guard, walked day by day', () => {
   it('registered the declared service through the custom resource, which answered SUCCESS', () => {
@@ -85,18 +114,21 @@ describe('the emulated deployment of a guard, walked day by day', () => {
   });
 
   it('subscribed each synthesized subscription on moto with its filter policy exactly as synthesized', async () => {
-    const topicArn = deployment.ref('AWS::SNS::Topic', 'GuardAlertTopic');
     const synthesized = Object.entries(deployment.stack.template.Resources).filter(
       ([, r]) => r.Type === 'AWS::SNS::Subscription',
     );
-    expect(synthesized.map(([, r]) => r.Properties!.Protocol).sort()).toEqual(['email', 'lambda', 'sms']);
+    expect(synthesized.map(([, r]) => r.Properties!.Protocol)).toEqual(
+      expect.arrayContaining(['email', 'sms', 'lambda']),
+    );
     for (const [id, resource] of synthesized) {
       const standIn = deployment.standIns.find((s) => s.logicalId === id)!;
       const { Attributes = {} } = await deployment.clients.sns.send(
         new GetSubscriptionAttributesCommand({ SubscriptionArn: standIn.subscriptionArn }),
       );
+      const topicArn = await deployment.values.resolveString(resource.Properties!.TopicArn, id);
+      const filter = Attributes.FilterPolicy ? JSON.parse(Attributes.FilterPolicy) : undefined;
       expect([id, Attributes.TopicArn, Attributes.Protocol]).toEqual([id, topicArn, 'sqs']);
-      expect([id, JSON.parse(Attributes.FilterPolicy!)]).toEqual([id, resource.Properties!.FilterPolicy]);
+      expect([id, filter]).toEqual([id, resource.Properties!.FilterPolicy]);
     }
   });
 
@@ -114,7 +146,7 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     });
   });
 
-  it('lets the 30-day reminder (info) reach the webhook but not the email channel, whose filter starts at warning', async () => {
+  it('lets the 30-day reminder (info) reach the webhook but not the email channel, whose minSeverity is warning', async () => {
     const webhookBefore = receivers.accepted('webhook').length;
 
     const info = await dailyCheck(DAYS.thirtyDaysBefore);
@@ -126,19 +158,25 @@ describe('the emulated deployment of a guard, walked day by day', () => {
     expect(posted.map((r) => (r.body as Alert).key)).toEqual(['live-rtc:expiry:2027-03-17:30']);
   }, 60_000);
 
-  it("evaluates the email subscription's synthesized filter itself: an info alert for 'ops' stays out, a warning gets in", async () => {
+  it("evaluates the email subscription's synthesized filter on each key: failing any one keeps a message out", async () => {
+    const id = deployment.logicalId('AWS::SNS::Subscription', 'GuardChannelsops');
+    const filter = deployment.stack.template.Resources[id]!.Properties!.FilterPolicy as Record<string, unknown[]>;
     const probe = await deployment.tap('GuardAlertTopic'); // no filter: sees every publish
+    const { passing, failing } = probesFor(filter);
 
-    const below = await deployment.publish('GuardAlertTopic', attributesOf('info', ['ops']));
-    const atLeast = await deployment.publish('GuardAlertTopic', attributesOf('warning', ['ops']));
+    const admitted = await deployment.publish('GuardAlertTopic', passing);
+    const refused: string[] = [];
+    for (const one of failing) refused.push(await deployment.publish('GuardAlertTopic', one.input));
 
     const onTopic = await probe();
     const received = await deployment.drain('GuardChannelsops');
-    // the notifier's subscription filters on channels too: neither message is for 'hooks'
+    // the notifier's subscription filters on channels too: none of these is for 'hooks'
     const notified = await deployment.deliverToFunctions(now);
+    await deployment.drain('GuardChannelspager'); // the probe for another channel may be the pager's
 
-    expect(onTopic.map((d) => d.messageId).sort()).toEqual([below, atLeast].sort());
-    expect(received.map((d) => d.messageId)).toEqual([atLeast]);
+    expect(failing.map((f) => f.key)).toEqual(expect.arrayContaining(['channels']));
+    expect(onTopic.map((d) => d.messageId).sort()).toEqual([admitted, ...refused].sort());
+    expect(received.map((d) => d.messageId)).toEqual([admitted]);
     expect(notified).toEqual([]);
   }, 30_000);
 

@@ -3,8 +3,9 @@
  * `expiresOn − noticeDays`), an SDK's `version` and `endOfSupport` ("upgrade", not "renew"). Each is
  * refused on a kind it means nothing for, so a typo in `kind` cannot silently drop it.
  */
-import { describeValue, readDate, readString, valueOf, type Mapping } from './fields';
-import { fieldPath, type ProblemLog } from './problem-log';
+import { describeValue, readDate, readList, readString, valueOf, type Mapping } from './fields';
+import { unknownReferenceMessage } from './ids';
+import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import type { IsoDate, ServiceKind } from '../model';
 
 /** Ten years: a notice period longer than that is a typo for something else. */
@@ -14,6 +15,7 @@ export interface KindFields {
   readonly noticeDays?: number;
   readonly version?: string;
   readonly endOfSupport?: IsoDate;
+  readonly paysFor?: readonly string[];
 }
 
 /** Whether an `sdk-support` entry dates itself by `endOfSupport` instead of `expiresOn`. */
@@ -27,8 +29,9 @@ export function readKindFields(
   path: string,
   kind: ServiceKind | undefined,
   expiresOn: IsoDate | undefined,
+  serviceIds: ReadonlyMap<string, number> = new Map(),
 ): KindFields {
-  const fields: { noticeDays?: number; version?: string; endOfSupport?: IsoDate } = {};
+  const fields: { noticeDays?: number; version?: string; endOfSupport?: IsoDate; paysFor?: string[] } = {};
   const notice = valueOf(obj, 'noticeDays');
   if (notice !== undefined) {
     const at = fieldPath(path, 'noticeDays');
@@ -64,5 +67,44 @@ export function readKindFields(
       fields.endOfSupport = end;
     }
   }
+  const paysFor = readPaysFor(log, obj, path, kind, serviceIds);
+  if (paysFor !== undefined) fields.paysFor = paysFor;
   return fields;
+}
+
+/** `paysFor`: the ids of the services a payment method pays for, each an existing other service, once. */
+function readPaysFor(
+  log: ProblemLog,
+  obj: Mapping,
+  path: string,
+  kind: ServiceKind | undefined,
+  serviceIds: ReadonlyMap<string, number>,
+): string[] | undefined {
+  const at = fieldPath(path, 'paysFor');
+  if (valueOf(obj, 'paysFor') === undefined) return undefined;
+  if (kind !== undefined && kind !== 'payment-method') {
+    log.error(at, `only for kind payment-method (this service is ${kind}): the services charged to it`);
+    return undefined;
+  }
+  const list = readList(log, obj, path, 'paysFor', 'a list of service ids');
+  if (list === undefined) return undefined;
+  if (list.length === 0) {
+    log.error(at, 'empty; list the ids of the auto-renewing services charged to it, or leave the field out');
+    return undefined;
+  }
+  const ids: string[] = [];
+  list.forEach((ref, i) => {
+    if (typeof ref !== 'string') {
+      log.error(itemPath(at, i), `expected a service id, got ${describeValue(ref)}`);
+    } else if (!serviceIds.has(ref)) {
+      log.error(itemPath(at, i), unknownReferenceMessage(ref, 'a service', 'services', serviceIds));
+    } else if (ref === valueOf(obj, 'id')) {
+      log.error(itemPath(at, i), `${describeValue(ref)} is this payment method itself; name the services it pays for`);
+    } else if (ids.includes(ref)) {
+      log.error(itemPath(at, i), `${describeValue(ref)} is listed twice; keep one`);
+    } else {
+      ids.push(ref);
+    }
+  });
+  return ids.length === list.length ? ids : undefined;
 }

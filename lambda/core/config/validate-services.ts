@@ -51,13 +51,14 @@ export const SERVICE_FIELDS = [
   'noticeDays',
   'version',
   'endOfSupport',
+  'paysFor',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** Kinds that lapse on a date the user must know; prepaid and postpaid run out with the balance instead. */
-const DATED_KINDS: readonly ServiceKind[] = ['subscription', 'contract', 'package', 'sdk-support'];
+const DATED_KINDS: readonly ServiceKind[] = ['subscription', 'contract', 'package', 'sdk-support', 'payment-method'];
 
 /** What a service may refer to, and what it inherits when it says nothing. */
 export interface ServiceContext {
@@ -120,7 +121,7 @@ export function validateService(
     'expiresOn',
     dated ? `required for kind ${kind}; give the day it lapses as YYYY-MM-DD` : undefined,
   );
-  const kindFields = readKindFields(log, obj, path, kind, declaredExpiry);
+  const kindFields = readKindFields(log, obj, path, kind, declaredExpiry, ctx.serviceIds);
   // an SDK dated by its end of support: that day is the one every rule counts to
   const expiresOn = declaredExpiry ?? kindFields.endOfSupport;
   const autoRenew = readBoolean(log, obj, path, 'autoRenew') ?? false;

@@ -9,6 +9,7 @@ import { coverageGapAlert } from './coverage-gap';
 import { escalationsAndRepeats, withEscalationChannels, type LedgerFacts } from './escalation';
 import { expiredInUseAlert } from './expired-in-use';
 import { policyDays } from './policy-defaults';
+import { paymentMethodRisks } from './payment-method-risk';
 import { provisionalYearNotice } from './provisional-year-notice';
 import { renewalCheckAlert } from './renewal-confirmation';
 import { deliverableToday, type ServiceRuleContext } from './service-alert';
@@ -115,6 +116,9 @@ export function decideCycleAlerts(
       due.push(...accountPolicyAlerts(account, accountFacts, accountAudience(account, facts.services, channels), ctx));
     }
   }
+
+  // payment methods near their expiry endanger the auto-renewals charged to them
+  due.push(...paymentMethodRisks(facts.services, ctx));
 
   const notice = provisionalYearNotice(config.calendar.spec, ctx);
   if (notice) due.push(notice);

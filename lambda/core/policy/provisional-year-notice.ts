@@ -28,12 +28,16 @@ export function provisionalYearNotice(spec: string, ctx: ServiceRuleContext): Al
     owners: [],
     channels,
     message:
-      `The CN working-day calendar has no official holiday data for ${next}: its festivals are estimated from ` +
-      `the lunar calendar (Spring Festival from the day before 除夕 through 初八, Labour Day May 1-5, National ` +
-      `Day October 1-7, the others with their weekend) and treated as non-working, so reminders in ${next} may ` +
-      `come earlier than the official schedule needs, never later. When the State Council publishes the ${next} ` +
-      `schedule, declare it, then redeploy: calendar: { base: CN, holidays: [<blocks as YYYY-MM-DD/YYYY-MM-DD>], ` +
-      `workdays: [<make-up workdays>], coveredYears: [${next}] } in the config file, or the calendarDays prop.`,
+      `The CN working-day calendar has no official holiday data for ${next}: ` +
+      (ctx.calendar.isProvisionalYear(next)
+        ? `its festivals are estimated from the lunar calendar (Spring Festival from the day before 除夕 through ` +
+          `初八, Labour Day May 1-5, National Day October 1-7, the others with their weekend) and treated as ` +
+          `non-working, so reminders in ${next} may come earlier than the official schedule needs, never later. `
+        : `this deployment resolved no estimate for it either (none of its dates needed ${next} when it was ` +
+          `synthesized), so weekends alone are used there until it is redeployed. `) +
+      `When the State Council publishes the ${next} schedule, declare it, then redeploy: calendar: { base: CN, ` +
+      `holidays: [<blocks as YYYY-MM-DD/YYYY-MM-DD>], workdays: [<make-up workdays>], coveredYears: [${next}] } ` +
+      `in the config file, or the calendarDays prop.`,
   };
 }
 

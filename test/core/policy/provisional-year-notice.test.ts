@@ -19,6 +19,10 @@ describe('the provisional-year notice', () => {
       channels: ['ops'],
     });
     expect(notice?.message).toContain('coveredYears: [2027]');
+    // the fixtures' CN calendar is the bare official table: no estimate was resolved for 2027
+    expect(notice?.message).toContain('weekends alone are used there until it is redeployed');
+    const estimated = provisionalYearNotice('CN', ctx('2026-11-02', new WorkingCalendar(calendarData('CN', [2027]))));
+    expect(estimated?.message).toContain('its festivals are estimated from the lunar calendar');
     expect(parseAlertKey(notice!.key)).toEqual({ subject: '_guard', kind: 'calendar-provisional', about: ['2027'] });
   });
 

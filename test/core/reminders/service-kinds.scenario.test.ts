@@ -2,10 +2,12 @@
  * Kinds that mean what they say (issue 16, point 3): a contract with a notice period is decided before
  * the period starts; an SDK version reaches its end of support and is upgraded, not renewed.
  */
+import { EMPTY_LEDGER } from '../../../lambda/app/cycle-ledger';
 import { loadGuardConfig } from '../../../lambda/app/load-config';
 import { previewReminders } from '../../../lambda/cli/commands/preview';
 import { WorkingCalendar } from '../../../lambda/core/calendar/working-calendar';
 import type { GuardConfig } from '../../../lambda/core/model';
+import { decideCycleAlerts } from '../../../lambda/core/policy';
 import { dueExpiryReminder, indexChannels } from '../../../lambda/core/reminders';
 
 function guard(service: Record<string, unknown>): GuardConfig {
@@ -139,6 +141,150 @@ describe('an sdk-support service with version and endOfSupport', () => {
     ]);
     expect(problems({ kind: 'sdk-support' })).toEqual([
       'services[0].expiresOn: required for kind sdk-support; give the day it lapses as YYYY-MM-DD',
+    ]);
+  });
+});
+
+describe('a payment-method with paysFor', () => {
+  const doc = {
+    version: 1,
+    timeZone: 'Asia/Shanghai',
+    calendar: 'weekends',
+    services: [
+      {
+        id: 'corp-card',
+        name: 'Corporate Visa ··4242',
+        project: 'finance',
+        kind: 'payment-method',
+        expiresOn: '2027-01-31',
+        owners: ['fin@example.com'],
+        paysFor: ['live-rtc', 'voice', 'by-hand'],
+      },
+      {
+        id: 'live-rtc',
+        name: 'Live app RTC',
+        project: 'live-app',
+        kind: 'subscription',
+        expiresOn: '2027-03-15',
+        autoRenew: true,
+        owners: ['alice@example.com'],
+      },
+      {
+        id: 'voice',
+        name: 'Voice',
+        project: 'voice',
+        kind: 'subscription',
+        expiresOn: '2027-01-20',
+        autoRenew: true,
+        owners: ['bob@example.com'],
+      },
+      {
+        id: 'by-hand',
+        name: 'By hand',
+        project: 'voice',
+        kind: 'subscription',
+        expiresOn: '2027-03-15',
+        owners: ['bob@example.com'],
+      },
+    ],
+    channels: [{ id: 'ops', type: 'email', to: ['ops@example.com'] }],
+  };
+
+  it('raises the auto-renewal risk of what renews after it expires, rising as it nears expiry', () => {
+    const result = loadGuardConfig({ document: doc });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+
+    const risks = previewReminders(result.config, '2026-11-20', 120).filter((i) => i.kind === 'auto-renew-risk');
+
+    // voice renews before the card expires, by-hand does not renew itself: only live-rtc is at risk
+    expect(risks.map((i) => [i.date, i.serviceId, i.severity, i.key])).toEqual([
+      ['2026-12-02', 'live-rtc', 'info', 'live-rtc:auto-renew-risk:2027-03-15:corp-card:2027-01-31:info'],
+      ['2027-01-01', 'live-rtc', 'warning', 'live-rtc:auto-renew-risk:2027-03-15:corp-card:2027-01-31:warning'],
+      // 7 days before the card expires is Sunday 01-24: said on the Friday before
+      ['2027-01-22', 'live-rtc', 'critical', 'live-rtc:auto-renew-risk:2027-03-15:corp-card:2027-01-31:critical'],
+      // the card has expired and the renewal is a week away
+      ['2027-03-08', 'live-rtc', 'emergency', 'live-rtc:auto-renew-risk:2027-03-15:corp-card:2027-01-31:emergency'],
+    ]);
+    expect(risks[1]!.message).toBe(
+      'Live app RTC (live-rtc, project live-app) renews automatically on 2027-03-15, charged to Corporate Visa ··4242 ' +
+        '(corp-card), which expires on 2027-01-31: the renewal will fail. Replace the payment method (then update its ' +
+        'expiresOn) or move the service to another one before 2027-01-31. Owners: alice@example.com, fin@example.com.',
+    );
+  });
+
+  it('is itself reminded to be replaced, naming what it pays for', () => {
+    const result = loadGuardConfig({ document: doc });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+
+    const own = previewReminders(result.config, '2027-01-20', 15).filter((i) => i.serviceId === 'corp-card');
+
+    expect(own[0]!.message).toBe(
+      'Payment method Corporate Visa ··4242 (corp-card, project finance) expires on 2027-01-31 (11 days left). The ' +
+        'renewals charged to it (live-rtc, voice, by-hand) fail after that. Replace it, and move what it pays for, ' +
+        'before then. Owners: fin@example.com.',
+    );
+  });
+
+  it('refuses paysFor naming no service, itself, or on another kind', () => {
+    expect(problems({ kind: 'payment-method', expiresOn: '2027-01-01', paysFor: ['nope', 's'] })).toEqual([
+      'services[0].paysFor[0]: "nope" is not a service id (known: s)',
+      'services[0].paysFor[1]: "s" is this payment method itself; name the services it pays for',
+    ]);
+    expect(problems({ kind: 'subscription', expiresOn: '2027-01-01', paysFor: ['s'] })).toEqual([
+      'services[0].paysFor: only for kind payment-method (this service is subscription): the services charged to it',
+    ]);
+    expect(problems({ kind: 'payment-method' })).toEqual([
+      'services[0].expiresOn: required for kind payment-method; give the day it lapses as YYYY-MM-DD',
+    ]);
+  });
+});
+
+describe('a daily cycle', () => {
+  it('raises the payment-method risk like the preview says', () => {
+    const result = loadGuardConfig({
+      document: {
+        version: 1,
+        timeZone: 'Asia/Shanghai',
+        calendar: 'weekends',
+        services: [
+          {
+            id: 'card',
+            name: 'Card',
+            project: 'f',
+            kind: 'payment-method',
+            expiresOn: '2027-01-31',
+            owners: ['f@example.com'],
+            paysFor: ['rtc'],
+          },
+          {
+            id: 'rtc',
+            name: 'RTC',
+            project: 'l',
+            kind: 'subscription',
+            expiresOn: '2027-03-15',
+            autoRenew: true,
+            owners: ['a@example.com'],
+          },
+        ],
+        channels: [{ id: 'ops', type: 'email', to: ['ops@example.com'] }],
+      },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const config = result.config;
+
+    const alerts = decideCycleAlerts(
+      {
+        now: new Date('2027-01-22T01:30:00Z'),
+        services: config.services,
+        accounts: new Map(),
+        accountAlerts: [],
+        ledger: EMPTY_LEDGER,
+      },
+      config,
+    );
+
+    expect(alerts.filter((a) => a.kind === 'auto-renew-risk').map((a) => [a.serviceId, a.severity])).toEqual([
+      ['rtc', 'critical'],
     ]);
   });
 });

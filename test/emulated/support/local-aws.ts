@@ -1,7 +1,8 @@
 /**
  * Where each AWS service of the emulated deployment answers, as SDK clients for the harness and as the
- * environment a function's SDK reads (`AWS_ENDPOINT_URL_<SERVICE>`, honoured by AWS SDK for
- * JavaScript v3 since 3.460: the existing bundle tests run on it).
+ * environment a function's SDK reads (`AWS_ENDPOINT_URL_<SERVICE>`, the SDK's service-specific endpoint
+ * variables; that the bundled SDK honours them is checked by the walk: the poller's publishes reach the
+ * recorder, the notifier reads its secret from moto, both write to dynalite).
  */
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
