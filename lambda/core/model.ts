@@ -11,7 +11,15 @@ export type IsoDate = string;
 export const VENDORS = ['agora', 'tencent', 'alibaba', 'twilio', 'huawei', 'vonage', 'http-json', 'manual'] as const;
 export type Vendor = (typeof VENDORS)[number];
 
-export const SERVICE_KINDS = ['subscription', 'prepaid', 'postpaid', 'contract', 'package', 'sdk-support'] as const;
+export const SERVICE_KINDS = [
+  'subscription',
+  'prepaid',
+  'postpaid',
+  'contract',
+  'package',
+  'sdk-support',
+  'payment-method',
+] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const CRITICALITIES = ['core', 'standard', 'experimental'] as const;
@@ -116,6 +124,8 @@ export interface ServiceConfig {
   readonly version?: string;
   /** `sdk-support`: the day support ends (the same day as `expiresOn`, which it fills when absent). */
   readonly endOfSupport?: IsoDate;
+  /** `payment-method`: the ids of the services charged to it, whose auto-renewals fail once it expires. */
+  readonly paysFor?: readonly string[];
 }
 
 export interface ChannelConfig {

@@ -94,6 +94,10 @@ export const EN: Messages = {
       before: (date) => `Pay the bill before ${date}.`,
       now: 'Pay the bill now, before the service is suspended.',
     },
+    'payment-method': {
+      before: (date) => `Replace the payment method before ${date}, and move its renewals to the new one.`,
+      now: 'Replace the payment method now: the renewals charged to it will fail.',
+    },
   },
   kindTitles: {
     supportEndsIn: (name, n) => `Support for ${name} ends in ${days(n)}`,

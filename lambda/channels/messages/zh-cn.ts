@@ -81,6 +81,10 @@ export const ZH_CN: Messages = {
     },
     prepaid: { before: (date) => `请在 ${date} 之前为账号充值。`, now: '请立即为账号充值。' },
     postpaid: { before: (date) => `请在 ${date} 之前支付账单。`, now: '请立即支付账单，以免服务被暂停。' },
+    'payment-method': {
+      before: (date) => `请在 ${date} 之前更换支付方式，并将其自动续费转到新的支付方式。`,
+      now: '请立即更换支付方式：由它支付的自动续费将会失败。',
+    },
   },
   kindTitles: {
     supportEndsIn: (name, n) => `${name} 的支持将于 ${n} 天后结束`,

@@ -12,6 +12,7 @@ import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { renderTable } from '../table';
 import { mergePreviewItems, storedNotInInventory } from './stored-discovery';
+import { paymentMethodRisksBetween } from '../../core/policy/payment-method-risk';
 
 export interface PreviewOptions {
   readonly config?: string;
@@ -122,6 +123,7 @@ export function previewReminders(
   const alerts: Alert[] = [
     ...config.services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
     ...forecastPolicyAlerts({ services: config.services, accounts }, config, from, days, calendar),
+    ...paymentMethodRisksBetween(config.services, from, days, ctx),
   ];
   return alerts
     .map(previewItem)
