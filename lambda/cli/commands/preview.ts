@@ -95,6 +95,14 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
       ]),
     ),
   );
+  const provisionalYears = [...new Set(items.filter((i) => i.provisional).map((i) => i.date.slice(0, 4)))];
+  if (provisionalYears.length > 0) {
+    io.stdout(
+      `\n* provisional: ${provisionalYears.join(', ')} has no official ${config.calendar.spec} holiday data; its ` +
+        `festivals are estimated and treated as non-working, so these dates may still move earlier, never later. ` +
+        `Declare the official schedule under calendar: { base, holidays, workdays, coveredYears } (README, Working days).\n`,
+    );
+  }
   return 0;
 }
 
@@ -104,14 +112,6 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
  * renewal, coverage and contacts alerts (forecast from `accounts`, each account as it stands). Sorted by
  * date, then subject (service or account id), then key. Repeats and escalations are not foreseeable.
  */
-  const provisionalYears = [...new Set(items.filter((i) => i.provisional).map((i) => i.date.slice(0, 4)))];
-  if (provisionalYears.length > 0) {
-    io.stdout(
-      `\n* provisional: ${provisionalYears.join(', ')} has no official ${config.calendar.spec} holiday data; its ` +
-        `festivals are estimated and treated as non-working, so these dates may still move earlier, never later. ` +
-        `Declare the official schedule under calendar: { base, holidays, workdays, coveredYears } (README, Working days).\n`,
-    );
-  }
 export function previewReminders(
   config: GuardConfig,
   from: IsoDate,
@@ -127,13 +127,11 @@ export function previewReminders(
   ];
   return alerts
     .map(previewItem)
+    .map((i) => onDeliveryDay(i, calendar))
     .map((i) => (calendar.isProvisional(i.date) ? { ...i, provisional: true as const } : i))
     .sort(byDateSubjectKey);
-    .map((i) => onDeliveryDay(i, calendar))
 }
 
-/** Each account the store `check` keeps knows, with its figures as of `today` (read only if the store exists). */
-async function storedFigures(
 /**
  * A planning notice (info, warning) dated on a non-working day, as the first day's catch-up can be, is
  * delivered on the next working day (the cycle holds it, contract 3): show that day.
@@ -143,6 +141,8 @@ function onDeliveryDay(item: PreviewItem, calendar: WorkingCalendar): PreviewIte
   return { ...item, date: calendar.followingWorkingDay(item.date) };
 }
 
+/** Each account the store `check` keeps knows, with its figures as of `today` (read only if the store exists). */
+async function storedFigures(
   storeDir: string,
   today: IsoDate,
 ): Promise<Array<{ state: AccountState; figures: AccountFigures }>> {
