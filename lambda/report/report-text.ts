@@ -56,7 +56,12 @@ export interface ReportText {
     readonly manualExplain: string;
     /** HTML: names the command in a `<code>`. */
     readonly noHistoryExplain: string;
-    readonly labels: { readonly notReadable: string; readonly ok: string; readonly manual: string; readonly noHistory: string };
+    readonly labels: {
+      readonly notReadable: string;
+      readonly ok: string;
+      readonly manual: string;
+      readonly noHistory: string;
+    };
     readonly balanceUnder: (amount: string) => string;
     readonly runwayUnder: (days: string) => string;
     readonly fractionUnder: (percent: string) => string;
@@ -165,7 +170,14 @@ export const REPORT_EN: ReportText = {
     ok: 'ok',
     reminding: (tone) => `reminding · ${tone}`,
   },
-  tones: { info: 'info', warning: 'warning', critical: 'critical', emergency: 'emergency', ok: 'ok', none: 'no expiry' },
+  tones: {
+    info: 'info',
+    warning: 'warning',
+    critical: 'critical',
+    emergency: 'emergency',
+    ok: 'ok',
+    none: 'no expiry',
+  },
   kinds: {
     subscription: 'subscription',
     prepaid: 'prepaid',
