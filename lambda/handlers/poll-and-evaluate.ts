@@ -12,6 +12,7 @@ import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { cycleMetrics, parseDetailedMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
+import { runWatchCycle } from '../app/watch-cycle';
 import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { emitEmfMetrics } from '../aws/emf-metrics';
@@ -59,13 +60,17 @@ async function init() {
   };
 }
 
-export async function handler(_event: unknown, context: Context) {
+/** The hourly closer-watch schedule's constant input: only accounts under watch are polled. */
+export const WATCH_INPUT = { mode: 'watch' } as const;
+
+export async function handler(event: unknown, context: Context) {
   deps ??= init();
   const { config, guardName, detailedMetrics, cycle } = await deps.catch((e: unknown) => {
     deps = undefined; // a failed start (a secret not readable yet) is retried on the next invocation
     throw e;
   });
   const now = new Date();
+  if (isWatchInput(event)) return watch(config, cycle, now, context.awsRequestId);
   const report = await runCycle(config, cycle, now, context.awsRequestId);
   const failedAccounts = report.accounts.filter((a) => a.status === 'failed').map((a) => a.id);
   const failedDeliveries = report.deliveries.filter((d) => d.status === 'failed');
@@ -89,4 +94,30 @@ export async function handler(_event: unknown, context: Context) {
     );
   }
   return { cycleId: report.cycleId, alerts: report.alerts.length, failedAccounts };
+}
+
+function isWatchInput(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && (event as { mode?: unknown }).mode === WATCH_INPUT.mode;
+}
+
+/**
+ * The hourly run: accounts whose runway is under two days, polled and their balance rules evaluated
+ * (lambda/app/watch-cycle.ts). It emits no cycle metric: the dead-man's switch watches the daily cycle.
+ */
+async function watch(config: GuardConfig, cycle: CycleDeps, now: Date, cycleId: string) {
+  const report = await runWatchCycle(config, cycle, now, cycleId);
+  const failedDeliveries = report.deliveries.filter((d) => d.status === 'failed');
+  logger.info('watch completed', {
+    cycleId,
+    watched: report.watched,
+    alerts: report.alerts.map((a) => a.key),
+    failedDeliveries: failedDeliveries.length,
+  });
+  if (failedDeliveries.length > 0) {
+    throw new CycleIncompleteError(
+      `${failedDeliveries.length} deliveries failed and stay in the outbox: ` +
+        failedDeliveries.map((d) => `${d.key} → ${d.target}`).join(', '),
+    );
+  }
+  return { cycleId, watched: report.watched, alerts: report.alerts.length };
 }
