@@ -335,6 +335,13 @@ export class RenewalGuard extends Construct {
     });
     this.notifierFunction = notifier?.function.function;
     this.notifierDeadLetterQueue = notifier?.deadLetterQueue;
+    if (links?.parameter) {
+      // the sync creates the link parameter: every function that reads it is created (or switched to it,
+      // on an upgrade) after that
+      for (const reader of [links.function, poller, notifier?.function]) {
+        reader?.function.node.addDependency(sync.onDeploy);
+      }
+    }
 
     const operations = addGuardOperations(this, {
       guardName: this.guardName,

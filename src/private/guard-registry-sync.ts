@@ -22,6 +22,8 @@ export interface GuardRegistrySyncProps {
 
 export interface GuardRegistrySync {
   readonly function: GuardFunction;
+  /** The custom resource that runs the sync (and creates the link parameter) on deploy. */
+  readonly onDeploy: CustomResource;
 }
 
 /**
@@ -43,7 +45,7 @@ export function createRegistrySync(scope: Construct, props: GuardRegistrySyncPro
   grantRegistryAccess(sync.role, props.registry, REGISTRY_ACCESS.sync, 'read-write');
   const onDeploy = addRegistrySync(scope, sync.function, props.configHash);
   if (props.linkParameter) createsLinkParameter(sync, onDeploy, props.linkParameter);
-  return { function: sync };
+  return { function: sync, onDeploy };
 }
 
 /**

@@ -94,6 +94,14 @@ describe('the lean profile (secretStore: SSM_PARAMETER_STORE) with the acknowled
     const resource = logicalId(synth.template, 'Custom::RenewalGuardRegistrySync', 'GuardRegistrySyncOnDeploy');
     expect(synth.template.toJSON().Resources[resource].Properties).toMatchObject({ LinkParameter: name });
   });
+
+  it('creates or updates every function that reads the parameter only after the sync has created it', () => {
+    const resource = logicalId(synth.template, 'Custom::RenewalGuardRegistrySync', 'GuardRegistrySyncOnDeploy');
+    for (const fn of READERS) {
+      const id = logicalId(synth.template, 'AWS::Lambda::Function', fn);
+      expect(synth.template.toJSON().Resources[id].DependsOn).toContain(resource);
+    }
+  });
 });
 
 describe('where the lean profile keeps Secrets Manager for the link secret', () => {
@@ -109,7 +117,9 @@ describe('where the lean profile keeps Secrets Manager for the link secret', () 
       expect(environmentOf(synth, fn)).not.toHaveProperty('RENEWAL_GUARD_LINK_PARAMETER_NAME');
     }
     expect(
-      statementsOf(synth, 'GuardRegistrySyncRole').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('ssm:')),
+      statementsOf(synth, 'GuardRegistrySyncRole')
+        .flatMap((s) => [s.Action].flat())
+        .filter((a) => a.startsWith('ssm:')),
     ).toEqual([]);
   });
 
