@@ -20,6 +20,13 @@ export interface CostInputs {
   readonly secretStore: 'secrets-manager' | 'ssm-parameter-store';
   /** Secrets Manager secrets in the template itself: the link secret and its feed-token seed when links are on. */
   readonly generatedSecrets: number;
+  /**
+   * Whether the link secret is the guard's SecureString parameter instead (the SSM store with the links on:
+   * one standard parameter the registry sync creates, no secret).
+   */
+  readonly linkParameter?: boolean;
+  /** Reads of the link secret a month (the functions that sign or check links, once per cold container). */
+  readonly linkSecretReadsPerMonth?: number;
   readonly cyclesPerMonth: number;
   readonly lambdaMemoryGb: number;
   readonly lambdaSecondsPerCycle: number;
@@ -223,6 +230,29 @@ export function costModel(inputs: CostInputs, prices: Prices = PRICES): CostEsti
       prices.secretMonth,
       'fixed',
       'measured',
+    );
+  }
+  const linkReads = inputs.linkSecretReadsPerMonth ?? 0;
+  if (inputs.linkParameter) {
+    add(
+      'SSM Parameter Store',
+      'link secret SecureString parameter (standard, created on deploy)',
+      1,
+      'parameters',
+      prices.ssmStandardParameter,
+      'fixed',
+      'measured',
+    );
+    add('KMS', 'aws/ssm decrypts of the link parameter', linkReads, 'requests', prices.kmsRequest, 'usage', 'assumed');
+  } else if (inputs.generatedSecrets > 0) {
+    add(
+      'Secrets Manager',
+      'GetSecretValue of the link secret',
+      linkReads,
+      'calls',
+      prices.secretApiCall,
+      'usage',
+      'assumed',
     );
   }
   add(

@@ -14,7 +14,8 @@ export enum SecretStore {
    * with a leading slash (`renewal-guard/agora-main` is `/renewal-guard/agora-main`), encrypted with the AWS
    * managed key `aws/ssm`. No rotation and no resource policy; a parameter of type String is refused. The
    * credentials must come from the config (names): a `secretsmanager.ISecret` given in typed props is a
-   * Secrets Manager secret and fails synth with this store.
+   * Secrets Manager secret and fails synth with this store. The acknowledge links' secret becomes a
+   * SecureString parameter too (`RenewalGuard.linkParameterName`), unless `linkSecret` is given.
    */
   SSM_PARAMETER_STORE = 'ssm-parameter-store',
 }

@@ -19,6 +19,11 @@ import { scaleDocument } from '../support/scale-config';
 
 /** A daily check: the construct schedules one cycle a day. */
 const CYCLES_PER_MONTH = 30;
+/**
+ * Link-secret reads (assumed): the poller and the notifier each start a fresh container about once a day
+ * and read it once there; the links function adds one per cold start when someone clicks.
+ */
+const LINK_SECRET_READS_PER_MONTH = 3 * CYCLES_PER_MONTH;
 /** Log retention the construct sets by default (logs.RetentionDays.ONE_YEAR). */
 const LOG_RETENTION_MONTHS = 12;
 /** Lambda's own START/REPORT lines per invocation in JSON log format (estimate). */
@@ -73,6 +78,8 @@ export function costBenchmark(options: {
           ...costInputs(scale, { services: scale.services, resourceTypes: profile.resourceTypes }, months.guard),
           label: `${scale.services.toLocaleString('en')} services / ${scale.accounts.toLocaleString('en')} accounts, ${profile.label}`,
           secretStore: profile.secretStore,
+          linkParameter: profile.linkParameter,
+          ...(profile.linkParameter && { linkSecretReadsPerMonth: LINK_SECRET_READS_PER_MONTH }),
         }),
         profile: profile.props,
       },
@@ -222,6 +229,8 @@ export function costInputs(scale: CycleScaleSummary, synth: SynthSizeSummary, me
     accounts: scale.accounts,
     secretStore: 'secrets-manager',
     generatedSecrets: synth.resourceTypes['AWS::SecretsManager::Secret'] ?? 0,
+    linkSecretReadsPerMonth:
+      (synth.resourceTypes['AWS::SecretsManager::Secret'] ?? 0) > 0 ? LINK_SECRET_READS_PER_MONTH : 0,
     cyclesPerMonth: CYCLES_PER_MONTH,
     lambdaMemoryGb: pollerMemoryMb() / 1024,
     lambdaSecondsPerCycle: daily.wallMsMedian / 1000,

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { stringify } from 'yaml';
 import { GuardEncryption, RenewalGuard, SecretStore, type RenewalGuardProps } from '../../src';
+import { ENV_LINK_PARAMETER_NAME } from '../../src/shared/link-parameter';
 import { scaleDocument } from '../support/scale-config';
 
 export type ProfileId = 'default' | 'lean' | 'lean-no-links';
@@ -19,6 +20,8 @@ export interface CostProfile {
   /** The props that make it, as a user writes them. */
   readonly props: string;
   readonly secretStore: 'secrets-manager' | 'ssm-parameter-store';
+  /** Whether a function of the template is told of a link parameter (the link secret in SSM, no secret). */
+  readonly linkParameter: boolean;
   /** Resource type -> count in its template. */
   readonly resourceTypes: Readonly<Record<string, number>>;
 }
@@ -59,7 +62,10 @@ export function profileResources(): CostProfile[] {
       });
       new RenewalGuard(stack, 'Guard', { configFile, ...p.props });
       const resources = Object.values(
-        (stack.node.root as App).synth().getStackByName('Guard').template.Resources as Record<string, { Type: string }>,
+        (stack.node.root as App).synth().getStackByName('Guard').template.Resources as Record<
+          string,
+          { Type: string; Properties?: { Environment?: { Variables?: Record<string, unknown> } } }
+        >,
       );
       const resourceTypes: Record<string, number> = {};
       for (const r of resources) resourceTypes[r.Type] = (resourceTypes[r.Type] ?? 0) + 1;
@@ -70,6 +76,9 @@ export function profileResources(): CostProfile[] {
         secretStore:
           p.props.secretStore === SecretStore.SSM_PARAMETER_STORE ? 'ssm-parameter-store' : 'secrets-manager',
         resourceTypes,
+        linkParameter: resources.some(
+          (r) => r.Properties?.Environment?.Variables?.[ENV_LINK_PARAMETER_NAME] !== undefined,
+        ),
       };
     });
   } finally {

@@ -1,6 +1,13 @@
-/** The link parameter's creation on its own, against a scripted SSM client: the races and the refusals. */
+/**
+ * The link parameter's creation on its own, against a scripted SSM client (the races and the refusals), and
+ * how a function finds its link secret from the environment.
+ */
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { linkSecretSourceFromEnv } from '../../lambda/aws/credential-store';
 import { ensureLinkParameter, randomToken } from '../../lambda/aws/link-parameter';
+import { SecretsManagerResolver } from '../../lambda/aws/secrets-manager-resolver';
+import { SsmParameterResolver } from '../../lambda/aws/ssm-parameter-resolver';
+import { linkSignersFromEnv } from '../../lambda/handlers/link-signers';
 
 const NAME = '/renewal-guard/guard-under-test/links';
 
@@ -92,5 +99,29 @@ describe('randomToken', () => {
     expect(randomToken(62, everyIndex)).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
     expect(randomToken(48)).toMatch(/^[A-Za-z0-9]{48}$/);
     expect(randomToken(64)).not.toBe(randomToken(64));
+  });
+});
+
+describe('linkSecretSourceFromEnv', () => {
+  it('reads the link parameter from SSM when named, else the link secret from Secrets Manager, else nothing', () => {
+    const both = linkSecretSourceFromEnv({
+      RENEWAL_GUARD_LINK_PARAMETER_NAME: NAME,
+      RENEWAL_GUARD_LINK_SECRET_NAME: 'team/links',
+    });
+    const secret = linkSecretSourceFromEnv({ RENEWAL_GUARD_LINK_SECRET_NAME: 'team/links' });
+
+    expect(both?.name).toBe(NAME);
+    expect(both?.secrets).toBeInstanceOf(SsmParameterResolver);
+    expect(secret?.name).toBe('team/links');
+    expect(secret?.secrets).toBeInstanceOf(SecretsManagerResolver);
+    expect(linkSecretSourceFromEnv({})).toBeUndefined();
+  });
+
+  it('makes the signers fail naming both variables when links are on and neither names the secret', async () => {
+    await expect(linkSignersFromEnv({ RENEWAL_GUARD_ACK_BASE_URL: 'https://links.example/' })).rejects.toThrow(
+      'environment variable RENEWAL_GUARD_ACK_BASE_URL is set but neither RENEWAL_GUARD_LINK_PARAMETER_NAME nor ' +
+        'RENEWAL_GUARD_LINK_SECRET_NAME',
+    );
+    await expect(linkSignersFromEnv({})).resolves.toBeUndefined();
   });
 });

@@ -63,6 +63,20 @@ describe('the cost model', () => {
     expect(item(lean, 'Secrets Manager', 'link secret and feed-token seed (generated)')?.monthlyUsd).toBe(0.8);
   });
 
+  it('prices the link secret kept in a SecureString parameter at nothing, its reads as aws/ssm KMS requests', () => {
+    const leanLinks: CostInputs = { ...lean, generatedSecrets: 0, linkParameter: true, linkSecretReadsPerMonth: 90 };
+
+    expect(
+      item(leanLinks, 'SSM Parameter Store', 'link secret SecureString parameter (standard, created on deploy)'),
+    ).toMatchObject({ quantity: 1, monthlyUsd: 0, kind: 'fixed' });
+    expect(item(leanLinks, 'KMS', 'aws/ssm decrypts of the link parameter')?.monthlyUsd).toBeCloseTo(
+      90 * PRICES.kmsRequest.usd,
+      9,
+    );
+    expect(costModel(leanLinks).fixedUsd).toBeCloseTo(4 * 0.1, 9);
+    expect(costModel(leanLinks).totalUsd).toBeLessThan(costModel(lean).totalUsd - 0.79);
+  });
+
   it('makes the lean guard cost its alarms and generated secrets plus usage, and the same guard with SSM', () => {
     const leanCost = costModel(lean);
     expect(leanCost.fixedUsd).toBeCloseTo(4 * 0.1 + 2 * 0.4, 9);

@@ -19,7 +19,11 @@ import { ENV_LINK_PARAMETER_NAME } from '../../src/shared/link-parameter';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
 import { startMotoServer, type MotoServer } from '../emulated/support/moto-server';
-import { customResourceEvent, startCfnResponseReceiver, type CfnResponseReceiver } from '../support/cfn-response-receiver';
+import {
+  customResourceEvent,
+  startCfnResponseReceiver,
+  type CfnResponseReceiver,
+} from '../support/cfn-response-receiver';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const NOW = new Date('2026-09-30T01:30:00Z');
@@ -164,7 +168,10 @@ describe('the bundled links function with the SSM store', () => {
       NOW.toISOString(),
     );
     const { linkSigningKey, feedToken } = JSON.parse((await stored(parameter)).value) as Record<string, string>;
-    const token = signAckToken({ key: KEY, expiresAt: new Date('2026-10-10T00:00:00Z'), action: 'ack' }, linkSigningKey!);
+    const token = signAckToken(
+      { key: KEY, expiresAt: new Date('2026-10-10T00:00:00Z'), action: 'ack' },
+      linkSigningKey!,
+    );
 
     const feed = await open(parameter, `${URL_BASE}calendar.ics?token=${feedToken}`);
     const wrong = await open(parameter, `${URL_BASE}calendar.ics?token=${'x'.repeat(48)}`);
