@@ -45,6 +45,29 @@ describe('the SES email sender', () => {
     ]);
   });
 
+  it('spaces its sends to stay within the sending rate, waiting instead of being throttled', async () => {
+    // Prepare: a pinned clock that the waits move
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    let now = Date.parse('2026-09-30T01:30:00Z');
+    const waits: number[] = [];
+    const sender = new SesEmailSender({
+      client: ses as unknown as SESv2Client,
+      maxPerSecond: 4,
+      clock: () => new Date(now),
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+
+    // Act
+    for (let i = 0; i < 5; i++) await sender.send({ ...email, to: `owner-${i}@example.com` });
+
+    // Assess: one send every 250 ms
+    expect(waits).toEqual([250, 250, 250, 250]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(5);
+  });
+
   it('sends without a configuration set when none is configured', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
 
