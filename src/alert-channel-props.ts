@@ -27,6 +27,17 @@ export interface EmailChannelProps {
    * @default - the guard's `language` (the config document's, else `Language.EN`)
    */
   readonly language?: Language;
+
+  /**
+   * Whether the guard's operators read this channel: it then also gets the guard's own CloudWatch alarms
+   * (the dead-man's switch, function errors, dead letters), ALARM and OK alike, whatever its
+   * `minSeverity`. Email and SMS get CloudWatch's notification; chat, webhook and PagerDuty channels get
+   * it as an alert from the notifier. `operators` in the config document.
+   *
+   * @default - when no channel of the guard sets `operators: true`, every channel not set to false is an
+   * operators channel, so the alarms always reach someone
+   */
+  readonly operators?: boolean;
 }
 
 /** An SMS channel: an SNS SMS subscription per phone number. */
@@ -55,6 +66,17 @@ export interface SmsChannelProps {
    * @default - the guard's `language` (the config document's, else `Language.EN`)
    */
   readonly language?: Language;
+
+  /**
+   * Whether the guard's operators read this channel: it then also gets the guard's own CloudWatch alarms
+   * (the dead-man's switch, function errors, dead letters), ALARM and OK alike, whatever its
+   * `minSeverity`. Email and SMS get CloudWatch's notification; chat, webhook and PagerDuty channels get
+   * it as an alert from the notifier. `operators` in the config document.
+   *
+   * @default - when no channel of the guard sets `operators: true`, every channel not set to false is an
+   * operators channel, so the alarms always reach someone
+   */
+  readonly operators?: boolean;
 }
 
 /**
@@ -90,6 +112,17 @@ export interface SecretChannelProps {
    * @default - the guard's `language` (the config document's, else `Language.EN`)
    */
   readonly language?: Language;
+
+  /**
+   * Whether the guard's operators read this channel: it then also gets the guard's own CloudWatch alarms
+   * (the dead-man's switch, function errors, dead letters), ALARM and OK alike, whatever its
+   * `minSeverity`. Email and SMS get CloudWatch's notification; chat, webhook and PagerDuty channels get
+   * it as an alert from the notifier. `operators` in the config document.
+   *
+   * @default - when no channel of the guard sets `operators: true`, every channel not set to false is an
+   * operators channel, so the alarms always reach someone
+   */
+  readonly operators?: boolean;
 }
 
 /** A DingTalk group robot: a `SecretChannelProps` plus whom its messages mention. */

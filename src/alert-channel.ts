@@ -9,7 +9,9 @@ import { Severity } from './severity';
  * Where alerts go: one `channels[]` entry of the config document.
  *
  * Email and SMS channels are SNS subscriptions on the alert topic, each with a filter policy that lets
- * through only the alerts routed to the channel at or above its `minSeverity`. Every other channel is
+ * through only the alerts the poller routed to the channel (it applies `minSeverity` when it routes; a
+ * resolving notice follows what it resolves). An operators channel (`operators`) also gets the guard's
+ * alarms. Every other channel is
  * delivered by the notifier function, which reads the channel's endpoint and keys from a Secrets Manager
  * secret: chat robots (DingTalk, Feishu/Lark, WeCom, Slack, Teams), a signed JSON webhook, PagerDuty.
  *
@@ -22,12 +24,12 @@ import { Severity } from './severity';
 export abstract class AlertChannel {
   /** Email to one or more addresses. */
   public static email(props: EmailChannelProps): AlertChannel {
-    return new RecipientChannel(props.channelId, 'email', props.to, props.minSeverity, props.language);
+    return new RecipientChannel(props.channelId, 'email', props.to, props.minSeverity, props.language, props.operators);
   }
 
   /** SMS to one or more E.164 phone numbers. */
   public static sms(props: SmsChannelProps): AlertChannel {
-    return new RecipientChannel(props.channelId, 'sms', props.to, props.minSeverity, props.language);
+    return new RecipientChannel(props.channelId, 'sms', props.to, props.minSeverity, props.language, props.operators);
   }
 
   /**
@@ -113,6 +115,7 @@ class RecipientChannel extends AlertChannel {
     private readonly to: readonly string[],
     private readonly minSeverity?: Severity,
     private readonly language?: Language,
+    private readonly operators?: boolean,
   ) {
     super(channelId, channelType);
   }
@@ -126,6 +129,7 @@ class RecipientChannel extends AlertChannel {
         type: this.channelType,
         minSeverity: this.minSeverity,
         language: this.language,
+        operators: this.operators,
       }),
       recipients: [...this.to],
     };
@@ -136,6 +140,7 @@ class SecretChannel extends AlertChannel {
   private readonly secret: secretsmanager.ISecret;
   private readonly minSeverity?: Severity;
   private readonly language?: Language;
+  private readonly operators?: boolean;
   private readonly options: Record<string, unknown>;
 
   constructor(props: SecretChannelProps, channelType: string, options: Record<string, unknown>) {
@@ -143,6 +148,7 @@ class SecretChannel extends AlertChannel {
     this.secret = props.secret;
     this.minSeverity = props.minSeverity;
     this.language = props.language;
+    this.operators = props.operators;
     this.options = withoutUndefined(options);
   }
 
@@ -156,6 +162,7 @@ class SecretChannel extends AlertChannel {
         type: this.channelType,
         minSeverity: this.minSeverity,
         language: this.language,
+        operators: this.operators,
         // copied: the binding must not share arrays the caller may still change
         options: hasOptions ? JSON.parse(JSON.stringify(this.options)) : undefined,
       }),

@@ -255,11 +255,13 @@ export interface RenewalGuardProps {
    * and its key policy must allow `cloudwatch.amazonaws.com` `kms:Decrypt` and `kms:GenerateDataKey*`:
    * the AWS managed `alias/aws/sns` key cannot. Otherwise the alarms change state but notify no one.
    *
-   * Alarm notifications carry no message attributes, so the email and SMS subscriptions the guard adds
-   * for its channels (which filter on them) do not receive them: subscribe the operators' addresses to
-   * this topic without a filter policy, or pass a topic of theirs.
+   * The guard subscribes its operators' channels (`operators` on a channel; every channel when none is
+   * marked) to the topic it creates, not to a topic given here or to an `alertTopic` you bring: subscribe
+   * the people who should hear about alarms to yours, without a filter policy (alarm notifications carry
+   * no message attributes, and SNS matches no attribute filter policy against them).
    *
-   * @default - `alertTopic`
+   * @default - `alertTopic` when you bring one, else a topic the guard creates for its alarms, which its
+   * operators' channels subscribe to
    */
   readonly alarmTopic?: sns.ITopic;
 

@@ -12,7 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmTopicFor } from './private/alarm-topic';
-import { addAlertSubscriptions } from './private/alert-subscriptions';
+import { addAlertSubscriptions, addOperatorSubscriptions } from './private/alert-subscriptions';
 import { awsManagedKey, resolveStores } from './private/bring-your-own';
 import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
 import { loadGuardProps } from './private/guard-config';
@@ -98,10 +98,12 @@ export class RenewalGuard extends Construct {
   public readonly encryptionKey?: kms.IKey;
 
   /**
-   * Where the default alarms notify: `alarmTopic` as given, else `alertTopic`, or, with
-   * `GuardEncryption.AWS_MANAGED` and the guard's own alert topic, a TLS-only topic the guard creates
-   * without server-side encryption (CloudWatch alarms cannot publish under the `aws/sns` key). Subscribe the
-   * operators here. Undefined when `alarmsEnabled` is false.
+   * Where the default alarms notify: `alarmTopic` as given (else an `alertTopic` you bring), else a
+   * TLS-only topic the guard creates for its alarms alone, under `encryptionKey` (without server-side
+   * encryption with `GuardEncryption.AWS_MANAGED`: CloudWatch alarms cannot publish under the `aws/sns`
+   * key). The guard subscribes its operators' channels to its own topic (see `AlertChannel` `operators`):
+   * email and SMS recipients directly, chat, webhook and PagerDuty channels through the notifier.
+   * Undefined when `alarmsEnabled` is false.
    */
   public readonly alarmTopic?: sns.ITopic;
 
@@ -265,10 +267,12 @@ export class RenewalGuard extends Construct {
     this.deadLetterQueue = stores.deadLetterQueue;
     this.alarmTopic = alarmTopicFor(this, {
       alarmsEnabled: props.alarmsEnabled ?? true,
-      given: props.alarmTopic,
-      alertTopic: this.alertTopic,
-      alertTopicUnderAwsManagedKey: !props.alertTopic && !this.encryptionKey,
+      // an alert topic the user brings takes the alarms too, as it always has: the guard creates no topic
+      given: props.alarmTopic ?? props.alertTopic,
+      encryptionKey: this.encryptionKey,
     });
+    // the guard's own alarm topic only: a topic the user gave is theirs to subscribe people to
+    const ownAlarmTopic = props.alarmTopic || props.alertTopic ? undefined : this.alarmTopic;
 
     const links = config.linksEnabled
       ? createLinks(this, {
@@ -322,9 +326,11 @@ export class RenewalGuard extends Construct {
     this.schedule = schedules.daily;
     this.digestSchedule = schedules.digest;
     addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
+    if (ownAlarmTopic) addOperatorSubscriptions(this, ownAlarmTopic, config.loaded.channels, config.recipients);
     const notifier = createNotifier(this, {
       codeDirectory: code.directory,
       topic: this.alertTopic,
+      alarmTopic: ownAlarmTopic,
       registry: this.registry,
       channels: config.loaded.channels,
       channelSecrets: config.channelSecrets,

@@ -16,6 +16,7 @@ import {
 } from './cycle-ledger';
 import { evaluateAccounts } from './evaluate-accounts';
 import { pollAccounts, type AccountReport } from './poll-accounts';
+import { quantityReminders } from './quantity-reminders';
 import { routeResolutions } from './route-resolutions';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { mapWithConcurrency } from '../core/concurrency';
@@ -123,8 +124,14 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     ),
   );
   const discovered = notInInventory.map((u) => notInInventoryAlert(u, today, channels));
+  // packages that run out by quantity before their date
+  const quantity = await quantityReminders(
+    services,
+    new Map(accounts.flatMap((a) => (a.status === 'ok' && a.snapshot ? [[a.id, a.snapshot] as const] : []))),
+    { registry: deps.registry, now, config, calendar, channels },
+  );
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
-  const unclaimed = [...due, ...discovered, ...followUps, ...(digest ? [digest] : [])].filter(
+  const unclaimed = [...due, ...discovered, ...quantity, ...followUps, ...(digest ? [digest] : [])].filter(
     (alert) => !claimedPerServiceList(alert, lastKeys),
   );
   // a notice that closes earlier alerts goes wherever they went, whatever those channels' minSeverity

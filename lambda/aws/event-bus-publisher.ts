@@ -27,6 +27,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'holiday-readiness': 'Renewal Reminder',
   'not-in-inventory': 'Renewal Reminder',
   'contract-decision': 'Renewal Reminder',
+  'quantity-runway': 'Renewal Reminder',
 };
 
 /** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */

@@ -260,6 +260,7 @@ export const ALERT_KINDS = [
   'holiday-readiness',
   'not-in-inventory',
   'contract-decision',
+  'quantity-runway',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

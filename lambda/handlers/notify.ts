@@ -17,13 +17,13 @@ import type { SNSEvent } from 'aws-lambda';
 import { loadStagedConfig, requireEnv } from './handler-config';
 import { linkSignersFromEnv } from './link-signers';
 import { powertoolsLogger } from './powertools-logger';
+import { operatorChannels } from '../../src/shared/operator-channels';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { credentialResolverFromEnv } from '../aws/credential-store';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { DeliveryError } from '../core/errors';
 import type { Alert } from '../core/model';
 import { alarmAlert, parseAlarmNotification } from '../core/policy/alarm-alert';
-import { operatorChannels } from '../../src/shared/operator-channels';
 import type { Registry } from '../core/registry-port';
 import { channelPublishers, deliver, type ChannelPublisher, type OwedDelivery } from '../delivery';
 

@@ -22,6 +22,8 @@ export interface LoadedConfig {
     readonly type: string;
     readonly to: readonly string[];
     readonly minSeverity: string;
+    /** Whether the guard's operators read it (src/shared/operator-channels.ts). */
+    readonly operators?: boolean;
     /** The secret NAME of a channel the notifier delivers to (every type but email and sms). */
     readonly secret?: string;
   }>;

@@ -16,6 +16,7 @@ import { grantDeadLetterEncryption } from './guard-resources';
 import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { grantSecretsByName } from './secret-grants';
 import { secretStoreEnvironment } from './secret-store-check';
+import { operatorChannels } from '../shared/operator-channels';
 import { ENV_REGISTRY_TABLE } from '../shared/registry-schema';
 
 /** SNS accepts at most 150 values in one filter policy. */
@@ -26,6 +27,11 @@ export const NOTIFIER_TIMEOUT = Duration.minutes(2);
 export interface GuardNotifierProps {
   readonly codeDirectory: string;
   readonly topic: sns.ITopic;
+  /**
+   * The guard's own alarm topic, when it has one: the notifier subscribes to it without a filter policy
+   * when an operators channel is one it delivers to, and hands each alarm to the operators' channels.
+   */
+  readonly alarmTopic?: sns.ITopic;
   readonly registry: dynamodb.ITable;
   readonly channels: LoadedConfig['channels'];
   /** Channel id -> the secret given in typed props; the others are imported by name. */
@@ -104,6 +110,13 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
       deadLetterQueue,
     }),
   );
+
+  // the guard's alarms, for the operators' chat, webhook and PagerDuty channels: everything on the alarm
+  // topic is an alarm notification, which carries no attributes to filter on (see alarmTopicFor)
+  const operators = new Set(operatorChannels(props.channels).map((c) => c.id));
+  if (props.alarmTopic && channelIds.some((id) => operators.has(id))) {
+    props.alarmTopic.addSubscription(new subscriptions.LambdaSubscription(notifier.function, { deadLetterQueue }));
+  }
 
   // it records each delivery in the ledger, so a retried alert never posts twice
   grantRegistryAccess(notifier.role, props.registry, REGISTRY_ACCESS.notifier, 'read-write');

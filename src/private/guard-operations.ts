@@ -29,7 +29,7 @@ export interface GuardOperationsProps {
   readonly notifier?: GuardNotifier;
   /** `alarmsEnabled`, resolved. */
   readonly alarmsEnabled: boolean;
-  /** `alarmTopic`, resolved: the alert topic unless the user gave one. */
+  /** `alarmTopic`, resolved: the guard's own alarm topic unless the user gave one. */
   readonly alarmTopic: sns.ITopic;
   /** `dashboardEnabled`, resolved. */
   readonly dashboardEnabled: boolean;

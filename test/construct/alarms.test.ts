@@ -10,7 +10,7 @@ describe('the default alarms', () => {
   let topic: { Ref: string };
   beforeAll(() => {
     synth = synthGuard();
-    topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlertTopic') };
+    topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlarmTopic') };
   });
 
   it('are four without a notifier, exposed as alarms and one by one', () => {
@@ -123,7 +123,7 @@ describe('the default alarms', () => {
     ]);
   });
 
-  describe('notifying through the encrypted alert topic', () => {
+  describe("notifying through the guard's own encrypted alarm topic", () => {
     function resource(ref: unknown) {
       const id =
         (ref as { Ref?: string; 'Fn::GetAtt'?: string[] }).Ref ?? (ref as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
@@ -198,10 +198,11 @@ describe('alarm options', () => {
     expect(alarms.map((a) => a.Properties.AlarmActions)).toEqual([[TOPIC_ARN], [TOPIC_ARN], [TOPIC_ARN], [TOPIC_ARN]]);
   });
 
-  it('leaves the policy of an alert topic it does not own alone', () => {
+  it('leaves the policy of an alert topic it does not own alone, and notifies it: the guard creates no topic', () => {
     const synth = synthGuard((stack) => ({ alertTopic: sns.Topic.fromTopicArn(stack, 'Alerts', TOPIC_ARN) }));
 
     synth.template.resourceCountIs('AWS::SNS::TopicPolicy', 0);
+    synth.template.resourceCountIs('AWS::SNS::Topic', 0);
     expect(Object.values(synth.template.findResources('AWS::CloudWatch::Alarm'))[0].Properties.AlarmActions).toEqual([
       TOPIC_ARN,
     ]);
@@ -226,7 +227,7 @@ describe('the notifier alarms', () => {
   let topic: { Ref: string };
   beforeAll(() => {
     synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
-    topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlertTopic') };
+    topic = { Ref: logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlarmTopic') };
   });
 
   it('join the default alarms when the guard has a notifier, exposed as alarms and one by one', () => {

@@ -2,12 +2,16 @@ import { CfnParameter } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AlertChannel, Severity } from '../../src';
+import { AlertChannel, GuardEncryption, Severity } from '../../src';
 import { fixture, stagedConfig, synthGuard, SynthesizedGuard } from './support/guard-stack';
 
-function subscriptions(synth: SynthesizedGuard): Array<Record<string, unknown>> {
+/** The subscriptions on the alert topic (`'alerts'`) or on the guard's own alarm topic (`'alarms'`). */
+function subscriptions(synth: SynthesizedGuard, on: 'alerts' | 'alarms' = 'alerts'): Array<Record<string, unknown>> {
+  const onAlarmTopic = (p: Record<string, unknown>) =>
+    /^GuardAlarmTopic/.test(String((p.TopicArn as { Ref?: string } | undefined)?.Ref ?? ''));
   return Object.values(synth.template.findResources('AWS::SNS::Subscription'))
     .map((r) => r.Properties as Record<string, unknown>)
+    .filter((p) => onAlarmTopic(p) === (on === 'alarms'))
     .sort((a, b) => JSON.stringify(a.Endpoint).localeCompare(JSON.stringify(b.Endpoint)));
 }
 
@@ -18,26 +22,26 @@ describe('alert channels', () => {
       synth = synthGuard({ configFile: fixture('guard.yaml') });
     });
 
-    it('subscribe each email address and phone number, filtered to its channel and severities', () => {
+    it('subscribe each email address and phone number, filtered to its channel only: the poller applied minSeverity', () => {
       const topic = { Ref: expect.stringMatching(/^GuardAlertTopic/) };
       expect(subscriptions(synth)).toEqual([
         {
           Protocol: 'sms',
           Endpoint: '+8613800000000',
           TopicArn: topic,
-          FilterPolicy: { channels: ['pager'], severity: ['critical', 'emergency'] },
+          FilterPolicy: { channels: ['pager'] },
         },
         {
           Protocol: 'email',
           Endpoint: 'finance@example.com',
           TopicArn: topic,
-          FilterPolicy: { channels: ['ops'], severity: ['info', 'warning', 'critical', 'emergency'] },
+          FilterPolicy: { channels: ['ops'] },
         },
         {
           Protocol: 'email',
           Endpoint: 'tech-lead@example.com',
           TopicArn: topic,
-          FilterPolicy: { channels: ['ops'], severity: ['info', 'warning', 'critical', 'emergency'] },
+          FilterPolicy: { channels: ['ops'] },
         },
       ]);
     });
@@ -57,9 +61,9 @@ describe('alert channels', () => {
 
     it('replace the file channel with the same id and add the others', () => {
       expect(subscriptions(synth).map((s) => [s.Protocol, s.Endpoint, s.FilterPolicy])).toEqual([
-        ['sms', '+8613800000000', { channels: ['pager'], severity: ['critical', 'emergency'] }],
-        ['sms', '+8613900000000', { channels: ['night'], severity: ['emergency'] }],
-        ['email', 'oncall@example.com', { channels: ['ops'], severity: ['warning', 'critical', 'emergency'] }],
+        ['sms', '+8613800000000', { channels: ['pager'] }],
+        ['sms', '+8613900000000', { channels: ['night'] }],
+        ['email', 'oncall@example.com', { channels: ['ops'] }],
       ]);
     });
   });
@@ -75,7 +79,8 @@ describe('alert channels', () => {
     const before = ids(['a@example.com', 'b@example.com', 'c@example.com']);
     const after = ids(['b@example.com', 'c@example.com']);
 
-    expect(after).toHaveLength(2);
+    // each address: its alert subscription and, as ops is the operators' channel, its alarm subscription
+    expect(after).toHaveLength(4);
     expect(before).toEqual(expect.arrayContaining(after));
   });
 
@@ -211,5 +216,133 @@ describe('alert channels', () => {
       ['email', ['ops']],
       ['lambda', ['pager']],
     ]);
+  });
+});
+
+describe("the guard's alarms reach its operators", () => {
+  const alarmTopic = { Ref: expect.stringMatching(/^GuardAlarmTopic/) };
+
+  it('under the defaults: every email and SMS recipient is subscribed to the alarm topic, without a filter policy', () => {
+    const synth = synthGuard({ configFile: fixture('guard.yaml') });
+
+    expect(subscriptions(synth, 'alarms')).toEqual([
+      { Protocol: 'sms', Endpoint: '+8613800000000', TopicArn: alarmTopic },
+      { Protocol: 'email', Endpoint: 'finance@example.com', TopicArn: alarmTopic },
+      { Protocol: 'email', Endpoint: 'tech-lead@example.com', TopicArn: alarmTopic },
+    ]);
+    // every alarm notifies that topic, never the alert topic (whose subscriptions all filter on attributes)
+    const actions = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties.AlarmActions,
+    );
+    expect(actions).toHaveLength(4);
+    for (const a of actions) expect(a).toEqual([alarmTopic]);
+  });
+
+  it('only the channels marked operators when one is, whatever their minSeverity', () => {
+    const synth = synthGuard({
+      configFile: fixture('guard.yaml'),
+      channels: [
+        AlertChannel.sms({
+          channelId: 'night',
+          to: ['+8613900000000'],
+          minSeverity: Severity.EMERGENCY,
+          operators: true,
+        }),
+      ],
+    });
+
+    expect(subscriptions(synth, 'alarms').map((s) => [s.Protocol, s.Endpoint, s.FilterPolicy])).toEqual([
+      ['sms', '+8613900000000', undefined],
+    ]);
+    expect(stagedConfig(synth).channels.find((c: { id: string }) => c.id === 'night')).toMatchObject({
+      operators: true,
+    });
+  });
+
+  it('not a channel marked operators: false, even when no channel is marked true', () => {
+    const synth = synthGuard({
+      channels: [
+        AlertChannel.email({ channelId: 'ops', to: ['ops@example.com'] }),
+        AlertChannel.email({ channelId: 'finance', to: ['finance@example.com'], operators: false }),
+      ],
+    });
+
+    expect(subscriptions(synth, 'alarms').map((s) => s.Endpoint)).toEqual(['ops@example.com']);
+  });
+
+  it("the operators' chat channels through the notifier: subscribed to the alarm topic without a filter", () => {
+    const synth = synthGuard((stack) => ({
+      channels: [
+        AlertChannel.email({ channelId: 'finance', to: ['finance@example.com'] }),
+        AlertChannel.slack({
+          channelId: 'ops-chat',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'Slack', 'renewal-guard/slack'),
+          operators: true,
+        }),
+      ],
+    }));
+
+    const notifier = { 'Fn::GetAtt': [expect.stringMatching(/^GuardNotifier/), 'Arn'] };
+    expect(subscriptions(synth, 'alarms')).toEqual([
+      expect.objectContaining({ Protocol: 'lambda', Endpoint: notifier, TopicArn: alarmTopic }),
+    ]);
+    expect(subscriptions(synth, 'alarms')[0]).not.toHaveProperty('FilterPolicy');
+  });
+
+  it('no notifier subscription when no operators channel is one the notifier delivers to', () => {
+    const synth = synthGuard((stack) => ({
+      channels: [
+        AlertChannel.email({ channelId: 'ops', to: ['ops@example.com'], operators: true }),
+        AlertChannel.slack({
+          channelId: 'team-chat',
+          secret: secretsmanager.Secret.fromSecretNameV2(stack, 'Slack', 'renewal-guard/slack'),
+        }),
+      ],
+    }));
+
+    expect(subscriptions(synth, 'alarms').map((s) => s.Protocol)).toEqual(['email']);
+  });
+
+  it('with AWS managed encryption too: the lean profile alarm topic gets the same subscriptions', () => {
+    const synth = synthGuard({ configFile: fixture('guard.yaml'), encryption: GuardEncryption.AWS_MANAGED });
+
+    expect(subscriptions(synth, 'alarms').map((s) => [s.Protocol, s.Endpoint, s.FilterPolicy])).toEqual([
+      ['sms', '+8613800000000', undefined],
+      ['email', 'finance@example.com', undefined],
+      ['email', 'tech-lead@example.com', undefined],
+    ]);
+  });
+
+  it('none on an alarm topic the user gives, or an alert topic they bring: theirs to subscribe people to', () => {
+    const synth = synthGuard((stack) => ({
+      configFile: fixture('guard.yaml'),
+      alarmTopic: sns.Topic.fromTopicArn(stack, 'Ops', 'arn:aws:sns:ap-southeast-1:111111111111:ops'),
+    }));
+
+    const all = Object.values(synth.template.findResources('AWS::SNS::Subscription'));
+    expect(all.map((s) => s.Properties.TopicArn)).not.toContain('arn:aws:sns:ap-southeast-1:111111111111:ops');
+    synth.template.resourceCountIs('AWS::SNS::Topic', 1); // the alert topic alone
+
+    const brought = synthGuard((stack) => ({
+      configFile: fixture('guard.yaml'),
+      alertTopic: sns.Topic.fromTopicArn(stack, 'Alerts', 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts'),
+    }));
+    // its three filtered alert subscriptions, nothing unfiltered that would take every alert
+    const onBrought = Object.values(brought.template.findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
+    expect(onBrought.map((p) => [p.TopicArn, p.FilterPolicy?.channels])).toEqual([
+      ['arn:aws:sns:ap-southeast-1:111111111111:team-alerts', ['ops']],
+      ['arn:aws:sns:ap-southeast-1:111111111111:team-alerts', ['ops']],
+      ['arn:aws:sns:ap-southeast-1:111111111111:team-alerts', ['pager']],
+    ]);
+  });
+
+  it('refuses an operators value that is not true or false, naming where', () => {
+    expect(() =>
+      synthGuard({
+        channels: [
+          AlertChannel.email({ channelId: 'ops', to: ['a@example.com'], operators: 'yes' as unknown as boolean }),
+        ],
+      }),
+    ).toThrow(/channels\[0\]\.operators: expected true or false, got "yes"/);
   });
 });

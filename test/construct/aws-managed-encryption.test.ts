@@ -155,6 +155,11 @@ describe('AWS managed encryption next to what the user brings', () => {
     const synth = synthGuard({ configFile: fixture('ssm-credentials.yaml') });
 
     synth.template.resourceCountIs('AWS::KMS::Key', 1);
-    expect(synth.guard.alarmTopic).toBe(synth.guard.alertTopic);
+    // alarms have a topic of their own, under the same key (see alarmTopicFor)
+    expect(synth.guard.alarmTopic).not.toBe(synth.guard.alertTopic);
+    const alarmTopic = logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlarmTopic');
+    expect(synth.template.toJSON().Resources[alarmTopic].Properties.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [logicalId(synth.template, 'AWS::KMS::Key', 'GuardKey'), 'Arn'],
+    });
   });
 });

@@ -6,6 +6,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { OwnerEmail, RenewalGuard, ServiceKind, Severity, type ServiceDeclaration } from '../../src';
+import { describeFinding, lintTemplates } from './support/cfn-lint';
 import { synthGuard } from './support/guard-stack';
 import { actionsOf, statementsOf, type Statement } from './support/policies';
 import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
@@ -97,6 +98,22 @@ describe('owner email', () => {
       ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
       ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
     ]).toEqual([]);
+  });
+
+  it('passes cfn-lint with the SES statement', () => {
+    const synth = synthGuard((stack) => ({
+      services: services(2),
+      ownerEmail: OwnerEmail.ses({
+        fromAddress: FROM,
+        configurationSet: ses.ConfigurationSet.fromConfigurationSetName(stack, 'Events', 'guard-events'),
+      }),
+    }));
+
+    const findings = lintTemplates([
+      { name: 'owner-email', template: synth.template.toJSON(), region: 'ap-southeast-1' },
+    ]);
+
+    expect(findings.map(describeFinding)).toEqual([]);
   });
 
   it('synthesizes the same resources and the same poller policy for 10 owners as for 1,000', () => {

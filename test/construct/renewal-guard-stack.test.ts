@@ -16,7 +16,8 @@ describe('RenewalGuardStack', () => {
     expect(stack.guard.node.path).toBe('RenewalGuard/Guard');
     expect(template.toJSON().Description).toBe('RenewalGuard for the live app');
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Shanghai' });
-    template.resourceCountIs('AWS::SNS::Subscription', 3);
+    // the channels' three recipients on the alert topic, and again on the alarm topic as its operators
+    template.resourceCountIs('AWS::SNS::Subscription', 6);
   });
 
   it('outputs the links URL and the secret that holds the calendar feed token', () => {

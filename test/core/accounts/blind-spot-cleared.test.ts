@@ -3,8 +3,13 @@
  * it with an info notice keyed `<blind spot key>:cleared`, which resolutions route to every channel that
  * received the blind spot, whatever its minSeverity, and which speaks both languages.
  */
-import { accountAudience, evaluateAccount, initialAccountState, type PollOutcome } from '../../../lambda/core/accounts';
-import type { AccountState } from '../../../lambda/core/accounts';
+import {
+  accountAudience,
+  evaluateAccount,
+  initialAccountState,
+  type AccountState,
+  type PollOutcome,
+} from '../../../lambda/core/accounts';
 import type { AccountConfig } from '../../../lambda/core/model';
 import { followTriggers, isResolvingNotice, resolvedKeys } from '../../../lambda/core/policy/resolutions';
 import { indexChannels } from '../../../lambda/core/reminders';
@@ -62,7 +67,7 @@ describe('a blind spot that reads again', () => {
     expect(resolvedKeys(notice)).toEqual([blind.alerts[0]!.key]);
   });
 
-  it("follows the blind spot to every channel it reached, though none of them takes info by minSeverity", () => {
+  it('follows the blind spot to every channel it reached, though none of them takes info by minSeverity', () => {
     const first = day('2026-09-29', initialAccountState('twilio-main'), failure);
     const blind = day('2026-09-30', first.state, failure);
     const notice = day('2026-10-01', blind.state, success).alerts[0]!;
