@@ -10,7 +10,7 @@ import { truncateChars } from '../text/truncate';
  * vendor error can never push the acknowledge link, the owners or the alert key out of a message. A
  * digest's details are its whole content, so they get more room.
  */
-export const FIELD_CAPS = { name: 100, project: 100, owners: 300, details: 1500, digest: 3000 } as const;
+export const FIELD_CAPS = { name: 100, project: 100, owners: 300, details: 1500, digest: 3000, link: 1000 } as const;
 
 export interface Fact {
   readonly label: string;
@@ -87,6 +87,7 @@ export function buildAlertView(input: FormatInput, userText: (text: string) => s
     facts.push({ label: m.labels.account, value: safe(alert.accountId, FIELD_CAPS.name) });
   }
   if (alert.project) facts.push({ label: m.labels.project, value: safe(alert.project, FIELD_CAPS.project) });
+  if (alert.decideBy) facts.push({ label: m.labels.decideBy, value: alert.decideBy });
   if (alert.expiresOn) facts.push({ label: m.labels.expiresOn, value: alert.expiresOn });
   if (alert.daysLeft !== undefined && EXPIRY_KINDS.has(kind)) {
     facts.push({ label: m.labels.daysLeft, value: m.daysLeft(alert.daysLeft) });
@@ -98,6 +99,9 @@ export function buildAlertView(input: FormatInput, userText: (text: string) => s
     const owners = alert.owners.map((o) => userText(inert(o))).join(m.listSeparator);
     facts.push({ label: m.labels.owners, value: truncateChars(owners, FIELD_CAPS.owners) });
   }
+  // the service's own links: where it is renewed (the action link) and its runbook, as the document has them
+  if (alert.renewUrl) facts.push({ label: m.labels.renewAt, value: safe(alert.renewUrl, FIELD_CAPS.link) });
+  if (alert.runbook) facts.push({ label: m.labels.runbook, value: safe(alert.runbook, FIELD_CAPS.link) });
   const part = kind === 'digest' ? input.digestPart : undefined;
   const heading = title(alert, name, m, input.serviceKind) + (part ? m.digest.part(part.index, part.count) : '');
   const severityLabel = followUpLabel(m.severity[alert.severity], extras.followUp, m);
@@ -190,6 +194,8 @@ const SAID_BY_FACTS: ReadonlySet<string> = new Set([
   'renewal-confirmed',
   'coverage-gap',
   'contacts-stale',
+  'contract-decision',
+  'quantity-runway',
 ]);
 
 function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind | undefined): string {
@@ -240,6 +246,10 @@ function title(alert: Alert, name: string, m: Messages, serviceKind: ServiceKind
       return m.titles.holidayReadiness(name);
     case 'not-in-inventory':
       return m.titles.notInInventory(name);
+    case 'contract-decision':
+      return m.titles.contractDecision(name, alert.decideBy ?? alert.expiresOn ?? '', alert.daysLeft ?? 0);
+    case 'quantity-runway':
+      return m.titles.quantityRunway(name, alert.daysLeft ?? 0);
     default:
       return m.titles.other(name, kind);
   }
@@ -283,6 +293,10 @@ function action(alert: Alert, m: Messages, serviceKind: ServiceKind | undefined)
       return m.actions.actBeforeHoliday;
     case 'not-in-inventory':
       return m.actions.claimEntitlement;
+    case 'contract-decision':
+      return m.actions.decideContract(alert.decideBy ?? alert.expiresOn ?? '');
+    case 'quantity-runway':
+      return m.actions.buyMore(alert.runOutOn ?? alert.expiresOn ?? '');
     default:
       return m.actions.noAction;
   }

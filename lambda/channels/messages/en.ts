@@ -18,6 +18,9 @@ export const EN: Messages = {
     acknowledge: 'Acknowledge',
     fullReport: 'Full report',
     runsOutOn: 'Runs out on',
+    renewAt: 'Renew at',
+    runbook: 'Runbook',
+    decideBy: 'Decide by',
     alarmState: 'State',
     alarmReason: 'Reason',
     alarmChangedAt: 'Changed at',
@@ -47,6 +50,9 @@ export const EN: Messages = {
     calendarProvisional: "Next year's holidays are estimated: declare the official schedule",
     holidayReadiness: (project) => `Before the holiday: what ${project} must do today`,
     notInInventory: (account) => `Not in the inventory: an entitlement of ${account}`,
+    contractDecision: (name, decideBy, n) =>
+      n <= 0 ? `Decide on the contract of ${name} today` : `Decide on the contract of ${name} by ${decideBy}`,
+    quantityRunway: (name, n) => (n <= 0 ? `${name} runs out today` : `${name} runs out in ${days(n)}`),
     other: (name, kind) => `${name}: ${kind}`,
   },
   followUp: { repeat: (s) => `${s}, repeated`, escalation: (s) => `${s}, escalated` },
@@ -68,6 +74,8 @@ export const EN: Messages = {
     declareCalendar: 'Declare the official holiday schedule in the calendar setting, then redeploy.',
     actBeforeHoliday: 'Renew and top up today: nobody can during the holiday.',
     claimEntitlement: 'Add it to the services, or claim it from the service that covers it.',
+    decideContract: (decideBy) => `Give notice, renegotiate or confirm the renewal by ${decideBy}.`,
+    buyMore: (runOutOn) => `Buy more, or a larger package, before ${runOutOn}.`,
   },
   kindActions: {
     subscription: {

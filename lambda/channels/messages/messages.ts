@@ -23,6 +23,11 @@ export interface Messages {
     /** A digest's link to the HTML report. */
     readonly fullReport: string;
     readonly runsOutOn: string;
+    /** A service's `renewUrl` and `runbook` links. */
+    readonly renewAt: string;
+    readonly runbook: string;
+    /** A contract's decision day (`expiresOn − noticeDays`). */
+    readonly decideBy: string;
     /** An alarm's state, its reason and when it changed. */
     readonly alarmState: string;
     readonly alarmReason: string;
@@ -59,6 +64,10 @@ export interface Messages {
     readonly holidayReadiness: (project: string) => string;
     /** An entitlement a vendor reports that no service claims (not-in-inventory). */
     readonly notInInventory: (account: string) => string;
+    /** A contract whose notice period is near: decide by `decideBy` (or today, at 0 days). */
+    readonly contractDecision: (name: string, decideBy: string, days: number) => string;
+    /** A package whose quantity runs out before its date. */
+    readonly quantityRunway: (name: string, days: number) => string;
     /** Any kind this version has no words for yet. */
     readonly other: (name: string, kind: string) => string;
   };
@@ -87,6 +96,8 @@ export interface Messages {
     readonly declareCalendar: string;
     readonly actBeforeHoliday: string;
     readonly claimEntitlement: string;
+    readonly decideContract: (decideBy: string) => string;
+    readonly buyMore: (runOutOn: string) => string;
   };
   /**
    * What to do about an expiry, in the words of the service's kind: a contract is renegotiated, a

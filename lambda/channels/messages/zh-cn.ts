@@ -17,6 +17,9 @@ export const ZH_CN: Messages = {
     acknowledge: '确认收到',
     fullReport: '完整报告',
     runsOutOn: '预计耗尽日',
+    renewAt: '续费入口',
+    runbook: '处理手册',
+    decideBy: '决定截止日',
     alarmState: '状态',
     alarmReason: '原因',
     alarmChangedAt: '变更时间',
@@ -46,6 +49,9 @@ export const ZH_CN: Messages = {
     calendarProvisional: '明年的法定节假日尚为估算：请登记官方安排',
     holidayReadiness: (project) => `节前准备：${project} 今天需处理的事项`,
     notInInventory: (account) => `未纳入清单：${account} 的一项资源`,
+    contractDecision: (name, decideBy, n) =>
+      n <= 0 ? `今天须决定 ${name} 的合同` : `请在 ${decideBy} 之前决定 ${name} 的合同`,
+    quantityRunway: (name, n) => (n <= 0 ? `${name} 今天用完` : `${name} 将于 ${n} 天后用完`),
     other: (name, kind) => `${name}：${kind}`,
   },
   followUp: { repeat: (s) => `${s}·重复提醒`, escalation: (s) => `${s}·已升级` },
@@ -67,6 +73,8 @@ export const ZH_CN: Messages = {
     declareCalendar: '请在 calendar 设置中登记官方节假日安排，然后重新部署。',
     actBeforeHoliday: '请今天完成续费和充值：假期中无人可以处理。',
     claimEntitlement: '请将其加入服务清单，或由覆盖它的服务认领。',
+    decideContract: (decideBy) => `请在 ${decideBy} 之前发出通知、重新商定或确认续约。`,
+    buyMore: (runOutOn) => `请在 ${runOutOn} 之前购买更多或更大的资源包。`,
   },
   kindActions: {
     subscription: { before: (date) => `请在 ${date} 之前续订。`, now: '请立即续订，或确认该服务已不再需要。' },
