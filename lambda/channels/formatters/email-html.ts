@@ -5,20 +5,8 @@
  * markdown link shows as that text; the only link is the guard's own acknowledge (or report) link.
  */
 import type { FormatInput } from './format-input';
+import { esc as escapeHtml } from '../../report/html';
 import { buildAlertView, messageLink } from '../messages/alert-view';
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text placed in HTML content or a quoted attribute value, with nothing a browser reads as markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-}
 
 /** Only the guard's own https links (or http to the local machine, for tests) become anchors. */
 function isLinkable(url: string): boolean {
