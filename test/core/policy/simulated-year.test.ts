@@ -178,7 +178,7 @@ describe('a simulated year of services on shared accounts, calendar CN', () => {
     const independent = new Set(
       new Holidays('CN', { types: ['public'] })
         .getHolidays(2026)
-        .filter((h) => h.type === 'public' && h.date.endsWith(' 00:00:00') && !h.note)
+        .filter((h) => h.type === 'public' && h.date.endsWith(' 00:00:00') && !(h as { note?: string }).note)
         .map((h) => h.date.slice(0, 10)),
     );
     const independentOff = (d: IsoDate) =>
