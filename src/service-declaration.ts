@@ -126,7 +126,7 @@ export interface ServiceDeclaration {
 
   /**
    * More entitlements of `account` this service covers, by id, name or pattern (`*` stands for any run
-   * of characters, e.g. `rtc-cn-*`); at most 10. An entitlement the vendor reports that no service claims
+   * of characters, e.g. `rtc-cn-*`); at most 6. An entitlement the vendor reports that no service claims
    * (here or by `entitlement`) raises one "not in the inventory" notice to the operators. Needs `account`.
    *
    * @default - the service claims only its `entitlement`
@@ -166,4 +166,21 @@ export interface ServiceDeclaration {
    * @default - no service is linked to it
    */
   readonly paysFor?: string[];
+
+  /**
+   * Where the service is renewed (the vendor console page, a purchasing form): an absolute http(s) URL
+   * without credentials, at most 1,000 ASCII characters. Every message about the service carries it as
+   * its action link.
+   *
+   * @default - no renewal link
+   */
+  readonly renewUrl?: string;
+
+  /**
+   * The runbook for the service (what to do, who to call): an absolute http(s) URL, carried by every
+   * message about it.
+   *
+   * @default - no runbook link
+   */
+  readonly runbook?: string;
 }

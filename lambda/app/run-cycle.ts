@@ -37,6 +37,7 @@ import {
 } from '../core/policy';
 import type { LedgerEntry, Registry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
+import { withServiceLinks } from '../core/reminders/alert-links';
 import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
 import { DEFAULT_SEND_CONCURRENCY, drainOutbox, owedTargets, type DeliveryReport, type HeldAlert } from '../delivery';
@@ -131,9 +132,9 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     { registry: deps.registry, now, config, calendar, channels },
   );
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
-  const unclaimed = [...due, ...discovered, ...quantity, ...followUps, ...(digest ? [digest] : [])].filter(
-    (alert) => !claimedPerServiceList(alert, lastKeys),
-  );
+  // every alert about a service carries its renewUrl and runbook (the action link)
+  const linked = withServiceLinks([...due, ...discovered, ...quantity, ...followUps], services);
+  const unclaimed = [...linked, ...(digest ? [digest] : [])].filter((alert) => !claimedPerServiceList(alert, lastKeys));
   // a notice that closes earlier alerts goes wherever they went, whatever those channels' minSeverity
   const candidates = await routeResolutions(unclaimed, {
     registry: deps.registry,

@@ -126,6 +126,10 @@ export interface ServiceConfig {
   readonly endOfSupport?: IsoDate;
   /** `payment-method`: the ids of the services charged to it, whose auto-renewals fail once it expires. */
   readonly paysFor?: readonly string[];
+  /** Where the service is renewed (the vendor console, a purchasing form): every message's action link. */
+  readonly renewUrl?: string;
+  /** The runbook for the service, linked from every message about it. */
+  readonly runbook?: string;
 }
 
 export interface ChannelConfig {
@@ -290,6 +294,9 @@ export interface Alert {
   readonly serviceId?: string;
   readonly accountId?: string;
   readonly project?: string;
+  /** The service's `renewUrl` and `runbook`, carried by every alert about it (lambda/core/reminders/alert-links.ts). */
+  readonly renewUrl?: string;
+  readonly runbook?: string;
   /** A `contract-decision` reminder: the day the contract must be decided (`expiresOn − noticeDays`). */
   readonly decideBy?: IsoDate;
   /** The tier (days before expiry) this reminder is for. */

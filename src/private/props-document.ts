@@ -120,6 +120,8 @@ function serviceEntry(s: ServiceDeclaration): Record<string, unknown> {
     version: s.version,
     endOfSupport: s.endOfSupport,
     paysFor: s.paysFor,
+    renewUrl: s.renewUrl,
+    runbook: s.runbook,
   });
 }
 

@@ -52,6 +52,8 @@ services:
     reminderDays: [45, 10]
     replacedBy: live-rtc-2
     ownersConfirmedOn: 2026-06-01
+    renewUrl: https://console.agora.io/billing?plan=live
+    runbook: https://wiki.example.com/runbooks/live-rtc
   - id: live-rtc-2
     name: Live app RTC (new plan)
     project: live-app
@@ -108,7 +110,7 @@ describe('renewal-guard registry export / import: document ↔ registry', () => 
 
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'id,name,project,account,kind,expiresOn,autoRenew,owners,criticality,reminderDays,channels,' +
-        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement,claims,noticeDays,version,endOfSupport,paysFor',
+        'renewalPrice.amount,renewalPrice.currency,replacedBy,startsOn,ownersConfirmedOn,entitlement,claims,noticeDays,version,endOfSupport,paysFor,renewUrl,runbook',
     );
     expect(csv.stdout).toContain(
       'voice-room,语音房,voice,contracts,package,2027-03-01,true,bob@example.com; carol@example.com,core',

@@ -16,6 +16,7 @@
  * "Trojan Source" trick) are refused wherever a message, a table or a calendar would show them.
  */
 import type { ProblemLog } from './problem-log';
+import { MAX_LINK_LENGTH } from './service-links';
 
 /** DynamoDB's item size limit (names + values, UTF-8). */
 export const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
@@ -41,7 +42,7 @@ export const TEXT_LIMITS = {
    */
   channels: 200,
   /** Entitlement ids, names or patterns one service claims (`claims`), each at most `entitlement` long. */
-  claims: 10,
+  claims: 6,
 } as const;
 
 /** Ids are ASCII, at most 64 characters (`ID_PATTERN`). */
@@ -58,7 +59,9 @@ export function largestServiceTextBytes(): number {
     TEXT_LIMITS.entitlement * (1 + TEXT_LIMITS.claims) +
     TEXT_LIMITS.owner * TEXT_LIMITS.owners;
   const ids = MAX_ID_BYTES * (3 + TEXT_LIMITS.channels);
-  return freeText * MAX_BYTES_PER_CHAR + ids;
+  // renewUrl and runbook: ASCII (service-links.ts)
+  const links = 2 * MAX_LINK_LENGTH;
+  return freeText * MAX_BYTES_PER_CHAR + ids + links;
 }
 
 /** Why the caps exist, for the messages that name them. */

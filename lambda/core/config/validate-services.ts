@@ -26,6 +26,7 @@ import {
 import { reportDuplicateId, unknownReferenceMessage, type ListPosition } from './ids';
 import { fieldPath, itemPath, type ProblemLog } from './problem-log';
 import { readReminderDays } from './reminder-days';
+import { readServiceLinks } from './service-links';
 import { checkListLength, checkOneLineText, TEXT_LIMITS } from './text-limits';
 import { datedByEndOfSupport, readKindFields } from './validate-service-kinds';
 import { tiersForCriticality } from '../policy/criticality-tiers';
@@ -52,6 +53,8 @@ export const SERVICE_FIELDS = [
   'version',
   'endOfSupport',
   'paysFor',
+  'renewUrl',
+  'runbook',
 ] as const;
 
 const PRICE_FIELDS = ['amount', 'currency'] as const;
@@ -152,6 +155,7 @@ export function validateService(
     );
   }
   const claims = readClaims(log, obj, path);
+  const links = readServiceLinks(log, obj, path);
   warnUnusedPolicyFields(log, path, { renewalPrice, autoRenew, account, replacedBy, expiresOn });
 
   if (log.count > before) return undefined;
@@ -174,6 +178,7 @@ export function validateService(
     ...(entitlement !== undefined && { entitlement }),
     ...(claims !== undefined && { claims }),
     ...kindFields,
+    ...links,
   };
 }
 
