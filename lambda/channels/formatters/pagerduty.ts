@@ -11,7 +11,7 @@
  */
 import type { FormatInput } from './format-input';
 import { SEVERITIES, type Severity } from '../../core/model';
-import { buildAlertView, isRecovery, messageLink } from '../messages/alert-view';
+import { buildAlertView, isBlindSpotCleared, isRecovery, messageLink } from '../messages/alert-view';
 import { inert } from '../text/escape';
 import { truncateChars } from '../text/truncate';
 
@@ -93,7 +93,10 @@ export function pagerDutyEvents(input: FormatInput): PagerDutyEvent[] {
     const episode = alert.key.slice(0, -':recovered'.length);
     return SEVERITIES.map((severity) => pagerDutyResolve(`${episode}:${severity}`));
   }
-  if (kind === 'renewal-confirmed') return (input.resolves ?? []).map(pagerDutyResolve);
+  // a renewal confirmed, a blind spot cleared: resolve what it closes (routing names them in `resolves`)
+  if (kind === 'renewal-confirmed' || isBlindSpotCleared(alert)) return (input.resolves ?? []).map(pagerDutyResolve);
+  // one of the guard's alarms back to OK resolves the incident its ALARM opened (one per alarm)
+  if (kind === 'alarm' && alert.alarm?.state === 'OK') return [pagerDutyResolve(alert.key)];
   if (kind === 'digest') return [];
   return [formatPagerDuty(input)];
 }
@@ -103,7 +106,12 @@ export function pagerDutyResolve(key: string): PagerDutyResolve {
   return { event_action: 'resolve', dedup_key: pagerDutyDedupKey(key) };
 }
 
-/** The alert key of an episode: follow-ups (`:repeat:2026-10-10`, `:escalated`) share their root's. */
+/**
+ * The alert key of an episode: follow-ups (`:repeat:2026-10-10`, `:escalated`) share their root's, and
+ * every state change of one of the guard's alarms (`_guard:alarm:<name>:<state>:<instant>`) its alarm's.
+ */
 export function pagerDutyDedupKey(key: string): string {
+  const alarm = /^(_guard:alarm:[^:]+):/.exec(key);
+  if (alarm) return alarm[1]!;
   return key.replace(/:repeat:\d{4}-\d{2}-\d{2}$/, '').replace(/:escalated$/, '');
 }
