@@ -74,7 +74,8 @@ export async function registryImportCommand(options: RegistryImportOptions, io: 
     return 0;
   }
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
-  const read = rows === undefined ? `${services.length} services` : `${rows} rows`;
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const read = rows === undefined ? plural(services.length, 'service') : plural(rows, 'row');
   const verb = options.apply ? 'Imported' : 'Dry run, nothing written';
   io.stdout(
     `${verb}: ${options.file} (${read}) into ${where}: ${plan.add.length} to add, ${plan.update.length} to update, ` +
