@@ -69,7 +69,7 @@ export function snsPublications(
     const facts = context(alert);
     const email = emailVariant(alert, group, { ...facts, ...linkContext(alert, links) });
     return {
-      Subject: email.subject,
+      Subject: snsSubject(email.subject),
       MessageStructure: 'json',
       Message: snsMessage(alert, email.text, smsVariant(alert, group, facts)),
       MessageAttributes: alertAttributes({ ...alert, channels: group.channels }),
@@ -139,6 +139,78 @@ function linkContext(alert: Alert, links: MessageLinks | undefined): AlertContex
   if (!links) return {};
   // a digest has nothing to acknowledge; it links the whole picture instead
   return alert.kind === 'digest' ? { reportUrl: links.reportUrl(alert) } : { ackUrl: links.ackUrl(alert) };
+}
+
+/** SNS's limit on a subject, in characters ("less than 100"). */
+const SUBJECT_CHARS = 99;
+/** An encoded-word is at most 75 characters (RFC 2047, section 2): 12 of markup, 63 of base64. */
+const WORD_BYTES = 45;
+
+/**
+ * The email subject as SNS takes it. SNS's Publish reference has long asked for ASCII subjects (no line
+ * breaks or control characters, under 100 characters), so a subject in another script (the reader's
+ * language: `【严重】语音房 将于 7 天后到期`) travels as RFC 2047 encoded-words (`=?UTF-8?B?…?=`), which
+ * every mail client shows as the text itself; it is cut, on a character, to fit.
+ */
+export function snsSubject(subject: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = subject.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  if (/^[\x20-\x7e]*$/.test(plain)) {
+    return plain.length <= SUBJECT_CHARS ? plain : `${plain.slice(0, SUBJECT_CHARS - 3)}...`;
+  }
+  let chars = [...plain];
+  for (;;) {
+    const encoded = encodedWords(chars.join(''));
+    if (encoded.length <= SUBJECT_CHARS) return encoded;
+    chars = [...chars.slice(0, -2), '…'];
+  }
+}
+
+/**
+ * ASCII words stay as they are; runs of other words (short ASCII words between them included, as each
+ * encoded-word costs 12 characters of markup) become encoded-words. Decoders drop the space between two
+ * encoded-words and keep it beside plain text, so a run's own spaces are encoded with it.
+ */
+function encodedWords(text: string): string {
+  const tokens = text.split(' ');
+  const ascii = (t: string) => /^[\x20-\x7e]*$/.test(t);
+  const plain = tokens.map(
+    (t, i) => ascii(t) && (t.length >= 4 || (!hasOther(tokens[i - 1]) && !hasOther(tokens[i + 1]))),
+  );
+  const segments: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) segments.push(encodeRun(run.join(' ')));
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    if (plain[i]) {
+      flush();
+      segments.push(t);
+    } else {
+      run.push(t);
+    }
+  });
+  flush();
+  return segments.join(' ');
+
+  function hasOther(t: string | undefined): boolean {
+    return t !== undefined && !ascii(t);
+  }
+}
+
+function encodeRun(text: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(chunk + ch, 'utf8') > WORD_BYTES) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += ch;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(' ');
 }
 
 function emailVariant(alert: Alert, group: LanguageGroup, context: AlertContext): EmailMessage {

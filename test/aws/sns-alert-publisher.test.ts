@@ -4,6 +4,7 @@ import {
   alertMessage,
   snsMessage,
   SnsAlertPublisher,
+  snsSubject,
   snsPublications,
   SNS_MESSAGE_BYTES,
 } from '../../lambda/aws/sns-alert-publisher';
@@ -48,6 +49,20 @@ const voiceRoom = { id: 'voice-room', name: '语音房 TRTC package', kind: 'pac
 
 function config(overrides: Partial<GuardConfig> = {}): Pick<GuardConfig, 'language' | 'channels' | 'services'> {
   return { channels: [email('ops'), sms, chat], services: [voiceRoom], ...overrides };
+}
+
+/** What a mail client shows for a subject of RFC 2047 encoded-words (the space between two of them is dropped). */
+function decodeSubject(subject: string): string {
+  const word = /^=\?UTF-8\?B\?(.*)\?=$/;
+  const parts = subject.split(' ');
+  return parts
+    .map((p, i) => {
+      const m = word.exec(p);
+      const text = m ? Buffer.from(m[1]!, 'base64').toString('utf8') : p;
+      const joined = i > 0 && !(m && word.test(parts[i - 1]!));
+      return `${joined ? ' ' : ''}${text}`;
+    })
+    .join('');
 }
 
 const variants = (message: string) =>
@@ -113,7 +128,7 @@ describe('the email and SMS variants', () => {
     const message = variants(published!.Message);
 
     // Assess
-    expect(published!.Subject).toBe('【严重】语音房 TRTC package 将于 7 天后到期');
+    expect(decodeSubject(published!.Subject)).toBe('【严重】语音房 TRTC package 将于 7 天后到期');
     expect(message.email).toContain('处理建议：请在 2026-10-20 之前购买新的资源包，或与供应商确认套餐。');
     expect(message.email).not.toMatch(/Renew it|Owners|What to do|Expires/);
     expect(message.sms).toMatch(/^RenewalGuard 【严重】语音房 TRTC package 将于 7 天后到期/);
@@ -194,6 +209,29 @@ describe('the email text with the guard links', () => {
     expect(message.default).toContain('https://links.example/ack');
     expect(message.sms).not.toContain('https://');
     expect(JSON.parse(message.lambda)).not.toHaveProperty('ackUrl');
+  });
+});
+
+describe('an SNS subject', () => {
+  it('stays plain ASCII when it is, and under 100 characters', () => {
+    expect(snsSubject('[Critical] Live app RTC expires in 9 days')).toBe('[Critical] Live app RTC expires in 9 days');
+    expect(snsSubject(`[Critical] ${'x'.repeat(200)}`)).toHaveLength(99);
+  });
+
+  it('travels as ASCII encoded-words in another script, which mail clients show as the text, under 100 characters', () => {
+    // about 20 Chinese characters fit: base64 and the encoded-word markup cost ~1.8 characters a byte
+    const subject = snsSubject('【紧急】语音房 TRTC package 已过期 3 天');
+
+    expect(subject).toMatch(/^[\x20-\x7e]+$/);
+    expect(subject.length).toBeLessThan(100);
+    expect(decodeSubject(subject)).toBe('【紧急】语音房 TRTC package 已过期 3 天');
+  });
+
+  it('is cut on a character, with an ellipsis, when even encoded it would be too long', () => {
+    const subject = snsSubject(`【严重】${'语音房实时音视频'.repeat(10)}`);
+
+    expect(subject.length).toBeLessThan(100);
+    expect(decodeSubject(subject)).toMatch(/^【严重】语音房.*…$/);
   });
 });
 
