@@ -3,10 +3,12 @@
  * and any account history. The renderer (report-page.ts) only draws this; every decision about dates,
  * severities and status is made here, with the same calendar and tier rules the reminders use.
  */
+import { reportUnclaimed } from './report-discovery';
 import { accountFigures, type AccountFigures } from '../core/accounts/account-figures';
 import type { AccountState, BalancePoint } from '../core/accounts/account-state';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import { addDays, daysBetween, formatOffsetDateTime, localDate } from '../core/dates';
+import type { UnclaimedEntitlement } from '../core/inventory/unclaimed-entitlements';
 import type {
   BalancePolicy,
   Criticality,
@@ -90,6 +92,8 @@ export interface ReportData {
   /** Sorted: most urgent first, then by project and id; services without an expiry last. */
   readonly services: readonly ReportService[];
   readonly accounts: readonly ReportAccount[];
+  /** Entitlements the vendors reported that no service claims (report-discovery.ts). */
+  readonly notInInventory?: readonly UnclaimedEntitlement[];
 }
 
 export interface ReportInput {
@@ -145,6 +149,7 @@ export function buildReportData(input: ReportInput): ReportData {
     days: input.days ?? DEFAULT_REPORT_DAYS,
     services,
     accounts,
+    notInInventory: reportUnclaimed(config, input.services, input.accountFacts),
   };
 }
 

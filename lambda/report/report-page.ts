@@ -5,6 +5,7 @@
 import { esc, formatAmount, formatThreshold } from './html';
 import { GRID, INK, MUTED, TONE_COLOURS, TONE_TINTS } from './palette';
 import type { ReportAccount, ReportData, ReportService, Tone } from './report-data';
+import { discoverySection } from './report-discovery';
 import { reportTextFor, type ReportText } from './report-text';
 import { projectRunway } from './runway-projection';
 import { renderRunway } from './runway-svg';
@@ -30,6 +31,7 @@ export function renderReport(data: ReportData, language?: Language): string {
     header(data, t),
     timelineSection(data, t),
     accountsSection(data, t),
+    discoverySection(data.notInInventory, language),
     tableSection(data, t),
     `<footer>${t.footer(esc(data.generatedAt))}</footer>`,
     '</main></body></html>',
