@@ -134,9 +134,27 @@ describe('alerts on the alert topic, through the filter policies moto evaluates'
   };
 
   it('each reaches exactly the subscriptions its channels match', async () => {
-    await publish({ ...base, key: 'live-rtc:expiry:2027-03-17:30', kind: 'expiry', severity: 'warning', channels: ['ops'] });
-    await publish({ ...base, key: 'live-rtc:expiry:2027-03-17:7', kind: 'expiry', severity: 'critical', channels: ['pager'] });
-    await publish({ ...base, key: 'live-rtc:expiry:2027-03-17:1', kind: 'expiry', severity: 'critical', channels: ['hooks'] });
+    await publish({
+      ...base,
+      key: 'live-rtc:expiry:2027-03-17:30',
+      kind: 'expiry',
+      severity: 'warning',
+      channels: ['ops'],
+    });
+    await publish({
+      ...base,
+      key: 'live-rtc:expiry:2027-03-17:7',
+      kind: 'expiry',
+      severity: 'critical',
+      channels: ['pager'],
+    });
+    await publish({
+      ...base,
+      key: 'live-rtc:expiry:2027-03-17:1',
+      kind: 'expiry',
+      severity: 'critical',
+      channels: ['hooks'],
+    });
 
     expect(await alertTopicDeliveries()).toEqual({ ops: ['["ops"]'], pager: ['["pager"]'], notifier: ['["hooks"]'] });
     // and nothing of theirs on the alarm topic
