@@ -13,6 +13,7 @@ import {
   type KnownEntitlement,
   type PollOutcome,
 } from '../core/accounts';
+import { WorkingCalendar } from '../core/calendar';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
 import type { AccountFacts } from '../core/policy';
 import type { Registry } from '../core/registry-port';
@@ -40,6 +41,7 @@ export async function evaluateAccounts(
   const changed: AccountState[] = [];
   const facts = new Map<string, AccountFacts>();
   const entitlements = new Map<string, { entitlements: readonly KnownEntitlement[] }>();
+  const calendar = new WorkingCalendar(config.calendar);
   for (const poll of polls) {
     const account = config.accounts.find((a) => a.id === poll.id)!;
     const before = previous.get(account.id) ?? initialAccountState(account.id);
@@ -51,6 +53,7 @@ export async function evaluateAccounts(
       today: deps.today,
       audience: accountAudience(account, config.services, deps.channels),
       channels: deps.channels,
+      calendar,
     });
     alerts.push(...decision.alerts);
     if (poll.snapshot) {

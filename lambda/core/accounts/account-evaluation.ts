@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { AccountConfig, Alert, AlertFigures, BalancePolicy, ChannelConfig, IsoDate } from '../model';
 import type { AccountSnapshot, Money } from '../vendor-port';
 import { accountAlert, type AccountAudience } from './account-alerts';
@@ -47,6 +48,8 @@ export interface AccountContext {
   readonly today: IsoDate;
   readonly audience: AccountAudience;
   readonly channels: ReadonlyMap<string, ChannelConfig>;
+  /** The working-day calendar: runway thresholds then count the working days left to top up. */
+  readonly calendar?: WorkingCalendar;
 }
 
 /**
@@ -115,7 +118,8 @@ function readAccount(
     return { state, alerts: [], dailySpend, runwayDays: judgeBalance({}, balance, dailySpend).runwayDays };
   }
 
-  const verdict = judgeBalance(account.balance!, balance, dailySpend);
+  const basis = ctx.calendar && { today: ctx.today, calendar: ctx.calendar };
+  const verdict = judgeBalance(account.balance!, balance, dailySpend, basis);
   const what = `${account.vendor} account ${account.id}`;
   const services = ctx.audience.serviceIds.length > 0 ? ` Services: ${ctx.audience.serviceIds.join(', ')}.` : '';
   if (verdict.low) {
@@ -136,7 +140,7 @@ function readAccount(
     );
     return { state, alerts: [alert], dailySpend, runwayDays: verdict.runwayDays };
   }
-  if (previous.lowBalanceSince !== undefined && judgeBalance(recoveryLine(account.balance!), balance, dailySpend).low) {
+  if (previous.lowBalanceSince !== undefined && judgeBalance(recoveryLine(account.balance!), balance, dailySpend, basis).low) {
     // hysteresis: back over the line but not clear of it; the episode stays open, nothing is said
     return {
       state: { ...state, lowBalanceSince: previous.lowBalanceSince },

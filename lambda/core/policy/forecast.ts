@@ -67,7 +67,7 @@ export function forecastPolicyAlerts(
         account,
         states.get(account.id)!,
         { ok: true, snapshot },
-        { now, today, audience: audiences.get(account.id)!, channels },
+        { now, today, audience: audiences.get(account.id)!, channels, calendar },
       );
       states.set(account.id, decision.state);
       due.push(...decision.alerts);

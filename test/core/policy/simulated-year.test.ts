@@ -134,14 +134,45 @@ function simulate(year: number, calendar: WorkingCalendar) {
   const from = calendar.precedingWorkingDay(`${year - 1}-12-31`);
   const days = 366 + 1;
   const ctx = { calendar, channels: indexChannels(config.channels) };
-  const alerts: Alert[] = [
+  const everything: Alert[] = [
     ...services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
     ...forecastPolicyAlerts(start, config, from, days, calendar),
-  ].filter((a) => yearOf(a.date) === year);
-  return { alerts, services };
+  ];
+  const alerts = everything.filter((a) => yearOf(a.date) === year);
+  return { alerts, services, lapses: balanceLapses(start, everything, from, year, calendar) };
 }
 
-function score({ alerts, services }: ReturnType<typeof simulate>, offDay: (d: IsoDate) => boolean) {
+/**
+ * Every balance that runs dry in the year (the forecast spends each down at its daily rate from `from`),
+ * with the working days' notice its first balance or runway alert gave: the working days after the day
+ * that alert reached people and before the day it ran dry. A balance that runs dry within three weeks of
+ * the simulation's start is left out: no guard started that late could have warned it a week ahead.
+ */
+function balanceLapses(
+  start: ForecastStart,
+  alerts: readonly Alert[],
+  from: IsoDate,
+  year: number,
+  calendar: WorkingCalendar,
+) {
+  const lapses: { accountId: string; runsDryOn: IsoDate; warnedOn?: IsoDate; workingDaysNotice: number }[] = [];
+  for (const [accountId, begin] of start.accounts) {
+    if (!begin.balance || !begin.dailySpend) continue;
+    const runsDryOn = addDays(from, Math.ceil(begin.balance.amount / begin.dailySpend));
+    if (yearOf(runsDryOn) !== year || compareDates(runsDryOn, addDays(from, 21)) < 0) continue;
+    const first = alerts.find((a) => a.accountId === accountId && (a.kind === 'balance' || a.kind === 'runway'));
+    let notice = 0;
+    if (first) {
+      for (let d = addDays(first.date, 1); compareDates(d, runsDryOn) < 0; d = addDays(d, 1)) {
+        if (calendar.isWorkingDay(d)) notice++;
+      }
+    }
+    lapses.push({ accountId, runsDryOn, ...(first && { warnedOn: first.date }), workingDaysNotice: notice });
+  }
+  return lapses;
+}
+
+function score({ alerts, services, lapses }: ReturnType<typeof simulate>, offDay: (d: IsoDate) => boolean) {
   const byId = new Map(services.map((s) => [s.id, s]));
   const tiersOff = alerts.filter((a) => a.kind === 'expiry' && (a.tier ?? 0) > 0 && offDay(a.date));
   const planningOff = alerts.filter((a) => (a.severity === 'info' || a.severity === 'warning') && offDay(a.date));
@@ -166,6 +197,10 @@ function score({ alerts, services }: ReturnType<typeof simulate>, offDay: (d: Is
       .map((a) => a.serviceId)
       .sort(),
     balanceAlerts: alerts.filter((a) => a.kind === 'balance' || a.kind === 'runway').length,
+    balanceLapses: lapses.length,
+    lapsesWithUnderAWeeksNotice: lapses
+      .filter((l) => l.workingDaysNotice < 7)
+      .map((l) => `${l.accountId} dry on ${l.runsDryOn}, warned ${l.warnedOn ?? 'never'}: ${l.workingDaysNotice}`),
   };
 }
 
@@ -200,6 +235,8 @@ describe('a simulated year of services on shared accounts, calendar CN', () => {
     // the lapsed services alone on an account are reported; so are those whose neighbours have all lapsed too
     expect(official.expiredInUse).toEqual(expect.arrayContaining(['svc-0', 'svc-1', 'svc-2']));
     expect(official.balanceAlerts).toBeGreaterThan(0);
+    expect(official.balanceLapses).toBeGreaterThan(0);
+    expect(official.lapsesWithUnderAWeeksNotice).toEqual([]);
     expect(official.duplicateKeys).toBe(0);
   });
 
@@ -216,6 +253,8 @@ describe('a simulated year of services on shared accounts, calendar CN', () => {
     expect(result.tiersOnNonWorkingDays).toEqual([]);
     expect(result.planningNoticesOnNonWorkingDays).toEqual([]);
     expect(result.expiredInUseWithoutAttributableSpend).toEqual([]);
+    expect(result.balanceLapses).toBeGreaterThan(0);
+    expect(result.lapsesWithUnderAWeeksNotice).toEqual([]);
     expect(result.duplicateKeys).toBe(0);
   });
 });
