@@ -3,8 +3,8 @@
  * under the `aws/sns` key, so the alarms' topic is the guard's unencrypted, TLS-only alarm topic — and the
  * operators still hear every alarm there, by email, SMS and through the notifier.
  */
-import { GuardEncryption } from '../../src';
 import { demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
+import { GuardEncryption } from '../../src';
 import { PlatformReceivers } from '../support/receivers';
 import { EmulatedDeployment } from './support/emulated-deployment';
 import { DAYS, guardStory } from './support/guard-story';
@@ -38,8 +38,9 @@ function subscriptionOn(protocol: string, endpoint?: string): string {
   const found = deployment.standIns.filter(
     (s) => s.topicArn === topicArn && s.protocol === protocol && (endpoint === undefined || s.endpoint === endpoint),
   );
-  if (found.length !== 1)
+  if (found.length !== 1) {
     throw new Error(`expected one ${protocol} subscription on the alarm topic, found ${found.length}`);
+  }
   return found[0]!.logicalId;
 }
 
