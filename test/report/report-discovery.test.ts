@@ -49,12 +49,19 @@ describe('the report', () => {
   ]);
 
   it('lists each reported entitlement no service claims, escaped, in the reader’s language', () => {
-    const data = buildReportData({ config: guard, services: guard.services, now: new Date('2026-10-01T01:30:00Z'), accountFacts });
+    const data = buildReportData({
+      config: guard,
+      services: guard.services,
+      now: new Date('2026-10-01T01:30:00Z'),
+      accountFacts,
+    });
 
     expect(data.notInInventory!.map((u) => u.entitlement.id)).toEqual(['rtc-<2>']);
     const html = renderReport(data);
     expect(html).toContain('<section id="not-in-inventory"><div class="section-head"><h2>Not in the inventory</h2>');
-    expect(html).toContain('<tr><td>ali</td><td>rtc &lt;forgotten&gt;</td><td>rtc-&lt;2&gt;</td><td>2027-01-15</td></tr>');
+    expect(html).toContain(
+      '<tr><td>ali</td><td>rtc &lt;forgotten&gt;</td><td>rtc-&lt;2&gt;</td><td>2027-01-15</td></tr>',
+    );
     expect(renderReport(data, 'zh-CN')).toContain('<h2>未纳入清单</h2>');
   });
 
