@@ -13,7 +13,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
 export interface LocalEndpoints {
-  /** moto: SQS, Secrets Manager, EventBridge, Scheduler, CloudWatch, KMS, CloudFormation. */
+  /** moto: SQS, Secrets Manager, EventBridge, Scheduler, CloudWatch, KMS, SES v2, CloudFormation. */
   readonly moto: string;
   /** The publish recorder in front of moto's SNS. */
   readonly sns: string;
@@ -39,6 +39,7 @@ export function localAwsEnvironment(endpoints: LocalEndpoints, region: string): 
     AWS_ENDPOINT_URL_SCHEDULER: endpoints.moto,
     AWS_ENDPOINT_URL_CLOUDWATCH: endpoints.moto,
     AWS_ENDPOINT_URL_KMS: endpoints.moto,
+    AWS_ENDPOINT_URL_SESV2: endpoints.moto,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
