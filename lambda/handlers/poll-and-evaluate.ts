@@ -20,6 +20,7 @@ import { EventBusPublisher } from '../aws/event-bus-publisher';
 import { SesEmailSender } from '../aws/ses-email-sender';
 import { SnsAlertPublisher } from '../aws/sns-alert-publisher';
 import { CycleIncompleteError } from '../core/errors';
+import { WATCH_INPUT } from '../../src/shared/poller-input';
 import type { GuardConfig } from '../core/model';
 import { ownerEmailPublishers } from '../delivery/owner-email-publisher';
 import { defaultVendorAdapters } from '../vendors';
@@ -60,8 +61,7 @@ async function init() {
   };
 }
 
-/** The hourly closer-watch schedule's constant input: only accounts under watch are polled. */
-export const WATCH_INPUT = { mode: 'watch' } as const;
+export { WATCH_INPUT };
 
 export async function handler(event: unknown, context: Context) {
   deps ??= init();

@@ -8,6 +8,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LoadedConfig } from './config-loader';
+import { WATCH_INPUT } from '../shared/poller-input';
 import { isInQuietWindow } from '../shared/quiet-window';
 
 export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): kms.Key {
@@ -64,6 +65,12 @@ export interface GuardSchedules {
    * digest falls inside them (otherwise nothing a scheduled run decides is ever held).
    */
   readonly quietHoursEnd?: scheduler.Schedule;
+  /**
+   * The hourly closer watch: the poller with `WATCH_INPUT` polls only the accounts whose runway is under
+   * two days, so a spend spike that would empty a balance before tomorrow's check is caught the same day.
+   * Absent when the config watches no vendor account.
+   */
+  readonly closerWatch?: scheduler.Schedule;
 }
 
 /**
@@ -123,5 +130,25 @@ export function addSchedules(
   const quietHoursEnd = heldByQuietHours
     ? cron('QuietHoursEnd', `RenewalGuard: deliver what quiet hours held, at ${quiet.to} ${config.timeZone}`, quiet.to)
     : undefined;
-  return { daily, ...(digest && { digest }), ...(quietHoursEnd && { quietHoursEnd }) };
+  // ~730 invocations a month; with no account under watch each reads one registry partition and stops
+  const closerWatch =
+    config.accounts.length > 0
+      ? new scheduler.Schedule(scope, 'CloserWatch', {
+          description: 'RenewalGuard closer watch: poll hourly the accounts whose runway is under two days',
+          schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+          target: new targets.LambdaInvoke(resources.poller, {
+            role,
+            deadLetterQueue: resources.deadLetterQueue,
+            retryAttempts: 2,
+            maxEventAge: Duration.hours(1),
+            input: scheduler.ScheduleTargetInput.fromObject(WATCH_INPUT),
+          }),
+        })
+      : undefined;
+  return {
+    daily,
+    ...(digest && { digest }),
+    ...(quietHoursEnd && { quietHoursEnd }),
+    ...(closerWatch && { closerWatch }),
+  };
 }
