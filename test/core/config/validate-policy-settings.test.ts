@@ -63,7 +63,12 @@ describe('the alert-policy fields of a valid document', () => {
       },
     ]);
     // 2027 is outside the stand-in calendar's official CN data
-    expect(warnings).toBe('calendar: CN has no official holiday data for 2027; weekends alone are used there');
+    expect(warnings).toBe(
+      'ownerEmail: 2 service(s) declare owners with email addresses, but no ownerEmail sender is configured, so ' +
+        'owners receive no email; set ownerEmail.from (the construct: ownerEmail: OwnerEmail.ses({ fromAddress })), ' +
+        'or ownerEmail.enabled: false to say this is meant\n' +
+        'calendar: CN has no official holiday data for 2027; weekends alone are used there',
+    );
   });
 
   it('leaves every policy field out of a document that sets none', () => {
