@@ -60,6 +60,7 @@ services:
 ${services}
 channels:
   - { id: hook, type: webhook, secret: renewal-guard/hook }
+ownerEmail: { enabled: false }
 `;
 }
 
