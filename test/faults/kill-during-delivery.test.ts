@@ -55,7 +55,7 @@ function config(): string {
   ).join('\n');
   return `version: 1
 timeZone: Asia/Shanghai
-calendar: CN
+calendar: weekends
 services:
 ${services}
 channels:
@@ -121,7 +121,8 @@ describe('kill -9 during delivery', () => {
     expect(beforeSecond).toBeLessThan(SERVICES); // the kill landed mid-delivery
     expect([second.code, second.stderr]).toEqual([0, '']);
     const counts = new Map<string, number>();
-    for (const key of receiver.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    // the reminders under test; a notice about the guard or the calendar (the eve of a holiday) may come too
+    for (const key of receiver.keys.filter((k) => k.startsWith('svc-'))) counts.set(key, (counts.get(key) ?? 0) + 1);
     expect(counts.size).toBe(SERVICES); // every reminder arrived: nothing lost
     const resent = [...counts.values()].filter((n) => n > 1);
     expect(resent.every((n) => n === 2)).toBe(true);
