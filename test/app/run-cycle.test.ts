@@ -7,7 +7,13 @@ import type { VendorAdapter } from '../../lambda/core/vendor-port';
 import { ManualVendor } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
+/**
+ * 2026-09-30 is the last working day before National Day (10-01..07): besides the due tiers, every cycle
+ * that day owes live-app its readiness notice (live-rtc expires 10-09, within 5 working days after the
+ * block), and these tests count it as the cycle really sends it.
+ */
 const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
+const READINESS = '_guard:holiday-readiness:2026-10-01:live-app';
 
 let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -35,10 +41,11 @@ describe('a cycle', () => {
     expect(report.today).toBe('2026-09-30');
     expect(report.accounts).toEqual([expect.objectContaining({ id: 'contracts', vendor: 'manual', status: 'ok' })]);
     expect(report.alerts.map((a) => a.key)).toEqual([
+      READINESS,
       'live-rtc:expiry:2026-10-09:7',
       'voice-room:expiry:2026-10-20:15',
     ]);
-    expect(sns.keys()).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
+    expect(sns.keys()).toEqual([READINESS, 'live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
     expect(bus.keys()).toEqual(sns.keys());
     expect(await registry.listOutbox()).toEqual([]);
   });
@@ -53,7 +60,7 @@ describe('a cycle', () => {
     const again = await runCycle(config, deps, SEP_30, 'cycle-2');
 
     expect(again.alerts).toEqual([]);
-    expect(sns.published).toHaveLength(2);
+    expect(sns.published).toHaveLength(3); // two tiers and the readiness notice, each once
   });
 
   it('fires each key once when cycles run concurrently on one registry', async () => {
@@ -68,7 +75,7 @@ describe('a cycle', () => {
 
     // Assess
     const fired = reports.flatMap((r) => r.alerts.map((a) => a.key)).sort();
-    expect(fired).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
+    expect(fired).toEqual([READINESS, 'live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
     expect(sns.keys()).toEqual(fired);
   });
 
@@ -125,7 +132,11 @@ describe('a cycle', () => {
       ['agora-main', 'failed', 'agora: HTTP 401 invalid customer key'],
       ['contracts', 'ok', undefined],
     ]);
-    expect(report.alerts).toHaveLength(2);
+    expect(report.alerts.map((a) => a.key)).toEqual([
+      READINESS,
+      'live-rtc:expiry:2026-10-09:7',
+      'voice-room:expiry:2026-10-20:15',
+    ]);
   });
 
   it('reports an account whose vendor has no adapter in this build as failed, not healthy', async () => {
@@ -226,14 +237,19 @@ describe('the outbox', () => {
     const afterLease = await runCycle(config, deps, new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 60_000), 'cycle-3');
 
     // Assess
-    expect(first.deliveries.map((d) => d.status)).toEqual(['failed', 'failed']);
+    // the readiness notice, third in line, finds SNS working again
+    expect(first.deliveries.map((d) => [d.key, d.status])).toEqual([
+      ['live-rtc:expiry:2026-10-09:7', 'failed'],
+      ['voice-room:expiry:2026-10-20:15', 'failed'],
+      [READINESS, 'delivered'],
+    ]);
     expect(withinLease.deliveries).toEqual([]);
     expect(afterLease.alerts).toEqual([]);
     expect(afterLease.deliveries.map((d) => [d.key, d.status])).toEqual([
       ['live-rtc:expiry:2026-10-09:7', 'delivered'],
       ['voice-room:expiry:2026-10-20:15', 'delivered'],
     ]);
-    expect(sns.keys()).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
+    expect(sns.keys()).toEqual([READINESS, 'live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
     expect(await registry.listOutbox()).toEqual([]);
   });
 
@@ -247,8 +263,8 @@ describe('the outbox', () => {
     await runCycle(config, deps, SEP_30, 'cycle-1');
     await runCycle(config, deps, new Date(SEP_30.getTime() + OUTBOX_LEASE_MS + 1000), 'cycle-2');
 
-    expect(sns.published).toHaveLength(2);
-    expect(bus.published).toHaveLength(2);
+    expect(sns.published).toHaveLength(3);
+    expect(bus.published).toHaveLength(3);
   });
 });
 

@@ -42,7 +42,12 @@ describe('the renewal-guard command (bundled)', () => {
       [0, ''],
     ]);
     const fired = runs.flatMap((r) => JSON.parse(r.stdout).alerts.map((a: { key: string }) => a.key)).sort();
-    expect(fired).toEqual(['live-rtc:expiry:2026-10-09:7', 'voice-room:expiry:2026-10-20:15']);
+    // two tiers and, on the eve of National Day, live-app's readiness notice: each once between the two
+    expect(fired).toEqual([
+      '_guard:holiday-readiness:2026-10-01:live-app',
+      'live-rtc:expiry:2026-10-09:7',
+      'voice-room:expiry:2026-10-20:15',
+    ]);
   }, 60_000);
 
   it('exits non-zero with one line on stderr for a broken config', async () => {

@@ -53,24 +53,28 @@ describe('renewal-guard check --send', () => {
       env: secretsEnv(),
     });
 
-    // Assess: both alerts reached every platform but Teams, which is reported and fails the command
+    // Assess: the three alerts (two tiers, and the readiness notice of National Day's eve: a guard notice
+    // without a service, which every platform's shape check accepts too) reached every platform but Teams,
+    // which is reported and fails the command
     const report = JSON.parse(run.stdout);
     expect(report.alerts.map((a: { key: string }) => a.key)).toEqual([
+      '_guard:holiday-readiness:2026-10-01:live-app',
       'live-rtc:expiry:2026-10-09:7',
       'voice-room:expiry:2026-10-20:15',
     ]);
     for (const platform of PLATFORMS.filter((p) => p !== 'teams')) {
-      expect({ platform, accepted: receivers.accepted(platform).length }).toEqual({ platform, accepted: 2 });
+      expect({ platform, accepted: receivers.accepted(platform).length }).toEqual({ platform, accepted: 3 });
     }
     expect(receivers.accepted('teams')).toEqual([]);
     const statuses = report.deliveries.map((d: { target: string; status: string }) => `${d.target}:${d.status}`);
     expect(statuses.filter((s: string) => s.endsWith(':failed'))).toEqual([
       'channel:teams-ch:failed',
       'channel:teams-ch:failed',
+      'channel:teams-ch:failed',
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "renewal-guard: 2 deliveries to teams-ch failed; they stay in the store's outbox and a later check --send retries them\n",
+      "renewal-guard: 3 deliveries to teams-ch failed; they stay in the store's outbox and a later check --send retries them\n",
     );
   }, 120_000);
 

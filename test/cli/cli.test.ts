@@ -93,6 +93,13 @@ describe('renewal-guard preview', () => {
         severity: 'info',
         channels: [],
       },
+      // 09-30 is the last working day before National Day: live-rtc expires within 5 working days after it
+      {
+        date: '2026-09-30',
+        kind: 'holiday-readiness',
+        severity: 'warning',
+        channels: ['ops'],
+      },
       {
         date: '2026-09-30',
         serviceId: 'live-rtc',
@@ -132,7 +139,12 @@ describe('renewal-guard preview', () => {
       now: '2026-09-29T20:00:00Z',
     });
 
-    expect(JSON.parse(run.stdout).map((r: { date: string }) => r.date)).toEqual(['2026-09-30', '2026-09-30']);
+    // two tiers and National Day's readiness notice
+    expect(JSON.parse(run.stdout).map((r: { date: string }) => r.date)).toEqual([
+      '2026-09-30',
+      '2026-09-30',
+      '2026-09-30',
+    ]);
   });
 
   it('rejects a bad --from or --days with exit 2', async () => {
@@ -165,6 +177,7 @@ describe('renewal-guard check', () => {
     expect(
       report.alerts.map((a: { key: string; daysLeft: number; severity: string }) => [a.key, a.daysLeft, a.severity]),
     ).toEqual([
+      ['_guard:holiday-readiness:2026-10-01:live-app', undefined, 'warning'], // the eve of National Day
       ['live-rtc:expiry:2026-10-09:7', 9, 'critical'],
       ['voice-room:expiry:2026-10-20:15', 20, 'warning'],
     ]);
@@ -188,8 +201,9 @@ describe('renewal-guard check', () => {
     const first = await cli(args, { cwd: dir });
     const second = await cli(args, { cwd: dir });
 
-    expect(first.stdout).toContain('Alerts fired this cycle (2)');
+    expect(first.stdout).toContain('Alerts fired this cycle (3)');
     expect(first.stdout).toContain('live-rtc:expiry:2026-10-09:7');
+    expect(first.stdout).toContain('Today is the last working day before 2026-10-01 to 2026-10-07 (7 days off)');
     expect(second.stdout).toContain('No new alerts: nothing is due that was not already sent.');
   });
 

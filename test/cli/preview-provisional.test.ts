@@ -43,7 +43,9 @@ describe('provisional CN years in preview and validate', () => {
       ['2026-12-17', 60, false],
       ['2027-01-15', 30, true],
       ['2027-01-29', 15, true],
-      // 7 (due 02-08) and 1 (due 02-14) both fall back before the estimated block 02-04..13: one reminder
+      // the last working day before the estimated block 02-04..13: the readiness notice (live-rtc expires
+      // within 5 working days after it) and, as 7 (due 02-08) and 1 (due 02-14) both fall back there, one reminder
+      ['2027-02-03', undefined, true],
       ['2027-02-03', 1, true],
       ['2027-02-15', 0, true],
     ]);

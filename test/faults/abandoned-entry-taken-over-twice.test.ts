@@ -5,8 +5,8 @@
  * an entry abandoned by a failed cycle after OUTBOX_LEASE_MS, and an alert held through quiet hours
  * once its window has ended.
  */
-import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
-import { KEYS, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
+import { RecordingPublisher } from '../app/cycle-fixtures';
+import { faultConfig, KEYS, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
 import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
 import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
@@ -32,7 +32,7 @@ async function twoContainers(config: GuardConfig, sns: RecordingPublisher, bus: 
 describe('an outbox entry abandoned by a failed cycle', () => {
   it('is delivered once when two cycles after the lease take it over at once', async () => {
     // Prepare: a cycle whose SNS publishes all failed left both alerts owed to SNS
-    const config = guardConfig();
+    const config = faultConfig();
     const sns = new RecordingPublisher('sns', 2);
     const bus = new RecordingPublisher('eventbridge');
     const { deps, dispose } = await twoContainers(config, sns, bus);
@@ -63,7 +63,7 @@ describe('an outbox entry abandoned by a failed cycle', () => {
 
 describe('an alert held through quiet hours', () => {
   // the 10-day tier of 2026-12-05 is due 2026-11-25, a warning: held at night until 08:00 (+08:00)
-  const config = guardConfig({
+  const config = faultConfig({
     services: [
       {
         id: 'live-rtc',

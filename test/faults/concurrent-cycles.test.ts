@@ -4,8 +4,8 @@
  * alert reaches each target once. In process (two registries on two clients), and as two bundled
  * poll-and-evaluate processes racing on one table.
  */
-import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
-import { FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
+import { RecordingPublisher } from '../app/cycle-fixtures';
+import { faultConfig, FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
@@ -33,7 +33,7 @@ class SlowPublisher extends RecordingPublisher {
 describe('two cycles at once in one process', () => {
   it('claims every key once and delivers each alert once per target across both', async () => {
     // Prepare: each cycle has its own registry client, as two Lambda containers would
-    const config = guardConfig({ services: SERVICES });
+    const config = faultConfig({ services: SERVICES });
     const table = (await freshRegistry(dynamo, config)).tableName;
     const clients = [localDocumentClient(dynamo.endpoint), localDocumentClient(dynamo.endpoint)];
     const sns = new SlowPublisher('sns');
@@ -52,7 +52,7 @@ describe('two cycles at once in one process', () => {
     // Assess: one claim per key between them; each claim delivered by its own cycle alone
     const fired = claimedKeys(reports);
     expect(new Set(fired).size).toBe(fired.length);
-    expect(fired).toEqual(SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:7`));
+    expect(fired).toEqual(SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:15`));
     expect(countDeliveries({ sns: sns.keys(), eventbridge: bus.keys() })).toEqual(onceEach(fired, TARGETS));
     for (const report of reports) {
       const own = new Set(report.alerts.map((a) => a.key));
@@ -68,7 +68,7 @@ describe('two bundled poll-and-evaluate processes at once', () => {
   let guard: BundledGuard;
   beforeAll(async () => {
     aws = await startFakeAws();
-    guard = bundledGuard(guardConfig({ services: SERVICES }), { dynamodb: dynamo.endpoint, aws: aws.endpoint });
+    guard = bundledGuard(faultConfig({ services: SERVICES }), { dynamodb: dynamo.endpoint, aws: aws.endpoint });
   });
   afterAll(async () => {
     guard.dispose();
@@ -77,7 +77,7 @@ describe('two bundled poll-and-evaluate processes at once', () => {
 
   it('publishes each alert once to SNS and once to EventBridge between them', async () => {
     // Prepare
-    const registry = await freshRegistry(dynamo, guardConfig({ services: SERVICES }));
+    const registry = await freshRegistry(dynamo, faultConfig({ services: SERVICES }));
     const table = registry.tableName;
 
     // Act
@@ -89,8 +89,8 @@ describe('two bundled poll-and-evaluate processes at once', () => {
     // Assess: both invocations succeed, and their claims add up to each due key once
     const results = [a, b].map((r) => JSON.parse(r.outcome.replace(/^RESULT /, '')) as { alerts: number });
     expect(results[0].alerts + results[1].alerts).toBe(SERVICES.length);
-    // the 7-day tiers of all five fall in the CN National Day holidays and move up to 2026-09-30
-    const fired = SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:7`);
+    // on the weekends calendar the 15-day tiers of all five are due by 2026-09-30
+    const fired = SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:15`);
     expect(countDeliveries(receivedKeys(aws))).toEqual(onceEach(fired, TARGETS));
     expect(await registry.listOutbox()).toEqual([]);
   }, 30_000);

@@ -10,10 +10,10 @@
  *   lease write, and delivers what the dead attempt left — once. The next cycle, even after
  *   OUTBOX_LEASE_MS, finds nothing owed and sends nothing more: that is the guarantee pinned here.
  */
-import { guardConfig, RecordingPublisher } from '../app/cycle-fixtures';
+import { RecordingPublisher } from '../app/cycle-fixtures';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
-import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-world';
+import { AFTER_LEASE, cycleWorld, faultConfig, KEYS, SEP_30, TARGETS } from './support/cycle-world';
 import { countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
@@ -117,7 +117,7 @@ describe('the bundled poller retried by Lambda', () => {
   let guard: BundledGuard;
   beforeAll(async () => {
     aws = await startFakeAws();
-    guard = bundledGuard(guardConfig(), { dynamodb: dynamo.endpoint, aws: aws.endpoint });
+    guard = bundledGuard(faultConfig(), { dynamodb: dynamo.endpoint, aws: aws.endpoint });
   });
   afterAll(async () => {
     guard.dispose();
@@ -126,7 +126,7 @@ describe('the bundled poller retried by Lambda', () => {
 
   it('fails while SNS is down; the same-id retry delivers what SNS is owed, once; the next cycle sends nothing', async () => {
     // Prepare
-    const table = (await freshRegistry(dynamo, guardConfig())).tableName;
+    const table = (await freshRegistry(dynamo, faultConfig())).tableName;
     aws.failSnsPublishes(1000);
 
     // Act

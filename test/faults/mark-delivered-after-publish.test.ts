@@ -12,13 +12,12 @@
  */
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { bundledGuard, type BundledGuard } from './support/bundled-guard';
-import { AFTER_LEASE, cycleWorld, KEYS, SEP_30, TARGETS } from './support/cycle-world';
+import { AFTER_LEASE, cycleWorld, faultConfig, KEYS, SEP_30, TARGETS } from './support/cycle-world';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import { dynamoThrottle, type ProxiedRequest } from './support/fault-proxy';
 import { useProxiedDynamo } from './support/proxied-dynamo';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { OUTBOX_LEASE_MS, RECORD_ATTEMPTS } from '../../lambda/delivery';
-import { guardConfig } from '../app/cycle-fixtures';
 
 const LAMBDA_RETRY = new Date(SEP_30.getTime() + 60_000);
 const NOT_RECORDED = 'sent, but not recorded as delivered (a later cycle may send it again): ';
@@ -129,7 +128,7 @@ describe('the bundled poller when recording keeps failing', () => {
   let guard: BundledGuard;
   beforeAll(async () => {
     aws = await startFakeAws();
-    guard = bundledGuard(guardConfig(), { dynamodb: env.proxy.endpoint, aws: aws.endpoint }, { random: 0.001 });
+    guard = bundledGuard(faultConfig(), { dynamodb: env.proxy.endpoint, aws: aws.endpoint }, { random: 0.001 });
   });
   afterAll(async () => {
     guard.dispose();
@@ -138,7 +137,7 @@ describe('the bundled poller when recording keeps failing', () => {
 
   it('fails the invocation naming the unrecorded deliveries; its Lambda retry sends each once more, then nothing', async () => {
     // Prepare
-    const table = (await freshRegistry(env.dynamo, guardConfig())).tableName;
+    const table = (await freshRegistry(env.dynamo, faultConfig())).tableName;
     env.proxy.setRule((r) => (ledgerRecord(r) !== undefined ? dynamoThrottle() : undefined));
 
     // Act: the invocation, Lambda's retry of it (same request id) once DynamoDB recovers, the next cycle

@@ -6,8 +6,7 @@
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { guardConfig } from '../app/cycle-fixtures';
-import { FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
+import { faultConfig, FIVE_DUE_SERVICES, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { startFakeAws, type FakeAws } from '../handlers/fake-aws';
 import { claimedKeys, countDeliveries, freshRegistry, onceEach, receivedKeys } from './support/delivery-count';
 import {
@@ -25,7 +24,7 @@ import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';
 const SERVICES = FIVE_DUE_SERVICES;
-const KEYS = SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:7`);
+const KEYS = SERVICES.map((s) => `${s.id}:expiry:${s.expiresOn}:15`);
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -69,7 +68,7 @@ function failAfter(operation: string, n: number, reply: ProxyReply) {
 }
 
 async function world() {
-  const config = guardConfig({ services: SERVICES });
+  const config = faultConfig({ services: SERVICES });
   const registry = await freshRegistry(dynamo, config);
   const deps = offlineDeps(registry, [
     new SnsAlertPublisher({ topicArn: TOPIC, client: sns }),
@@ -87,13 +86,13 @@ describe.each([
     target: 'sns',
     failure: 'an SNS 500 on every attempt after the 2nd publish',
     fault: () => failAfter('Publish', 2, snsInternalError()),
-    error: /^SNS publish of svc-[a-e]:expiry:2026-10-\d\d:7 failed: injected outage$/,
+    error: /^SNS publish of svc-[a-e]:expiry:2026-10-\d\d:15 failed: injected outage$/,
   },
   {
     target: 'eventbridge',
     failure: 'PutEvents answering FailedEntryCount 1 after the 2nd event',
     fault: () => failAfter('AWSEvents.PutEvents', 2, putEventsEntryFailed()),
-    error: /^EventBridge rejected svc-[a-e]:expiry:2026-10-\d\d:7: InternalFailure injected entry failure$/,
+    error: /^EventBridge rejected svc-[a-e]:expiry:2026-10-\d\d:15: InternalFailure injected entry failure$/,
   },
 ])('$failure', ({ target, fault, error }) => {
   it('keeps the refused alerts in the outbox for that target and delivers them once after the lease', async () => {

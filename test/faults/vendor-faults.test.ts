@@ -24,8 +24,12 @@ const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 const TIMEOUT_MS = 60;
 const TARGETS = ['sns', 'eventbridge'];
 
-/** What the healthy half of the world fires on 2026-09-30, whatever Agora does. */
+/**
+ * What the healthy half of the world fires on 2026-09-30, whatever Agora does: the eve of National Day, so
+ * live-app's readiness notice too (live-rtc expires 10-09, within 5 working days after the block).
+ */
 const HEALTHY_ALERTS = [
+  '_guard:holiday-readiness:2026-10-01:live-app',
   'live-rtc:expiry:2026-10-09:7',
   'twilio-video:balance:2026-09-30:warning',
   'voice-room:expiry:2026-10-20:15',

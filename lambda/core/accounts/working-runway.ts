@@ -47,11 +47,7 @@ export function workingRunway(
   const dayBefore = addDays(runsOutOn, -1);
   const lastDayToAct = compareDates(dayBefore, today) < 0 ? today : calendar.precedingWorkingDay(dayBefore);
   let workingDays = 0;
-  for (
-    let day = addDays(today, 1);
-    compareDates(day, lastDayToAct) <= 0 && workingDays <= cap;
-    day = addDays(day, 1)
-  ) {
+  for (let day = addDays(today, 1); compareDates(day, lastDayToAct) <= 0 && workingDays <= cap; day = addDays(day, 1)) {
     if (calendar.isWorkingDay(day)) workingDays++;
   }
   return { runsOutOn, lastDayToAct, workingDays };

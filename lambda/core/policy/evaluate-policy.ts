@@ -10,6 +10,7 @@ import { escalationsAndRepeats, withEscalationChannels, type LedgerFacts } from 
 import { expiredInUseAlert } from './expired-in-use';
 import { policyDays } from './policy-defaults';
 import { paymentMethodRisks } from './payment-method-risk';
+import { holidayReadinessNotices } from './holiday-readiness';
 import { provisionalYearNotice } from './provisional-year-notice';
 import { renewalCheckAlert } from './renewal-confirmation';
 import { deliverableToday, type ServiceRuleContext } from './service-alert';
@@ -122,6 +123,7 @@ export function decideCycleAlerts(
 
   const notice = provisionalYearNotice(config.calendar.spec, ctx);
   if (notice) due.push(notice);
+  due.push(...holidayReadinessNotices(facts.services, config.accounts, facts.accounts, ctx));
 
   const widened = due.map((a) => withEscalationChannels(a, config.escalation, channels));
   const ladder = escalationsAndRepeats(widened, facts.ledger, {

@@ -8,6 +8,7 @@ import { indexChannels } from '../reminders/channel-routing';
 import type { AccountSnapshot, Money } from '../vendor-port';
 import type { AccountFacts } from './account-facts';
 import { accountPolicyAlerts, servicePolicyAlerts, servicesByAccount } from './evaluate-policy';
+import { holidayReadinessNotices } from './holiday-readiness';
 import type { ServiceRuleContext } from './service-alert';
 
 /** Where a forecast starts: the registry's services and each account as it stands today. */
@@ -83,6 +84,7 @@ export function forecastPolicyAlerts(
       due.push(...accountPolicyAlerts(account, accountFacts, audiences.get(account.id)!, ctx));
     }
 
+    due.push(...holidayReadinessNotices(start.services, config.accounts, facts, ctx));
     for (const service of start.services) {
       const account = service.account === undefined ? undefined : facts.get(service.account);
       const successor = service.replacedBy === undefined ? undefined : byId.get(service.replacedBy);

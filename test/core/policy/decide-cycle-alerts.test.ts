@@ -53,6 +53,9 @@ describe('one cycle of the whole policy', () => {
       ['live-rtc:auto-renew-risk:2026-10-09:critical', 'critical', ['ops']],
       ['live-rtc:coverage-gap:2026-10-09:2026-10-12:critical', 'critical', ['ops']],
       ['agora-main:spend-spike:2026-09-29', 'warning', ['ops']],
+      // the eve of National Day: live-rtc lapses 10-09, and at the spike's 450 a day agora-main's 2700 runs
+      // out on 10-06, inside the block, so the team's readiness notice is critical
+      ['_guard:holiday-readiness:2026-10-01:live-app', 'critical', ['ops']],
       ['live-rtc:expiry:2026-10-09:7:escalated', 'critical', ['phone']],
     ]);
   });
@@ -97,6 +100,9 @@ describe('the forecast for preview', () => {
     // Assess
     expect(alerts.map((a) => [a.date, a.key])).toEqual([
       ['2026-09-20', 'live-rtc:auto-renew-risk:2026-10-09:warning'], // a make-up Sunday, a working day
+      // the eves of Mid-Autumn (09-25..27) and National Day: live-rtc lapses within 5 working days after each
+      ['2026-09-24', '_guard:holiday-readiness:2026-09-25:live-app'],
+      ['2026-09-30', '_guard:holiday-readiness:2026-10-01:live-app'],
       ['2026-09-30', 'live-rtc:auto-renew-risk:2026-10-09:critical'], // due 10-02, National Day
       ['2026-10-10', 'live-rtc:expired-in-use:2026-10-09'], // spend goes on after the expiry
       ['2026-10-10', 'live-rtc:renewal-missed:2026-10-09'],

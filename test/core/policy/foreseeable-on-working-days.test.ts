@@ -94,7 +94,8 @@ describe('foreseeable rules around National Day 2026', () => {
       reminderDays: [30, 7, 1],
       channels: ['ops', 'phone'],
     });
-    const remainingOn = (day: IsoDate) => 27_000 - 1_000 * Math.round((Date.parse(day) - Date.parse('2026-09-12')) / 864e5);
+    const remainingOn = (day: IsoDate) =>
+      27_000 - 1_000 * Math.round((Date.parse(day) - Date.parse('2026-09-12')) / 864e5);
 
     // Act: each cycle reads the last three days
     const fired = firstDays((today) => {

@@ -47,7 +47,10 @@ describe('a core, auto-renewing service through the CN 2026 National Day holiday
     expect(fired.map((f) => [f.day, f.alert.key, f.alert.channels.join('+')])).toEqual([
       ['2026-09-20', 'live-rtc:expiry:2026-10-09:30', 'ops'], // a catch-up on the make-up Sunday, a working day
       ['2026-09-24', 'live-rtc:expiry:2026-10-09:15', 'ops'], // 09-24: before Mid-Autumn (09-25..27)
+      // the last working day before each block of 3 days or more: the expiry falls within 5 working days after it
+      ['2026-09-24', '_guard:holiday-readiness:2026-09-25:live-app', 'ops'],
       ['2026-09-30', 'live-rtc:expiry:2026-10-09:3', 'ops'], // 7 and 3 land in the holidays: one, the most urgent
+      ['2026-09-30', '_guard:holiday-readiness:2026-10-01:live-app', 'ops'],
       // no escalation during the holidays: the first working day after them is 10-08, when tier 1 is due
       ['2026-10-08', 'live-rtc:expiry:2026-10-09:1', 'ops+phone'],
       ['2026-10-09', 'live-rtc:expiry:2026-10-09:0', 'ops+phone'],
