@@ -340,6 +340,9 @@ export interface AlertFigures {
   /** The thresholds of the balance policy that hold (or, for a recovery, that it is back above). */
   readonly minAmount?: number;
   readonly minRunwayDays?: number;
+  /** A runway short in working days: those left to top up, and the last of them (accounts/working-runway.ts). */
+  readonly workingDaysToAct?: number;
+  readonly lastDayToAct?: IsoDate;
   /** A spike: the day's spend, its day, and the trailing average it is compared with. */
   readonly spend?: number;
   readonly spendOn?: IsoDate;

@@ -18,7 +18,10 @@ export function zhFigureDetails(alert: Alert): string | undefined {
       f.runwayDays === undefined
         ? ''
         : `；按当前消费约可用 ${f.runwayDays} 天` +
-          (f.minRunwayDays !== undefined && f.runwayDays < f.minRunwayDays ? `，少于 ${f.minRunwayDays} 天` : '');
+          (f.minRunwayDays !== undefined && f.runwayDays < f.minRunwayDays ? `，少于 ${f.minRunwayDays} 天` : '') +
+          (f.workingDaysToAct !== undefined && f.lastDayToAct !== undefined
+            ? `；用完前只剩 ${f.workingDaysToAct} 个工作日可充值（最晚 ${f.lastDayToAct}）`
+            : '');
     return `余额 ${money(f.balance)}${below}${runway}。`;
   }
   if (kind === 'blind-spot' && f.failures !== undefined) {

@@ -133,14 +133,23 @@ function readAccount(
         accountId: account.id,
         date: ctx.today,
         message: `${what}: ${verdict.reasons.join('; ')}. Top it up before service is suspended.${services}`,
-        figures: balanceFigures(account, balance, verdict.runwayDays),
+        figures: {
+          ...balanceFigures(account, balance, verdict.runwayDays),
+          ...(verdict.working && {
+            workingDaysToAct: verdict.working.workingDays,
+            lastDayToAct: verdict.working.lastDayToAct,
+          }),
+        },
       },
       ctx.audience,
       ctx.channels,
     );
     return { state, alerts: [alert], dailySpend, runwayDays: verdict.runwayDays };
   }
-  if (previous.lowBalanceSince !== undefined && judgeBalance(recoveryLine(account.balance!), balance, dailySpend, basis).low) {
+  if (
+    previous.lowBalanceSince !== undefined &&
+    judgeBalance(recoveryLine(account.balance!), balance, dailySpend, basis).low
+  ) {
     // hysteresis: back over the line but not clear of it; the episode stays open, nothing is said
     return {
       state: { ...state, lowBalanceSince: previous.lowBalanceSince },

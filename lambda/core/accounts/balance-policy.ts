@@ -16,6 +16,8 @@ export interface BalanceVerdict {
   /** Which thresholds hold, as sentences for the alert. */
   readonly reasons: readonly string[];
   readonly runwayDays?: number;
+  /** When the runway is short in working days: those left to top up, and the last of them. */
+  readonly working?: { readonly workingDays: number; readonly lastDayToAct: IsoDate };
   /** `runway` when the runway threshold holds (the sharper signal), else `balance`. */
   readonly kind: 'balance' | 'runway';
   readonly severity: Severity;
@@ -69,6 +71,7 @@ export function judgeBalance(
     low: reasons.length > 0,
     reasons,
     runwayDays: runway,
+    ...(workingLow && working && { working: { workingDays: working.workingDays, lastDayToAct: working.lastDayToAct } }),
     kind: runwayLow ? 'runway' : 'balance',
     severity: severityForRunway(balance.amount, runway),
   };

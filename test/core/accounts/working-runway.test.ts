@@ -1,8 +1,13 @@
+import { accountAudience, evaluateAccount, initialAccountState } from '../../../lambda/core/accounts';
 import { judgeBalance } from '../../../lambda/core/accounts/balance-policy';
+import { zhFigureDetails } from '../../../lambda/channels/messages/figure-details';
 import { workingDaysIn, workingRunway } from '../../../lambda/core/accounts/working-runway';
 import { WorkingCalendar } from '../../../lambda/core/calendar';
 import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';
 import { addDays } from '../../../lambda/core/dates';
+import type { AccountConfig } from '../../../lambda/core/model';
+import { indexChannels } from '../../../lambda/core/reminders';
+import { sampleService } from '../../support/model-fixtures';
 
 const cn = new WorkingCalendar(calendarData('CN', [2025, 2026, 2027]));
 const weekends = new WorkingCalendar(calendarData('weekends', [2025, 2026, 2027]));
@@ -63,5 +68,63 @@ describe('a runway counted in working days to act', () => {
       lastDayToAct: '2026-03-04',
       workingDays: 0,
     });
+  });
+});
+
+describe('the runway alert of a cycle with a calendar', () => {
+  const channels = indexChannels([
+    { id: 'ops', type: 'email', to: ['ops@example.com'], minSeverity: 'info', options: {} },
+  ]);
+  const agora: AccountConfig = {
+    id: 'agora-main',
+    vendor: 'agora',
+    credentials: 'renewal-guard/agora-main',
+    balance: { minRunwayDays: 14 },
+    options: {},
+  };
+  const services = [sampleService({ account: 'agora-main', channels: ['ops'] })];
+  const read = (calendar?: WorkingCalendar) =>
+    evaluateAccount(
+      agora,
+      initialAccountState('agora-main'),
+      {
+        ok: true,
+        snapshot: {
+          accountId: 'agora-main',
+          vendor: 'agora',
+          takenAt: '2026-02-06T01:30:00.000Z',
+          balance: { amount: 1400, currency: 'CNY' },
+          dailySpend: [{ date: '2026-02-05', amount: 100, unit: 'CNY' }],
+          entitlements: [],
+        },
+      },
+      {
+        now: new Date('2026-02-06T09:30:00+08:00'),
+        today: '2026-02-06',
+        audience: accountAudience(agora, services, channels),
+        channels,
+        ...(calendar && { calendar }),
+      },
+    );
+
+  it('warns on 2026-02-06 of 14 days that leave 6 working days before Spring Festival, in both languages', () => {
+    // Act
+    const [alert] = read(cn).alerts;
+
+    // Assess
+    expect(alert).toMatchObject({
+      key: 'agora-main:balance:2026-02-06:warning',
+      kind: 'runway',
+      severity: 'warning',
+      figures: { runwayDays: 14, minRunwayDays: 14, workingDaysToAct: 6, lastDayToAct: '2026-02-14' },
+    });
+    expect(alert!.message).toContain('it runs out on 2026-02-20, leaving 6 working days to top up');
+    expect(zhFigureDetails(alert!)).toBe(
+      '余额 1400 CNY；按当前消费约可用 14 天；用完前只剩 6 个工作日可充值（最晚 2026-02-14）。',
+    );
+  });
+
+  it('says nothing of it without a calendar, counting calendar days alone', () => {
+    expect(read().alerts).toEqual([]);
   });
 });
