@@ -321,7 +321,9 @@ export interface HttpJsonAccountProps {
   readonly path?: string;
 
   /**
-   * The header that carries the token.
+   * The header that carries the token: one of `Authorization`, `X-Api-Key`, `Api-Key`, `X-Auth-Token`,
+   * `X-Access-Token`, `X-Api-Token` or `Private-Token` (any letter case). Other headers are refused at
+   * synth: `Host` or `Cookie` would drop or misroute the token.
    *
    * @default 'Authorization'
    */

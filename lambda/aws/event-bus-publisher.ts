@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { AlertContext } from '../channels/formatters';
 import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
-import type { AlertContext } from '../channels/formatters';
 import type { Alert, AlertKind, GuardConfig, Language } from '../core/model';
 import { renderEventDetail } from '../delivery/render';
 import { serviceContext } from '../delivery/render-context';
@@ -34,6 +34,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
 export class EventBusPublisher implements AlertPublisher {
   readonly target = 'eventbridge';
   private readonly client: EventBridgeClient;
+  private readonly context: (alert: Alert) => AlertContext;
 
   constructor(
     private readonly options: {
@@ -49,8 +50,6 @@ export class EventBusPublisher implements AlertPublisher {
     this.client = options.client ?? new EventBridgeClient({});
     this.context = options.config ? serviceContext(options.config) : () => ({});
   }
-
-  private readonly context: (alert: Alert) => AlertContext;
 
   async publish(alert: Alert): Promise<void> {
     let response;

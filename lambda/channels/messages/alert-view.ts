@@ -99,9 +99,11 @@ export function buildAlertView(input: FormatInput, userText: (text: string) => s
     const owners = alert.owners.map((o) => userText(inert(o))).join(m.listSeparator);
     facts.push({ label: m.labels.owners, value: truncateChars(owners, FIELD_CAPS.owners) });
   }
-  // the service's own links: where it is renewed (the action link) and its runbook, as the document has them
-  if (alert.renewUrl) facts.push({ label: m.labels.renewAt, value: safe(alert.renewUrl, FIELD_CAPS.link) });
-  if (alert.runbook) facts.push({ label: m.labels.runbook, value: safe(alert.runbook, FIELD_CAPS.link) });
+  // the service's own links: where it is renewed (the action link) and its runbook. Validated as plain
+  // http(s) URLs (core/config/service-links.ts), they stay links: escaped for the platform, not made inert
+  const link = (url: string) => userText(truncateChars(url, FIELD_CAPS.link));
+  if (alert.renewUrl) facts.push({ label: m.labels.renewAt, value: link(alert.renewUrl) });
+  if (alert.runbook) facts.push({ label: m.labels.runbook, value: link(alert.runbook) });
   const part = kind === 'digest' ? input.digestPart : undefined;
   const heading = title(alert, name, m, input.serviceKind) + (part ? m.digest.part(part.index, part.count) : '');
   const severityLabel = followUpLabel(m.severity[alert.severity], extras.followUp, m);
