@@ -150,6 +150,7 @@ describe('typed alert policy props over a config file', () => {
     expect(schedules.map((s: any) => s.Properties.ScheduleExpression).sort()).toEqual([
       'cron(0 9 * * ? *)',
       'cron(45 16 ? * FRI *)',
+      'rate(1 hour)', // the closer watch, whatever the policy
     ]);
   });
 });
