@@ -111,7 +111,7 @@ describe('renewal-guard report', () => {
     [['--config', 'renewal-guard.yaml'], 'renewal-guard: --out FILE is required (where to write the HTML page)\n'],
     [
       ['--config', 'renewal-guard.yaml', '--out', 'r.html', '--from', '2026-02-30'],
-      'renewal-guard: --from: "2026-02-30" is not a calendar date (expected YYYY-MM-DD)\n',
+      'renewal-guard: --from: "2026-02-30" is not a calendar date from 2000 to 2199 (expected YYYY-MM-DD)\n',
     ],
     [
       ['--config', 'renewal-guard.yaml', '--out', 'r.html', '--days', '0'],
