@@ -15,27 +15,30 @@ const REVIEWED: Readonly<Record<string, string>> = {
   '@aws-sdk/client-dynamodb': '3.1162.0',
   '@aws-sdk/client-eventbridge': '3.1169.0',
   '@aws-sdk/client-secrets-manager': '3.1162.0',
+  // Apache-2.0, AWS SDK v3 like the others: owners' emails (SES v2) and the lean profile's SecureString reads
+  '@aws-sdk/client-sesv2': '3.1178.0',
   '@aws-sdk/client-sns': '3.1169.0',
-  '@aws-sdk/core': '3.981.0',
-  '@aws-sdk/credential-provider-env': '3.972.84',
-  '@aws-sdk/credential-provider-http': '3.972.86',
-  '@aws-sdk/credential-provider-ini': '3.973.30',
-  '@aws-sdk/credential-provider-login': '3.972.92',
-  '@aws-sdk/credential-provider-node': '3.972.97',
-  '@aws-sdk/credential-provider-process': '3.972.84',
-  '@aws-sdk/credential-provider-sso': '3.973.28',
-  '@aws-sdk/credential-provider-web-identity': '3.972.90',
+  '@aws-sdk/client-ssm': '3.1178.0',
+  '@aws-sdk/core': '3.981.2',
+  '@aws-sdk/credential-provider-env': '3.972.86',
+  '@aws-sdk/credential-provider-http': '3.972.88',
+  '@aws-sdk/credential-provider-ini': '3.973.32',
+  '@aws-sdk/credential-provider-login': '3.972.94',
+  '@aws-sdk/credential-provider-node': '3.972.99',
+  '@aws-sdk/credential-provider-process': '3.972.86',
+  '@aws-sdk/credential-provider-sso': '3.973.30',
+  '@aws-sdk/credential-provider-web-identity': '3.972.92',
   '@aws-sdk/dynamodb-codec': '3.973.55',
   '@aws-sdk/endpoint-cache': '3.972.11',
   '@aws-sdk/lib-dynamodb': '3.1162.0',
   '@aws-sdk/middleware-endpoint-discovery': '3.972.37',
-  '@aws-sdk/nested-clients': '3.998.3',
+  '@aws-sdk/nested-clients': '3.998.5',
   '@aws-sdk/signature-v4-multi-region': '3.996.52',
-  '@aws-sdk/token-providers': '3.1166.0',
+  '@aws-sdk/token-providers': '3.1177.0',
   '@aws-sdk/util-dynamodb': '3.996.9',
   '@aws-sdk/xml-builder': '3.972.43',
   '@aws/lambda-invoke-store': '0.3.0',
-  '@smithy/core': '3.41.0',
+  '@smithy/core': '3.41.1',
   '@smithy/credential-provider-imds': '4.5.2',
   '@smithy/node-http-handler': '4.14.2',
   '@smithy/signature-v4': '5.7.5',
@@ -63,7 +66,7 @@ const REVIEWED: Readonly<Record<string, string>> = {
 /** The AWS SDK v3 core every handler that reaches DynamoDB carries, with Powertools' logger. */
 const AWS_BASE = Object.keys(REVIEWED).filter(
   (p) =>
-    (p.startsWith('@aws-sdk/') && !/client-(eventbridge|secrets-manager|sns)$/.test(p)) ||
+    (p.startsWith('@aws-sdk/') && !/client-(eventbridge|secrets-manager|sesv2|sns|ssm)$/.test(p)) ||
     p.startsWith('@smithy/') ||
     p.startsWith('@aws-lambda-powertools/') ||
     ['@aws/lambda-invoke-store', 'bowser', 'mnemonist', 'obliterator'].includes(p),
@@ -90,13 +93,20 @@ const BUNDLES: Readonly<Record<string, readonly string[]>> = {
     ...AWS_BASE,
     '@aws-sdk/client-eventbridge',
     '@aws-sdk/client-secrets-manager',
+    '@aws-sdk/client-sesv2',
     '@aws-sdk/client-sns',
+    '@aws-sdk/client-ssm',
   ],
-  'handlers/notify': [...AWS_BASE, '@aws-sdk/client-secrets-manager'],
-  'handlers/ack-and-calendar': [...AWS_BASE, '@aws-sdk/client-secrets-manager'],
-  'handlers/sync-registry': AWS_BASE,
+  'handlers/notify': [...AWS_BASE, '@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'],
+  'handlers/ack-and-calendar': [...AWS_BASE, '@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'],
+  'handlers/sync-registry': [...AWS_BASE, '@aws-sdk/client-ssm'],
   'synth/config-loader': CALENDAR,
-  'cli/main': [...AWS_BASE.filter((p) => !p.startsWith('@aws-lambda-powertools/')), ...CALENDAR, 'commander'],
+  'cli/main': [
+    ...AWS_BASE.filter((p) => !p.startsWith('@aws-lambda-powertools/')),
+    ...CALENDAR,
+    'commander',
+    '@aws-sdk/client-sesv2',
+  ],
 };
 
 const pinned = (names: readonly string[]) => names.map((n) => `${n}@${REVIEWED[n]}`).sort();
