@@ -9,8 +9,8 @@
  * longer sees a JSON document (aws-powertools/powertools-lambda-typescript#1766).
  */
 import { METRICS_NAMESPACE } from '../../src/shared/metrics-schema';
-import type { MetricDatum, MetricUnit } from '../core/metrics-port';
 import { RenewalGuardError } from '../core/errors';
+import type { MetricDatum, MetricUnit } from '../core/metrics-port';
 
 /** The specification's limits: metrics per directive, values per metric, keys per dimension set. */
 export const EMF_MAX_METRICS = 100;

@@ -14,9 +14,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { checkSeal, writeSealFile, writeSealToDb, type SealDb } from './store-seal';
 import { DynamoRegistry } from '../aws/dynamo-registry';
 import { ensureRegistryTable } from '../aws/registry/table-definition';
-import { checkSeal, writeSealFile, writeSealToDb, type SealDb } from './store-seal';
 
 export const DEFAULT_STORE_TABLE = 'renewal-guard-registry';
 export const DEFAULT_WAIT_FOR_LOCK_MS = 30_000;

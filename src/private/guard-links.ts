@@ -10,9 +10,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { GuardFunction } from './guard-function';
-import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { suppressNag } from './nag-suppressions';
 import type { ResolvedLinksEndpoint } from './region-support';
+import { grantRegistryAccess, REGISTRY_ACCESS } from './registry-grants';
 import { synthTimeSecretName } from './secret-name';
 import {
   ENV_LINK_PARAMETER_NAME,

@@ -1,6 +1,6 @@
 import { loadGuardConfig } from '../../lambda/app/load-config';
-import type { AlertPublisher } from '../../lambda/core/delivery-port';
 import type { CycleDeps } from '../../lambda/app/run-cycle';
+import type { AlertPublisher } from '../../lambda/core/delivery-port';
 import { DeliveryError } from '../../lambda/core/errors';
 import type { Alert, GuardConfig } from '../../lambda/core/model';
 import type { Registry } from '../../lambda/core/registry-port';

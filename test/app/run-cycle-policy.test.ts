@@ -5,10 +5,10 @@
  */
 import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
-import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { GuardConfig, Vendor } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { defaultVendorAdapters } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 

@@ -1,9 +1,9 @@
 import { guardConfig, NO_HTTP, NO_SECRETS, offlineDeps, RecordingPublisher } from './cycle-fixtures';
 import { runCycle } from '../../lambda/app/run-cycle';
-import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { AccountConfig } from '../../lambda/core/model';
 import type { VendorAdapter } from '../../lambda/core/vendor-port';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { ManualVendor } from '../../lambda/vendors';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 

@@ -3,8 +3,10 @@ import { answerCustomResource, MAX_RESPONSE_BYTES } from '../../lambda/aws/custo
 import { customResourceEvent } from '../support/cfn-response-receiver';
 
 const event = (type: 'Create' | 'Update' | 'Delete') =>
-  customResourceEvent(type, 'https://cloudformation-custom-resource-response.example/answer?sig=x') as unknown as
-    CloudFormationCustomResourceEvent;
+  customResourceEvent(
+    type,
+    'https://cloudformation-custom-resource-response.example/answer?sig=x',
+  ) as unknown as CloudFormationCustomResourceEvent;
 
 function recordingSend() {
   const sent: { url: string; body: Record<string, unknown>; bytes: number }[] = [];

@@ -34,7 +34,10 @@ describe('infrastructure failures', () => {
   it.each([
     ['syncDeclaredServices (Query)', (r: DynamoRegistry) => r.syncDeclaredServices([service('live-rtc')], NOW)],
     ['claimAlert (PutItem)', (r: DynamoRegistry) => r.claimAlert(ledgerEntry(alert('live-rtc')))],
-    ['markDelivered (UpdateItem)', (r: DynamoRegistry) => r.markDelivered('k', { targets: ['sns'], at: NOW, settles: true })],
+    [
+      'markDelivered (UpdateItem)',
+      (r: DynamoRegistry) => r.markDelivered('k', { targets: ['sns'], at: NOW, settles: true }),
+    ],
     ['listOutbox (Query)', (r: DynamoRegistry) => r.listOutbox()],
     ['getAlert (GetItem)', (r: DynamoRegistry) => r.getAlert('k')],
   ])('reports throttling that outlived the SDK retries in %s as retryable', async (operation, act) => {

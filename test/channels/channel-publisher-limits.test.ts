@@ -1,7 +1,7 @@
 import { channelOf, expiryAlert, memorySecrets } from './channel-fixtures';
 import { failure, usePlatformReceivers } from './publisher-harness';
-import { RateLimiter } from '../../lambda/http';
 import type { ChannelType } from '../../lambda/core/model';
+import { RateLimiter } from '../../lambda/http';
 
 const env = usePlatformReceivers();
 const { publisher, secretsFor } = env;

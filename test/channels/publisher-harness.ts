@@ -1,7 +1,7 @@
 import { ACK_URL, channelOf, CHAT_TYPES, fakeTime, memorySecrets } from './channel-fixtures';
+import type { ChannelType } from '../../lambda/core/model';
 import { ChannelDeliveryError, ChannelPublisher, type ChannelPublisherOptions } from '../../lambda/delivery';
 import { RateLimiter } from '../../lambda/http';
-import type { ChannelType } from '../../lambda/core/model';
 import { PlatformReceivers } from '../support/receivers';
 
 /**

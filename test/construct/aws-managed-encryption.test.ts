@@ -65,7 +65,10 @@ describe('encryption: GuardEncryption.AWS_MANAGED', () => {
   it('encrypts the generated link secrets with aws/secretsmanager; the SSM store needs none (aws/ssm parameter)', () => {
     // with the SSM store the link secret is a SecureString parameter (test/construct/link-parameter.test.ts)
     expect(resourcesOf(synth, 'AWS::SecretsManager::Secret')).toEqual([]);
-    const withSecrets = synthGuard({ configFile: fixture('ssm-credentials.yaml'), encryption: GuardEncryption.AWS_MANAGED });
+    const withSecrets = synthGuard({
+      configFile: fixture('ssm-credentials.yaml'),
+      encryption: GuardEncryption.AWS_MANAGED,
+    });
     const secrets = resourcesOf(withSecrets, 'AWS::SecretsManager::Secret');
     expect(secrets.length).toBe(2);
     for (const secret of secrets) expect(secret.Properties.KmsKeyId).toEqual(awsManagedAlias('secretsmanager'));

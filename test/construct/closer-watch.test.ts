@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { WATCH_INPUT } from '../../src/shared/poller-input';
 import { fixture, logicalId, synthGuard } from './support/guard-stack';
+import { WATCH_INPUT } from '../../src/shared/poller-input';
 
 describe('the closer watch', () => {
   it('runs the poller hourly with the watch input, retrying and dead-lettering like the daily check', () => {

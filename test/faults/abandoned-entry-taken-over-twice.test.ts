@@ -9,10 +9,10 @@ import { RecordingPublisher } from '../app/cycle-fixtures';
 import { faultConfig, KEYS, offlineDeps, SEP_30, TARGETS } from './support/cycle-world';
 import { countDeliveries, freshRegistry, onceEach } from './support/delivery-count';
 import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
-import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { localDocumentClient } from '../../lambda/cli/embedded-store';
 import type { GuardConfig } from '../../lambda/core/model';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 let dynamo: LocalDynamo;

@@ -17,9 +17,9 @@ import {
   type ProxyReply,
 } from './support/fault-proxy';
 import { runCycle } from '../../lambda/app/run-cycle';
-import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { EventBusPublisher } from '../../lambda/aws/event-bus-publisher';
 import { SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
+import { OUTBOX_LEASE_MS } from '../../lambda/delivery';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';

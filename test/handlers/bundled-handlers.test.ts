@@ -12,7 +12,11 @@ import {
   ENV_REGISTRY_TABLE,
 } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
-import { customResourceEvent, startCfnResponseReceiver, type CfnResponseReceiver } from '../support/cfn-response-receiver';
+import {
+  customResourceEvent,
+  startCfnResponseReceiver,
+  type CfnResponseReceiver,
+} from '../support/cfn-response-receiver';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const TOPIC = 'arn:aws:sns:ap-east-1:123456789012:renewal-guard-alerts';

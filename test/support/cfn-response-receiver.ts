@@ -12,9 +12,9 @@ export interface CfnAnswer {
 }
 
 export interface CfnResponseReceiver {
+  readonly answers: CfnAnswer[];
   /** A fresh ResponseURL with a query like a pre-signed URL's. */
   url(name: string): string;
-  readonly answers: CfnAnswer[];
   /** Answers the next `count` PUTs with 503. */
   refuse(count: number): void;
   stop(): Promise<void>;
@@ -70,7 +70,10 @@ export function customResourceEvent(
     RequestId: `request-${requestType.toLowerCase()}`,
     LogicalResourceId: 'GuardRegistrySyncOnDeploy1A2B3C4D',
     ResourceType: 'Custom::RenewalGuardRegistrySync',
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:ap-east-1:123456789012:function:GuardRegistrySync', ...properties },
+    ResourceProperties: {
+      ServiceToken: 'arn:aws:lambda:ap-east-1:123456789012:function:GuardRegistrySync',
+      ...properties,
+    },
     ...(requestType !== 'Create' && { PhysicalResourceId: 'renewal-guard-registry-sync' }),
   };
 }

@@ -1,7 +1,7 @@
+import type { DigestMessages } from './digest-messages';
 import { EN } from './en';
 import { ZH_CN } from './zh-cn';
 import type { Alert, Language, ServiceKind, Severity } from '../../core/model';
-import type { DigestMessages } from './digest-messages';
 
 /**
  * Every word a channel message uses, per language. Phrases that hold a number or a name are functions,

@@ -42,7 +42,8 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
       2,
     );
   }
-  const days = options.days === undefined ? DEFAULT_REPORT_DAYS : /^\d{1,5}$/.test(options.days) ? Number(options.days) : NaN;
+  const days =
+    options.days === undefined ? DEFAULT_REPORT_DAYS : /^\d{1,5}$/.test(options.days) ? Number(options.days) : NaN;
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
     throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
   }

@@ -4,9 +4,9 @@ import { LANGUAGES, WEEKDAYS, type DigestSchedule, type Language, type QuietHour
 import { describeValue, isMapping, readEnum, readTime, reportUnknownKeys, valueOf, type Mapping } from './fields';
 import type { ProblemLog } from './problem-log';
 import { DEFAULT_REMINDER_DAYS, readReminderDays } from './reminder-days';
+import { DEFAULT_CALENDAR, readCalendar } from './validate-calendar';
 import { isInQuietWindow } from '../../../src/shared/quiet-window';
 import type { CalendarDeclaration } from '../calendar/calendar-declaration';
-import { DEFAULT_CALENDAR, readCalendar } from './validate-calendar';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_CHECK_TIME = '09:00';

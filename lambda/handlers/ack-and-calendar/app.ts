@@ -22,12 +22,12 @@ import {
 import { readLinkSecret, type LinkSecret } from './link-secret';
 import { pageTextFor } from './page-text';
 import { acknowledgedPage, alreadyPage, confirmPage, errorPage, forbiddenPage, notFoundPage } from './pages';
-import type { CycleLogger } from '../../core/delivery-port';
 import { verifyAckToken, type AckAction, type AckClaims } from '../../core/ack/ack-token';
 import { ACK_TOKEN_PARAM } from '../../core/ack/ack-url';
 import { acknowledgementFromClaims, acknowledgementHolds, type Acknowledgement } from '../../core/ack/acknowledgement';
 import { alertKeySubject } from '../../core/ack/alert-key-subject';
 import { localDate, localTime } from '../../core/dates';
+import type { CycleLogger } from '../../core/delivery-port';
 import { errorMessage } from '../../core/errors';
 import type { GuardConfig } from '../../core/model';
 import { ackRoot } from '../../core/policy/policy-keys';

@@ -1,6 +1,6 @@
+import { zhFigureDetails } from '../../../lambda/channels/messages/figure-details';
 import { accountAudience, evaluateAccount, initialAccountState } from '../../../lambda/core/accounts';
 import { judgeBalance } from '../../../lambda/core/accounts/balance-policy';
-import { zhFigureDetails } from '../../../lambda/channels/messages/figure-details';
 import { workingDaysIn, workingRunway } from '../../../lambda/core/accounts/working-runway';
 import { WorkingCalendar } from '../../../lambda/core/calendar';
 import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';

@@ -67,6 +67,8 @@ describe('auto-renewal risk', () => {
     // the largest tier is 60 days, counted from the last day this working day speaks for (10-07, the end
     // of National Day): a renewal 61 days after that is not looked at yet, one 60 days after it is
     expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-12-07' }, account(10), ctx)).toBeUndefined();
-    expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-12-06' }, account(10), ctx)?.severity).toBe('warning');
+    expect(autoRenewRiskAlert({ ...autoRenewing, expiresOn: '2026-12-06' }, account(10), ctx)?.severity).toBe(
+      'warning',
+    );
   });
 });

@@ -6,10 +6,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { freshRegistry, countDeliveries } from './delivery-count';
 import { runCycle } from '../../../lambda/app/run-cycle';
-import { OUTBOX_LEASE_MS } from '../../../lambda/delivery';
 import { DynamoRegistry } from '../../../lambda/aws/dynamo-registry';
-import { guardConfig, offlineDeps, RecordingPublisher } from '../../app/cycle-fixtures';
 import type { GuardConfig } from '../../../lambda/core/model';
+import { OUTBOX_LEASE_MS } from '../../../lambda/delivery';
+import { guardConfig, offlineDeps, RecordingPublisher } from '../../app/cycle-fixtures';
 import type { LocalDynamo } from '../../support/dynalite';
 
 /**
