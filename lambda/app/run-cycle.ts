@@ -14,12 +14,11 @@ import {
   ledgerFactsFor,
   watchedExpiries,
 } from './cycle-ledger';
-import { evaluateAccounts } from './evaluate-accounts';
-import { pollAccounts, type AccountReport } from './poll-accounts';
+import { claimAlerts, deliverClaimed, pollAndEvaluateAccounts, type CycleRun } from './cycle-steps';
+import type { AccountReport } from './poll-accounts';
 import { quantityReminders } from './quantity-reminders';
 import { routeResolutions } from './route-resolutions';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
-import { mapWithConcurrency } from '../core/concurrency';
 import { formatOffsetDateTime, localDate } from '../core/dates';
 import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
 import {
@@ -28,19 +27,13 @@ import {
   type UnclaimedEntitlement,
 } from '../core/inventory/unclaimed-entitlements';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
-import {
-  decideCycleAlerts,
-  deliveryInstant,
-  discoveredExpiryOf,
-  escalationsAndRepeats,
-  withDiscoveredExpiry,
-} from '../core/policy';
-import type { LedgerEntry, Registry } from '../core/registry-port';
+import { decideCycleAlerts, discoveredExpiryOf, escalationsAndRepeats, withDiscoveredExpiry } from '../core/policy';
+import type { Registry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import { withServiceLinks } from '../core/reminders/alert-links';
 import type { VendorHttp } from '../core/vendor-http-port';
 import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
-import { DEFAULT_SEND_CONCURRENCY, drainOutbox, owedTargets, type DeliveryReport, type HeldAlert } from '../delivery';
+import { DEFAULT_SEND_CONCURRENCY, owedTargets, type DeliveryReport, type HeldAlert } from '../delivery';
 
 export interface CycleDeps {
   readonly registry: Registry;
@@ -76,26 +69,14 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   const concurrency = deps.concurrency ?? DEFAULT_SEND_CONCURRENCY;
   const today = localDate(now, config.timeZone);
 
+  const run: CycleRun = { config, deps, now, today, cycleId, logger, concurrency };
   const channels = indexChannels(config.channels);
-  const polls = await pollAccounts(config.accounts, {
-    vendors: deps.vendors,
-    secrets: deps.secrets,
-    http: deps.http,
-    now,
-    logger,
-    concurrency,
-  });
   const {
     reports: accounts,
     alerts: accountAlerts,
     facts,
     entitlements,
-  } = await evaluateAccounts(config, polls, {
-    registry: deps.registry,
-    now,
-    today,
-    channels,
-  });
+  } = await pollAndEvaluateAccounts(config.accounts, channels, run);
 
   const records = await deps.registry.listServices();
   // a service naming its vendor entitlement follows the expiry the vendor reports (a renewal shows there)
@@ -143,29 +124,16 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     channelOrder: config.channels.map((c) => c.id),
   });
 
-  const claimedAt = now.toISOString();
-  const own: LedgerEntry[] = candidates.map((alert) => {
-    const notBefore = deliveryInstant(alert, now, config, calendar);
-    return {
-      alert,
-      cycleId,
-      claimedAt,
-      // one per publisher, and one per owner the alert names (a recipient publisher)
-      pendingTargets: owedTargets(alert, deps.publishers),
-      deliveredTargets: [],
-      ...(notBefore.getTime() > now.getTime() && { notBefore: notBefore.toISOString() }),
-    };
-  });
-  const won = await mapWithConcurrency(own, concurrency, (entry) => deps.registry.claimAlert(entry));
-  const claimed = own.filter((_, i) => won[i]);
+  const { claimed, claimedAt } = await claimAlerts(
+    candidates,
+    // one per publisher, and one per owner the alert names (a recipient publisher)
+    { calendar, targetsOf: (alert) => owedTargets(alert, deps.publishers) },
+    run,
+  );
   const alerts = claimed.map((e) => e.alert).sort(byServiceThenKey);
   logger.info('cycle evaluated', { cycleId, today, services: records.length, fired: alerts.length });
 
-  const { deliveries, held } = await drainOutbox(
-    claimed,
-    { cycleId, claimedAt, now },
-    { registry: deps.registry, publishers: deps.publishers, logger, concurrency },
-  );
+  const { deliveries, held } = await deliverClaimed(claimed, claimedAt, run);
 
   return {
     cycleId,

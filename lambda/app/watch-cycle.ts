@@ -5,19 +5,16 @@
  * digest stay with the daily check at its hour. With no account under watch it reads one registry
  * partition (the account states) and stops.
  */
-import { evaluateAccounts } from './evaluate-accounts';
-import { pollAccounts, type AccountReport } from './poll-accounts';
+import { claimAlerts, deliverClaimed, pollAndEvaluateAccounts, type CycleRun } from './cycle-steps';
+import type { AccountReport } from './poll-accounts';
 import type { CycleDeps } from './run-cycle';
 import { accountsUnderWatch } from '../core/accounts/closer-watch';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
-import { mapWithConcurrency } from '../core/concurrency';
 import { formatOffsetDateTime, localDate } from '../core/dates';
 import { SILENT_LOGGER } from '../core/delivery-port';
 import type { Alert, GuardConfig } from '../core/model';
-import { deliveryInstant } from '../core/policy';
-import type { LedgerEntry } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
-import { DEFAULT_SEND_CONCURRENCY, drainOutbox, type DeliveryReport } from '../delivery';
+import { DEFAULT_SEND_CONCURRENCY, type DeliveryReport } from '../delivery';
 
 export interface WatchReport {
   readonly cycleId: string;
@@ -42,43 +39,14 @@ export async function runWatchCycle(
   const base = { cycleId, now: formatOffsetDateTime(now, config.timeZone), watched: watched.map((a) => a.id) };
   if (watched.length === 0) return { ...base, accounts: [], alerts: [], deliveries: [] };
 
+  const run: CycleRun = { config, deps, now, today, cycleId, logger, concurrency };
   const channels = indexChannels(config.channels);
-  const polls = await pollAccounts(watched, {
-    vendors: deps.vendors,
-    secrets: deps.secrets,
-    http: deps.http,
-    now,
-    logger,
-    concurrency,
-  });
-  const { reports, alerts: due } = await evaluateAccounts(config, polls, {
-    registry: deps.registry,
-    now,
-    today,
-    channels,
-  });
+  const { reports, alerts: due } = await pollAndEvaluateAccounts(watched, channels, run);
 
   const calendar = new WorkingCalendar(config.calendar);
   const targets = deps.publishers.map((p) => p.target);
-  const claimedAt = now.toISOString();
-  const own: LedgerEntry[] = due.map((alert) => {
-    const notBefore = deliveryInstant(alert, now, config, calendar);
-    return {
-      alert,
-      cycleId,
-      claimedAt,
-      pendingTargets: targets,
-      deliveredTargets: [],
-      ...(notBefore.getTime() > now.getTime() && { notBefore: notBefore.toISOString() }),
-    };
-  });
-  const won = await mapWithConcurrency(own, concurrency, (entry) => deps.registry.claimAlert(entry));
-  const claimed = own.filter((_, i) => won[i]);
+  const { claimed, claimedAt } = await claimAlerts(due, { calendar, targetsOf: () => targets }, run);
   logger.info('watch evaluated', { cycleId, watched: base.watched, fired: claimed.length });
-  const { deliveries } = await drainOutbox(
-    claimed,
-    { cycleId, claimedAt, now },
-    { registry: deps.registry, publishers: deps.publishers, logger, concurrency },
-  );
+  const { deliveries } = await deliverClaimed(claimed, claimedAt, run);
   return { ...base, accounts: reports, alerts: claimed.map((e) => e.alert), deliveries };
 }
