@@ -3,6 +3,7 @@
  * alerts as one email of its own (text and HTML, in the owners' language, with the acknowledge link),
  * and each owner is a delivery target of the one pipeline: claimed, sent, retried and recorded apart.
  */
+import { OWNED_SERVICES, OWNER_EMAIL_FROM } from './owner-email-fixtures';
 import { runCycle } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { EmailSender, OutgoingEmail } from '../../lambda/core/delivery-port';
@@ -14,7 +15,6 @@ import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const SEP_30 = new Date('2026-09-30T09:30:00+08:00');
 const OCT_1 = new Date('2026-10-01T09:30:00+08:00');
-const FROM = 'renewal-guard@example.com';
 
 /** Keeps what it sends; refuses `failing` addresses (retryable, as SES throttling is) while they fail. */
 class FakeSes implements EmailSender {
@@ -29,32 +29,12 @@ class FakeSes implements EmailSender {
   }
 }
 
-const services = [
-  {
-    id: 'live-rtc',
-    name: 'Live app RTC',
-    project: 'live-app',
-    account: 'contracts',
-    kind: 'subscription',
-    expiresOn: '2026-10-09',
-    owners: ['alice@example.com', 'Carol Chen', 'dave@example.com'],
-  },
-  {
-    id: 'voice-room',
-    name: '语音房 TRTC package',
-    project: 'voice',
-    kind: 'package',
-    expiresOn: '2026-10-20',
-    owners: ['bob@example.com'],
-  },
-];
-
 let dynamo: LocalDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
 afterAll(() => dynamo.stop());
 
 async function setUp(overrides: Record<string, unknown>, failing?: Set<string>) {
-  const config = guardConfig({ services, ...overrides });
+  const config = guardConfig({ services: OWNED_SERVICES, ...overrides });
   const registry = new DynamoRegistry({ tableName: await dynamo.createRegistryTable(), client: dynamo.client });
   await registry.syncDeclaredServices(config.services, '2026-09-01T00:00:00Z');
   const ses = new FakeSes(failing);
@@ -67,7 +47,7 @@ async function setUp(overrides: Record<string, unknown>, failing?: Set<string>) 
 describe('owner email through the delivery pipeline', () => {
   it('emails each owner address of a service its alert, in the document language, with text, HTML and the acknowledge link', async () => {
     // Prepare
-    const { config, ses, deps } = await setUp({ language: 'zh-CN', ownerEmail: { from: FROM } });
+    const { config, ses, deps } = await setUp({ language: 'zh-CN', ownerEmail: { from: OWNER_EMAIL_FROM } });
 
     // Act
     const report = await runCycle(config, deps, SEP_30, 'cycle-1');
@@ -81,7 +61,7 @@ describe('owner email through the delivery pipeline', () => {
       ['dave@example.com', 'live-rtc:expiry:2026-10-09:7'],
     ]);
     const alice = expiry.find((e) => e.to === 'alice@example.com')!;
-    expect(alice.from).toBe(FROM);
+    expect(alice.from).toBe(OWNER_EMAIL_FROM);
     expect(alice.subject).toContain('【严重】');
     expect(alice.text).toContain('Live app RTC');
     expect(alice.text).toContain('https://links.example.com/ack?k=live-rtc%3Aexpiry%3A2026-10-09%3A7');
@@ -108,7 +88,7 @@ describe('owner email through the delivery pipeline', () => {
   it('keeps an owner whose email failed owed in the outbox, and the next cycle emails that owner alone', async () => {
     // Prepare
     const failing = new Set(['dave@example.com']);
-    const { config, registry, ses, sns, deps } = await setUp({ ownerEmail: { from: FROM } }, failing);
+    const { config, registry, ses, sns, deps } = await setUp({ ownerEmail: { from: OWNER_EMAIL_FROM } }, failing);
 
     // Act
     const first = await runCycle(config, deps, SEP_30, 'cycle-1');
@@ -140,7 +120,7 @@ describe('owner email through the delivery pipeline', () => {
   });
 
   it('sends owners nothing when the document turns owner email off, or names no sender', async () => {
-    for (const overrides of [{ ownerEmail: { from: FROM, enabled: false } }, {}]) {
+    for (const overrides of [{ ownerEmail: { from: OWNER_EMAIL_FROM, enabled: false } }, {}]) {
       // Prepare
       const { config, registry, ses, deps } = await setUp(overrides);
 
@@ -167,7 +147,7 @@ describe('which alerts an owner is owed', () => {
   };
   const publisher = (minSeverity: 'info' | 'critical') =>
     new OwnerEmailPublisher({
-      ownerEmail: { enabled: true, from: FROM, minSeverity },
+      ownerEmail: { enabled: true, from: OWNER_EMAIL_FROM, minSeverity },
       sender: new FakeSes(),
     });
 
@@ -192,7 +172,7 @@ describe('which alerts an owner is owed', () => {
     const ses = new FakeSes();
     const two = { ...base, owners: ['alice@example.com', 'bob@example.com'] };
     const owners = new OwnerEmailPublisher({
-      ownerEmail: { enabled: true, from: FROM, minSeverity: 'info' },
+      ownerEmail: { enabled: true, from: OWNER_EMAIL_FROM, minSeverity: 'info' },
       sender: ses,
     });
 
@@ -215,7 +195,7 @@ describe('which alerts an owner is owed', () => {
       project: '<a href="https://evil.example.com/pay">Renew now</a>',
     };
     const owners = new OwnerEmailPublisher({
-      ownerEmail: { enabled: true, from: FROM, minSeverity: 'info' },
+      ownerEmail: { enabled: true, from: OWNER_EMAIL_FROM, minSeverity: 'info' },
       sender: ses,
       context: () => ({ serviceName: '<img src=x onerror=alert(1)>', ackUrl: 'https://links.example.com/ack?k=1' }),
     });

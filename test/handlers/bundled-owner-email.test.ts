@@ -13,14 +13,13 @@ import { ENV_GUARD_NAME } from '../../src/shared/metrics-schema';
 import { ENV_SES_CONFIGURATION_SET } from '../../src/shared/owner-email-schema';
 import { ENV_ALERT_TOPIC_ARN, ENV_EVENT_BUS_NAME, ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
+import { OWNED_SERVICES, OWNER_EMAIL_FROM } from '../delivery/owner-email-fixtures';
 import {
   customResourceEvent,
   startCfnResponseReceiver,
   type CfnResponseReceiver,
 } from '../support/cfn-response-receiver';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
-
-const FROM = 'renewal-guard@example.com';
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -39,26 +38,8 @@ beforeAll(async () => {
   const config = guardConfig({
     calendar: 'weekends',
     language: 'zh-CN',
-    ownerEmail: { from: FROM },
-    services: [
-      {
-        id: 'live-rtc',
-        name: 'Live app RTC',
-        project: 'live-app',
-        account: 'contracts',
-        kind: 'subscription',
-        expiresOn: '2026-10-09',
-        owners: ['alice@example.com', 'Carol Chen', 'dave@example.com'],
-      },
-      {
-        id: 'voice-room',
-        name: '语音房 TRTC package',
-        project: 'voice',
-        kind: 'package',
-        expiresOn: '2026-10-20',
-        owners: ['bob@example.com'],
-      },
-    ],
+    ownerEmail: { from: OWNER_EMAIL_FROM },
+    services: OWNED_SERVICES,
   });
   codeRoot = stageCode(['poll-and-evaluate', 'sync-registry'], config);
 });
@@ -114,7 +95,7 @@ describe('the bundled poller and owner email', () => {
     ]);
     const bob = sent.find((r) => r.Destination.ToAddresses[0] === 'bob@example.com')!;
     expect(bob).toMatchObject({
-      FromEmailAddress: FROM,
+      FromEmailAddress: OWNER_EMAIL_FROM,
       ConfigurationSetName: 'guard-events',
       EmailTags: [{ Name: 'renewal-guard-alert', Value: 'voice-room_expiry_2026-10-20_0' }],
     });
