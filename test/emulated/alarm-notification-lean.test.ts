@@ -3,35 +3,25 @@
  * under the `aws/sns` key, so the alarms' topic is the guard's unencrypted, TLS-only alarm topic — and the
  * operators still hear every alarm there, by email, SMS and through the notifier.
  */
-import { demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
 import { GuardEncryption } from '../../src';
-import { PlatformReceivers } from '../support/receivers';
-import { EmulatedDeployment } from './support/emulated-deployment';
-import { DAYS, guardStory } from './support/guard-story';
+import type { PlatformReceivers } from '../support/receivers';
+import type { EmulatedDeployment } from './support/emulated-deployment';
+import { DAYS } from './support/guard-story';
+import { deployGuardStory, stopStoryDeployment, type StoryDeployment } from './support/story-deployment';
 
 const now = new Date(`${DAYS.deploy}T02:00:00Z`);
-let sandbox: VendorSandbox;
+let story: StoryDeployment | undefined;
 let receivers: PlatformReceivers;
 let deployment: EmulatedDeployment;
 
 beforeAll(async () => {
-  [sandbox, receivers] = await Promise.all([
-    startVendorSandbox({ fixtures: demoFixtures(now), clock: () => now }),
-    PlatformReceivers.start({ now: () => now.getTime() }),
-  ]);
-  const { config, secrets } = guardStory(sandbox, receivers, now);
-  deployment = await EmulatedDeployment.start({
-    config,
-    secrets,
-    deployedAt: now,
+  story = await deployGuardStory(() => now, {
     props: (p) => ({ ...p, encryption: GuardEncryption.AWS_MANAGED }),
   });
-  await deployment.provision();
+  ({ receivers, deployment } = story);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
-});
+afterAll(() => stopStoryDeployment(story));
 
 function subscriptionOn(protocol: string, endpoint?: string): string {
   const topicArn = deployment.ref('AWS::SNS::Topic', 'GuardAlarmTopic');

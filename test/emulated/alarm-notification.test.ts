@@ -15,33 +15,26 @@
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { snsPublications } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert, ChannelConfig } from '../../lambda/core/model';
-import { demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
-import { PlatformReceivers } from '../support/receivers';
-import { EmulatedDeployment } from './support/emulated-deployment';
-import { DAYS, guardStory } from './support/guard-story';
+import type { PlatformReceivers } from '../support/receivers';
+import type { EmulatedDeployment } from './support/emulated-deployment';
+import { DAYS } from './support/guard-story';
 import type { SnsDelivery } from './support/stand-in-subscriptions';
+import { deployGuardStory, stopStoryDeployment, type StoryDeployment } from './support/story-deployment';
 
 const now = new Date(`${DAYS.deploy}T02:00:00Z`);
-let sandbox: VendorSandbox;
+let story: StoryDeployment | undefined;
 let receivers: PlatformReceivers;
 let deployment: EmulatedDeployment;
 let channels: ChannelConfig[];
 
 beforeAll(async () => {
-  [sandbox, receivers] = await Promise.all([
-    startVendorSandbox({ fixtures: demoFixtures(now), clock: () => now }),
-    PlatformReceivers.start({ now: () => now.getTime() }),
-  ]);
-  const { config, secrets } = guardStory(sandbox, receivers, now);
-  const declared = config.channels as Array<Omit<ChannelConfig, 'options' | 'to'> & { to?: string[] }>;
+  story = await deployGuardStory(() => now);
+  ({ receivers, deployment } = story);
+  const declared = story.config.channels as Array<Omit<ChannelConfig, 'options' | 'to'> & { to?: string[] }>;
   channels = declared.map((c) => ({ ...c, to: c.to ?? [], options: {} }));
-  deployment = await EmulatedDeployment.start({ config, secrets, deployedAt: now });
-  await deployment.provision();
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
-});
+afterAll(() => stopStoryDeployment(story));
 
 /** The logical id of the one stand-in subscribed with `protocol` to the topic whose logical id starts with `topic`. */
 function subscriptionOn(topic: string, protocol: string, endpoint?: string): string {

@@ -10,30 +10,24 @@ import { GetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { alertAttributes, snsMessage } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert } from '../../lambda/core/model';
-import { startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
-import { demoFixtures } from '../../lambda/sandbox';
-import { PlatformReceivers } from '../support/receivers';
-import { EmulatedDeployment } from './support/emulated-deployment';
-import { DAYS, guardStory } from './support/guard-story';
+import type { VendorSandbox } from '../../lambda/sandbox';
+import type { PlatformReceivers } from '../support/receivers';
+import type { EmulatedDeployment } from './support/emulated-deployment';
+import { DAYS } from './support/guard-story';
+import { deployGuardStory, stopStoryDeployment, type StoryDeployment } from './support/story-deployment';
 
 let now = new Date(`${DAYS.deploy}T02:00:00Z`);
+let story: StoryDeployment | undefined;
 let sandbox: VendorSandbox;
 let receivers: PlatformReceivers;
 let deployment: EmulatedDeployment;
 
 beforeAll(async () => {
-  [sandbox, receivers] = await Promise.all([
-    startVendorSandbox({ fixtures: demoFixtures(now), clock: () => now }),
-    PlatformReceivers.start({ now: () => now.getTime() }),
-  ]);
-  const { config, secrets } = guardStory(sandbox, receivers, now);
-  deployment = await EmulatedDeployment.start({ config, secrets, deployedAt: now });
-  await deployment.provision();
+  story = await deployGuardStory(() => now);
+  ({ sandbox, receivers, deployment } = story);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
-});
+afterAll(() => stopStoryDeployment(story));
 
 /** The queue URL on moto of a queue CloudFormation answered with its (AWS-shaped) URL. */
 async function queueUrl(physicalUrl: string): Promise<string> {

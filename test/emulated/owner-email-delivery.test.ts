@@ -5,17 +5,15 @@
  * and refuses a sender whose identity is not verified, as SES does.
  */
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { demoFixtures, startVendorSandbox, type VendorSandbox } from '../../lambda/sandbox';
-import { PlatformReceivers } from '../support/receivers';
-import { EmulatedDeployment } from './support/emulated-deployment';
-import { DAYS, guardStory } from './support/guard-story';
+import type { EmulatedDeployment } from './support/emulated-deployment';
+import { DAYS } from './support/guard-story';
 import { FAKE_CREDENTIALS } from './support/local-aws';
+import { deployGuardStory, stopStoryDeployment, type StoryDeployment } from './support/story-deployment';
 import { EMULATED_REGION } from './support/synthesized-stack';
 
 const FROM = 'renewal-guard@example.com';
 const now = new Date(`${DAYS.deploy}T02:00:00Z`);
-let sandbox: VendorSandbox;
-let receivers: PlatformReceivers;
+let story: StoryDeployment | undefined;
 let deployment: EmulatedDeployment;
 
 /** A message moto's SES accepted (its backend's record: the HTML part is the body when there is one). */
@@ -34,17 +32,10 @@ async function sentByMoto(): Promise<MotoSesMessage[]> {
 }
 
 beforeAll(async () => {
-  [sandbox, receivers] = await Promise.all([
-    startVendorSandbox({ fixtures: demoFixtures(now), clock: () => now }),
-    PlatformReceivers.start({ now: () => now.getTime() }),
-  ]);
-  const { config, secrets } = guardStory(sandbox, receivers, now);
-  deployment = await EmulatedDeployment.start({
-    config: { ...config, language: 'zh-CN', ownerEmail: { from: FROM } },
-    secrets,
-    deployedAt: now,
+  story = await deployGuardStory(() => now, {
+    config: (config) => ({ ...config, language: 'zh-CN', ownerEmail: { from: FROM } }),
   });
-  await deployment.provision();
+  ({ deployment } = story);
   // the sender's domain, verified in SES (moto verifies at once)
   const ses = new SESv2Client({
     region: EMULATED_REGION,
@@ -54,9 +45,7 @@ beforeAll(async () => {
   await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.com' }));
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.allSettled([deployment?.stop(), sandbox?.stop(), receivers?.close()]);
-});
+afterAll(() => stopStoryDeployment(story));
 
 describe('owner email on the emulated deployment', () => {
   it("grants the poller's role ses:SendEmail from the configured sender only", () => {
