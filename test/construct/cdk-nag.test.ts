@@ -1,9 +1,9 @@
 import { Aspects, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { AlertChannel, VendorAccount } from '../../src';
 import { fixture, synthGuard, SynthesizedGuard } from './support/guard-stack';
+import { nagFindings } from './support/nag-findings';
 
 /** A secret of the consumer's, with the consumer's own suppression: the guard's test must not hide it. */
 function vendorSecret(stack: Stack): secretsmanager.ISecret {
@@ -16,12 +16,7 @@ function vendorSecret(stack: Stack): secretsmanager.ISecret {
 
 /** The findings cdk-nag left unsuppressed, as `<construct path>: <rule>`. */
 function findings(synth: SynthesizedGuard): string[] {
-  const annotations = Annotations.fromStack(synth.stack);
-  return [
-    ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-    ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-    ...annotations.findError('*', Match.stringLikeRegexp('CdkNagValidationFailure')),
-  ].map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
+  return nagFindings(synth.stack, { validationFailures: true });
 }
 
 // the consumer applies the checks, to its own stack

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ACK_ROUTE, CALENDAR_ROUTE, REPORT_ROUTE } from '../../lambda/handlers/ack-and-calendar/app';
 import { AlertChannel, LinksEndpoint } from '../../src';
+import { nagFindings } from './support/nag-findings';
 import { ONE_SERVICE, RegionStack, synthStackIn, teamStackIn } from './support/region-stacks';
 import { HTTP_API_THROTTLE, LINK_ROUTES } from '../../src/private/guard-links';
 import { REGIONS_WITHOUT_FUNCTION_URLS } from '../../src/private/region-support';
@@ -35,13 +36,8 @@ function httpApiUrl(apiId: string, region: string | { Ref: string }): unknown {
 }
 
 /** Findings cdk-nag left unsuppressed, as `<path>: <rule>`. */
-function nagFindings(synth: RegionStack): string[] {
-  const annotations = Annotations.fromStack(synth.stack);
-  return [
-    ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-    ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-    ...annotations.findError('*', Match.stringLikeRegexp('CdkNagValidationFailure')),
-  ].map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
+function unsuppressed(synth: RegionStack): string[] {
+  return nagFindings(synth.stack, { validationFailures: true });
 }
 
 describe('a stack in us-east-1, where function URLs exist', () => {
@@ -197,7 +193,7 @@ describe.each(['ap-southeast-5', 'cn-north-1'])('a stack in %s, where function U
     );
 
     expect(checked.template.findResources('AWS::ApiGatewayV2::Api')).not.toEqual({});
-    expect(nagFindings(checked)).toEqual([]);
+    expect(unsuppressed(checked)).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 /** The lean profile's credentials: SSM Parameter Store SecureString parameters instead of secrets. */
 import { Aspects, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SecretStore, VendorAccount } from '../../src';
 import { fixture, logicalId, synthGuard, SynthesizedGuard } from './support/guard-stack';
+import { nagFindings } from './support/nag-findings';
 import { actionsOf, statementsOf } from './support/policies';
 
 interface EffectStatement {
@@ -73,12 +73,7 @@ describe('secretStore: SSM_PARAMETER_STORE', () => {
   });
 
   it('leaves cdk-nag nothing unsuppressed', () => {
-    const annotations = Annotations.fromStack(synth.stack);
-    const findings = [
-      ...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-      ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
-    ].map((f) => `${f.id}: ${String(f.entry.data).split(':')[0]}`);
-    expect(findings).toEqual([]);
+    expect(nagFindings(synth.stack)).toEqual([]);
   });
 
   it('fails synth naming every credential given as a Secrets Manager secret in the typed props', () => {
