@@ -9,19 +9,13 @@ import {
   initialAccountState,
   type AccountState,
 } from '../../../lambda/core/accounts';
-import type { AccountConfig } from '../../../lambda/core/model';
 import { indexChannels } from '../../../lambda/core/reminders';
+import { sampleAccount } from '../../support/model-fixtures';
 
 const channels = indexChannels([
   { id: 'ops', type: 'email', to: ['ops@example.com'], minSeverity: 'info', options: {} },
 ]);
-const agora: AccountConfig = {
-  id: 'agora-main',
-  vendor: 'agora',
-  credentials: 'renewal-guard/agora-main',
-  balance: { minRunwayDays: 20 },
-  options: {},
-};
+const agora = sampleAccount({ balance: { minRunwayDays: 20 } });
 
 function state(overrides: Partial<AccountState> = {}): AccountState {
   return { accountId: 'agora-main', consecutiveFailures: 0, currency: 'USD', history: [], ...overrides };

@@ -5,9 +5,8 @@ import { workingDaysIn, workingRunway } from '../../../lambda/core/accounts/work
 import { WorkingCalendar } from '../../../lambda/core/calendar';
 import { calendarData } from '../../../lambda/core/calendar/resolve-calendar';
 import { addDays } from '../../../lambda/core/dates';
-import type { AccountConfig } from '../../../lambda/core/model';
 import { indexChannels } from '../../../lambda/core/reminders';
-import { sampleService } from '../../support/model-fixtures';
+import { sampleAccount, sampleService } from '../../support/model-fixtures';
 
 const cn = new WorkingCalendar(calendarData('CN', [2025, 2026, 2027]));
 const weekends = new WorkingCalendar(calendarData('weekends', [2025, 2026, 2027]));
@@ -75,13 +74,7 @@ describe('the runway alert of a cycle with a calendar', () => {
   const channels = indexChannels([
     { id: 'ops', type: 'email', to: ['ops@example.com'], minSeverity: 'info', options: {} },
   ]);
-  const agora: AccountConfig = {
-    id: 'agora-main',
-    vendor: 'agora',
-    credentials: 'renewal-guard/agora-main',
-    balance: { minRunwayDays: 14 },
-    options: {},
-  };
+  const agora = sampleAccount({ balance: { minRunwayDays: 14 } });
   const services = [sampleService({ account: 'agora-main', channels: ['ops'] })];
   const read = (calendar?: WorkingCalendar) =>
     evaluateAccount(
