@@ -12,27 +12,20 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmTopicFor } from './private/alarm-topic';
-import { addAlertSubscriptions, addOperatorSubscriptions } from './private/alert-subscriptions';
-import { awsManagedKey, resolveStores } from './private/bring-your-own';
+import { resolveStores } from './private/bring-your-own';
 import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
 import { loadGuardProps } from './private/guard-config';
-import { createLinks } from './private/guard-links';
+import { createGuardFunctions } from './private/guard-functions';
 import { assertDeclared, declaredIds, guardMetric } from './private/guard-metrics';
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
-import { createNotifier } from './private/guard-notifier';
 import { addGuardOperations, notifierErrorsMetric } from './private/guard-operations';
-import { createPoller, POLLER_TIMEOUT } from './private/guard-poller';
-import { createRegistrySync } from './private/guard-registry-sync';
-import { addSchedules } from './private/guard-resources';
+import { POLLER_TIMEOUT } from './private/guard-poller';
 import { encryptGuardLogs } from './private/log-encryption';
-import { grantOwnerEmail } from './private/owner-email-grants';
-import { assertChannelsDeliverable, resolveLinksEndpoint } from './private/region-support';
+import { assertChannelsDeliverable } from './private/region-support';
 import { checkedSecretStore } from './private/secret-store-check';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
-import { SecretStore } from './secret-store';
 import { Severity } from './severity';
-import { linkParameterName } from './shared/link-parameter';
 import {
   DIMENSION_ACCOUNT,
   DIMENSION_SERVICE,
@@ -274,80 +267,28 @@ export class RenewalGuard extends Construct {
     // the guard's own alarm topic only: a topic the user gave is theirs to subscribe people to
     const ownAlarmTopic = props.alarmTopic || props.alertTopic ? undefined : this.alarmTopic;
 
-    const links = config.linksEnabled
-      ? createLinks(this, {
-          codeDirectory: code.directory,
-          registry: this.registry,
-          encryptionKey: this.encryptionKey ?? awsManagedKey(this, 'secretsmanager'),
-          logRetention,
-          linkSecret: props.linkSecret,
-          // with the SSM store, one free SecureString parameter instead of two generated secrets
-          parameterName:
-            secretStore === SecretStore.SSM_PARAMETER_STORE && !props.linkSecret
-              ? linkParameterName(this.guardName)
-              : undefined,
-          endpoint: resolveLinksEndpoint(this, props.linksEndpoint),
-        })
-      : undefined;
+    const { links, poller, sync, schedules, notifier } = createGuardFunctions(this, {
+      props,
+      config,
+      code,
+      stores,
+      secretStore,
+      guardName: this.guardName,
+      detailedMetrics: this.detailedMetrics,
+      logRetention,
+      ownAlarmTopic,
+    });
     this.linksFunction = links?.function.function;
     this.linksUrl = links?.url;
     this.linkSecret = links?.secret;
     this.linkParameterName = links?.parameter?.name;
     this.linkParameterArn = links?.parameter?.arn;
-
-    const poller = createPoller(this, {
-      codeDirectory: code.directory,
-      stores,
-      guardName: this.guardName,
-      detailedMetrics: this.detailedMetrics,
-      logRetention,
-      accounts: config.loaded.accounts,
-      accountSecrets: config.accountSecrets,
-      secretStore,
-      links,
-    });
     this.pollerFunction = poller.function;
-    // owners are data: one SES statement on the poller's role, whatever their number
-    grantOwnerEmail(poller, config.loaded.ownerEmail, props.ownerEmail?._bind());
-    const sync = createRegistrySync(this, {
-      codeDirectory: code.directory,
-      registry: this.registry,
-      configHash: code.configHash,
-      logRetention,
-      linkParameter: links?.parameter,
-    });
     this.registrySyncFunction = sync.function.function;
-
-    const schedules = addSchedules(this, config.loaded, {
-      poller: this.pollerFunction,
-      deadLetterQueue: this.deadLetterQueue,
-      key: stores.deadLetterKey,
-    });
     this.schedule = schedules.daily;
     this.digestSchedule = schedules.digest;
-    addAlertSubscriptions(this, this.alertTopic, config.loaded.channels, config.recipients);
-    if (ownAlarmTopic) addOperatorSubscriptions(this, ownAlarmTopic, config.loaded.channels, config.recipients);
-    const notifier = createNotifier(this, {
-      codeDirectory: code.directory,
-      topic: this.alertTopic,
-      alarmTopic: ownAlarmTopic,
-      registry: this.registry,
-      channels: config.loaded.channels,
-      channelSecrets: config.channelSecrets,
-      secretStore,
-      logRetention,
-      links,
-      encryptionKey: this.encryptionKey,
-    });
     this.notifierFunction = notifier?.function.function;
     this.notifierDeadLetterQueue = notifier?.deadLetterQueue;
-    if (links?.parameter) {
-      // the sync creates the link parameter: every function that reads it is created (or switched to it,
-      // on an upgrade) after that
-      for (const reader of [links.function, poller, notifier?.function]) {
-        reader?.function.node.addDependency(sync.onDeploy);
-      }
-    }
 
     const operations = addGuardOperations(this, {
       guardName: this.guardName,
