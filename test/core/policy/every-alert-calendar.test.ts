@@ -73,9 +73,8 @@ describe('foreseeable alerts', () => {
     });
   });
 
-  it('delivers no non-emergency alert of any kind from 2026-10-01 to 10-07, day by day through the autumn', () => {
-    // Prepare: an expiry during the holiday, an auto-renewal at risk, a coverage gap, stale contacts, and
-    // account warnings and a critical decided on holidays; daily cycles at 09:30 with a ledger
+  // daily cycles at 09:30 with a ledger, 2026-09-01..10-31; what each alert's delivery day is
+  function autumn(decidedOnHolidays: ReadonlyMap<IsoDate, Alert[]>): Array<{ day: IsoDate; alert: Alert }> {
     const services = [
       {
         ...predecessor,
@@ -95,15 +94,8 @@ describe('foreseeable alerts', () => {
       services,
       channels: [OPS, PHONE],
     };
-    const decidedOnHolidays = new Map<IsoDate, Alert[]>([
-      ['2026-10-03', [accountWarning('2026-10-03'), accountWarning('2026-10-03', 'critical')]],
-      ['2026-10-10', [accountWarning('2026-10-10')]],
-      ['2026-10-11', [accountWarning('2026-10-11')]],
-    ]);
     const firedOn = new Map<string, IsoDate>();
     const delivered: Array<{ day: IsoDate; alert: Alert }> = [];
-
-    // Act
     for (let day = '2026-09-01'; day <= '2026-10-31'; day = addDays(day, 1)) {
       const now = at(day);
       const alerts = decideCycleAlerts(
@@ -125,15 +117,27 @@ describe('foreseeable alerts', () => {
         delivered.push({ day: localDate(deliveryInstant(alert, now, config, CN), config.timeZone), alert });
       }
     }
+    return delivered;
+  }
+  const inNationalDay = (delivered: Array<{ day: IsoDate; alert: Alert }>) =>
+    delivered
+      .filter((d) => d.day >= '2026-10-01' && d.day <= '2026-10-07' && d.alert.severity !== 'emergency')
+      .map((d) => [d.day, d.alert.key]);
+
+  it('delivers no non-emergency alert of any kind from 2026-10-01 to 10-07, day by day through the autumn', () => {
+    // Prepare: an expiry during the holiday, an auto-renewal at risk, a coverage gap, stale contacts, and
+    // account warnings decided on holidays and on the make-up Saturday and the Sunday after
+    const decidedOnHolidays = new Map<IsoDate, Alert[]>([
+      ['2026-10-03', [accountWarning('2026-10-03')]],
+      ['2026-10-10', [accountWarning('2026-10-10')]],
+      ['2026-10-11', [accountWarning('2026-10-11')]],
+    ]);
+
+    // Act
+    const delivered = autumn(decidedOnHolidays);
 
     // Assess
-    const inHoliday = delivered.filter(
-      (d) => d.day >= '2026-10-01' && d.day <= '2026-10-07' && d.alert.severity !== 'emergency',
-    );
-    expect(inHoliday.map((d) => [d.day, d.alert.key])).toEqual([
-      // the one unforeseeable critical decided on a holiday goes out at once, as the contract says
-      ['2026-10-03', 'agora-main:balance:2026-10-03:critical'],
-    ]);
+    expect(inNationalDay(delivered)).toEqual([]);
     const dayOf = (key: string) => delivered.find((d) => d.alert.key === key)?.day;
     expect(dayOf('live-rtc:coverage-gap:2026-10-09:2026-10-12:critical')).toBe('2026-09-30');
     expect(dayOf('live-rtc:auto-renew-risk:2026-10-09:critical')).toBe('2026-09-30');
@@ -148,5 +152,11 @@ describe('foreseeable alerts', () => {
       (d) => !CN.isWorkingDay(d.day) && (d.alert.severity === 'info' || d.alert.severity === 'warning'),
     );
     expect(offDays).toEqual([]);
+  });
+
+  it('sends a critical decided on a holiday at once: it cannot wait for the first working day', () => {
+    const delivered = autumn(new Map([['2026-10-03', [accountWarning('2026-10-03', 'critical')]]]));
+
+    expect(inNationalDay(delivered)).toEqual([['2026-10-03', 'agora-main:balance:2026-10-03:critical']]);
   });
 });
