@@ -6,11 +6,12 @@
  */
 import * as fs from 'fs';
 import { invokeBundle, localAwsEnv, stageCode } from './bundle-runner';
-import { startFakeAws, type FakeAws } from './fake-aws';
+import type { FakeAws } from './fake-aws';
+import { startNotifierPlatform, stopNotifierPlatform } from './notifier-fixtures';
 import { ENV_REGISTRY_TABLE } from '../../src/shared/registry-schema';
 import { guardConfig } from '../app/cycle-fixtures';
-import { startDynalite, type LocalDynamo } from '../support/dynalite';
-import { PlatformReceivers } from '../support/receivers';
+import type { LocalDynamo } from '../support/dynalite';
+import type { PlatformReceivers } from '../support/receivers';
 
 let dynamo: LocalDynamo;
 let aws: FakeAws;
@@ -61,13 +62,7 @@ function alarmEvent(message: string, subject: string) {
 }
 
 beforeAll(async () => {
-  [dynamo, aws, receivers] = await Promise.all([
-    startDynalite(),
-    startFakeAws(),
-    PlatformReceivers.start({ now: () => Date.now() }),
-  ]);
-  aws.putSecret('renewal-guard/dingtalk', receivers.secrets.dingtalk);
-  aws.putSecret('renewal-guard/webhook', receivers.secrets.webhook);
+  ({ dynamo, aws, receivers } = await startNotifierPlatform());
   const config = guardConfig({
     language: 'zh-CN',
     channels: [
@@ -83,7 +78,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([dynamo.stop(), aws.stop(), receivers.close()]);
+  await stopNotifierPlatform({ dynamo, aws, receivers });
   fs.rmSync(codeRoot, { recursive: true, force: true });
 });
 

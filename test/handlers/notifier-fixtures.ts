@@ -1,6 +1,9 @@
+import { startFakeAws, type FakeAws } from './fake-aws';
 import type { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { alertMessage } from '../../lambda/aws/sns-alert-publisher';
 import type { Alert } from '../../lambda/core/model';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+import { PlatformReceivers } from '../support/receivers';
 
 /** live-rtc's 7-day expiry reminder of 2026-09-30, routed to `channels`. */
 export function expiryAlert(channels: readonly string[]): Alert {
@@ -37,4 +40,30 @@ export function claimForSns(
   claimedAt: string,
 ): ReturnType<DynamoRegistry['claimAlert']> {
   return registry.claimAlert({ alert, cycleId: 'c', claimedAt, pendingTargets: ['sns'], deliveredTargets: [] });
+}
+
+/**
+ * What the bundled notifier runs against: local DynamoDB, the fake AWS holding the channel secrets
+ * `renewal-guard/dingtalk` and `renewal-guard/webhook`, and the platform receivers those secrets point at
+ * (on the real clock, as the bundle runs).
+ */
+export interface NotifierPlatform {
+  readonly dynamo: LocalDynamo;
+  readonly aws: FakeAws;
+  readonly receivers: PlatformReceivers;
+}
+
+export async function startNotifierPlatform(): Promise<NotifierPlatform> {
+  const [dynamo, aws, receivers] = await Promise.all([
+    startDynalite(),
+    startFakeAws(),
+    PlatformReceivers.start({ now: () => Date.now() }),
+  ]);
+  aws.putSecret('renewal-guard/dingtalk', receivers.secrets.dingtalk);
+  aws.putSecret('renewal-guard/webhook', receivers.secrets.webhook);
+  return { dynamo, aws, receivers };
+}
+
+export async function stopNotifierPlatform(platform: NotifierPlatform): Promise<void> {
+  await Promise.all([platform.dynamo.stop(), platform.aws.stop(), platform.receivers.close()]);
 }
