@@ -38,6 +38,8 @@ export interface CycleKindSummary {
   readonly failedConditionalWrites: number;
   readonly snsPublishes: number;
   readonly snsBytes: number;
+  readonly snsLargestBytes: number;
+  readonly eventBridgeLargestEntryBytes: number;
   readonly eventBridgeCalls: number;
   readonly eventBridgeEntries: number;
   readonly eventBridgeBytes: number;
@@ -160,6 +162,8 @@ function summarize(kind: CycleKind, list: readonly CycleMeasurement[]): CycleKin
     failedConditionalWrites: m((c) => c.dynamo.failedConditionalWrites),
     snsPublishes: m((c) => c.publish.snsPublishes),
     snsBytes: m((c) => c.publish.snsBytes),
+    snsLargestBytes: m((c) => c.publish.snsLargestBytes),
+    eventBridgeLargestEntryBytes: m((c) => c.publish.eventBridgeLargestEntryBytes),
     eventBridgeCalls: m((c) => c.publish.eventBridgeCalls),
     eventBridgeEntries: m((c) => c.publish.eventBridgeEntries),
     eventBridgeBytes: m((c) => c.publish.eventBridgeBytes),
@@ -198,6 +202,19 @@ function targets(scale: CycleScaleSummary): TargetRow[] {
       met: ratio <= 2,
     });
   }
+  // the catch-up cycle is a Monday: it carries the weekly digest of every service (SNS and EventBridge
+  // refuse anything over 256 KB; the digest was 467 KB at 1,000 services before it became bounded facts)
+  const catchUp = scale.cycles['catch-up'];
+  const LIMIT = 256 * 1024;
+  const largest = Math.max(catchUp.snsLargestBytes, catchUp.eventBridgeLargestEntryBytes);
+  rows.push({
+    id: 'digest-fits-carriers',
+    what: `weekly digest of ${scale.services.toLocaleString('en')} services, largest SNS publish / EventBridge entry`,
+    target: '≤ 256 KB',
+    measured: `${(catchUp.snsLargestBytes / 1024).toFixed(1)} KB SNS, ${(catchUp.eventBridgeLargestEntryBytes / 1024).toFixed(1)} KB EventBridge`,
+    ratio: largest / LIMIT,
+    met: largest <= LIMIT,
+  });
   const quiet = scale.cycles.quiet;
   const perService = quiet.dynamoRequests / scale.services;
   rows.push({

@@ -5,7 +5,8 @@
  * Setup (not timed as a cycle): the config through the real loader, a dynalite registry in this process
  * (test/support/dynalite.ts), every service synced into it with syncDeclaredServices, as a deploy does.
  * Then three cycles of `runCycle`, each timed from its call to its return:
- * - catch-up: the first cycle, on Monday 2026-10-12: every service inside its reminder horizon is due;
+ * - catch-up: the first cycle, on Monday 2026-10-12: every service inside its reminder horizon is due,
+ *   and the weekly digest (Mondays) covers every service;
  * - daily: the next day, a normal working day: only tiers that newly fall due;
  * - quiet: the same day an hour later (a retry, a second schedule): nothing new, which is what the
  *   requests-per-service target is about.
@@ -42,7 +43,12 @@ const DAILY_DATE = '2026-10-13';
 
 async function main(): Promise<void> {
   const [services, accounts, latencyMs, concurrency] = process.argv.slice(2).map(Number);
-  const loaded = loadGuardConfig({ overrides: scaleDocument({ services: services!, accounts: accounts! }) });
+  // with the weekly digest on Mondays, so the catch-up cycle (a Monday) also sends the digest of every service
+  const document = {
+    ...scaleDocument({ services: services!, accounts: accounts! }),
+    digest: { weekday: 'MON', time: '09:30' },
+  };
+  const loaded = loadGuardConfig({ overrides: document });
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const config = loaded.config;
 

@@ -11,9 +11,13 @@ import { SnsAlertPublisher } from '../../lambda/aws/sns-alert-publisher';
 export interface PublishUsage {
   readonly snsPublishes: number;
   readonly snsBytes: number;
+  /** The largest single SNS publish (its whole request: message, subject, attributes), against 256 KB. */
+  readonly snsLargestBytes: number;
   readonly eventBridgeCalls: number;
   readonly eventBridgeEntries: number;
   readonly eventBridgeBytes: number;
+  /** The largest single EventBridge entry, against PutEvents' 256 KB. */
+  readonly eventBridgeLargestEntryBytes: number;
 }
 
 const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } };
@@ -26,7 +30,8 @@ export class PublishMeter {
     const events = new EventBridgeClient(LOCAL);
     const meter = this;
     (sns as unknown as { send: (c: { input: Record<string, unknown> }) => Promise<unknown> }).send = async (c) => {
-      meter.add({ snsPublishes: 1, snsBytes: Buffer.byteLength(JSON.stringify(c.input)) });
+      const bytes = Buffer.byteLength(JSON.stringify(c.input));
+      meter.add({ snsPublishes: 1, snsBytes: bytes, snsLargestBytes: bytes });
       return { MessageId: `bench-${meter.usageSoFar.snsPublishes}` };
     };
     (events as unknown as { send: (c: { input: { Entries?: unknown[] } }) => Promise<unknown> }).send = async (c) => {
@@ -35,6 +40,7 @@ export class PublishMeter {
         eventBridgeCalls: 1,
         eventBridgeEntries: entries.length,
         eventBridgeBytes: Buffer.byteLength(JSON.stringify(entries)),
+        eventBridgeLargestEntryBytes: Math.max(0, ...entries.map((e) => Buffer.byteLength(JSON.stringify(e)))),
       });
       return { FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `bench-${i}` })) };
     };
@@ -57,13 +63,23 @@ export class PublishMeter {
     this.usageSoFar = {
       snsPublishes: u.snsPublishes + (delta.snsPublishes ?? 0),
       snsBytes: u.snsBytes + (delta.snsBytes ?? 0),
+      snsLargestBytes: Math.max(u.snsLargestBytes, delta.snsLargestBytes ?? 0),
       eventBridgeCalls: u.eventBridgeCalls + (delta.eventBridgeCalls ?? 0),
       eventBridgeEntries: u.eventBridgeEntries + (delta.eventBridgeEntries ?? 0),
       eventBridgeBytes: u.eventBridgeBytes + (delta.eventBridgeBytes ?? 0),
+      eventBridgeLargestEntryBytes: Math.max(u.eventBridgeLargestEntryBytes, delta.eventBridgeLargestEntryBytes ?? 0),
     };
   }
 }
 
 function empty(): PublishUsage {
-  return { snsPublishes: 0, snsBytes: 0, eventBridgeCalls: 0, eventBridgeEntries: 0, eventBridgeBytes: 0 };
+  return {
+    snsPublishes: 0,
+    snsBytes: 0,
+    snsLargestBytes: 0,
+    eventBridgeCalls: 0,
+    eventBridgeEntries: 0,
+    eventBridgeBytes: 0,
+    eventBridgeLargestEntryBytes: 0,
+  };
 }
