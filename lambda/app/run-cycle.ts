@@ -5,6 +5,11 @@
  * each key once), then hand what this cycle claimed, and what earlier cycles left in the outbox, to the
  * delivery pipeline (lambda/delivery). An alert decided during quiet hours is claimed now and held in
  * the outbox until they end.
+ *
+ * The expiry reminders of services whose dates no poll can move are decided and claimed while the vendor
+ * calls are in flight, from the same service list and by the same rules as the rest, so the cycle decides
+ * exactly what it would decide in sequence (test/app/claim-ahead.test.ts) in about the time of the slower
+ * of the two, not their sum.
  */
 import { dueDigest } from './cycle-digest';
 import {
@@ -19,6 +24,7 @@ import type { AccountReport } from './poll-accounts';
 import { quantityReminders } from './quantity-reminders';
 import { routeResolutions } from './route-resolutions';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
+import { bothSettled } from '../core/concurrency';
 import { formatOffsetDateTime, localDate } from '../core/dates';
 import { SILENT_LOGGER, type AlertPublisher, type CycleLogger } from '../core/delivery-port';
 import {
@@ -27,8 +33,14 @@ import {
   type UnclaimedEntitlement,
 } from '../core/inventory/unclaimed-entitlements';
 import type { Alert, GuardConfig, IsoDate, Vendor } from '../core/model';
-import { decideCycleAlerts, discoveredExpiryOf, escalationsAndRepeats, withDiscoveredExpiry } from '../core/policy';
-import type { Registry } from '../core/registry-port';
+import {
+  decideCycleAlerts,
+  discoveredExpiryOf,
+  escalationsAndRepeats,
+  pollIndependentExpiryAlerts,
+  withDiscoveredExpiry,
+} from '../core/policy';
+import type { LedgerEntry, Registry, ServiceRecord } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import { withServiceLinks } from '../core/reminders/alert-links';
 import type { VendorHttp } from '../core/vendor-http-port';
@@ -44,7 +56,11 @@ export interface CycleDeps {
   /** Delivery targets of every alert; none in the CLI without --send (alerts are reported, not sent). */
   readonly publishers: readonly AlertPublisher[];
   readonly logger?: CycleLogger;
-  /** Registry writes, vendor calls and alerts being delivered in flight at once. @default DEFAULT_SEND_CONCURRENCY */
+  /**
+   * Vendor calls, registry writes and alerts being delivered in flight at once, per step: while the
+   * accounts are polled, the claims made ahead of the polls run beside them with as many again.
+   * @default DEFAULT_SEND_CONCURRENCY
+   */
   readonly concurrency?: number;
 }
 
@@ -71,20 +87,24 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
 
   const run: CycleRun = { config, deps, now, today, cycleId, logger, concurrency };
   const channels = indexChannels(config.channels);
-  const {
-    reports: accounts,
-    alerts: accountAlerts,
-    facts,
-    entitlements,
-  } = await pollAndEvaluateAccounts(config.accounts, channels, run);
+  const calendar = new WorkingCalendar(config.calendar);
+  const targetsOf = (alert: Alert) => owedTargets(alert, deps.publishers);
+  // The vendor calls are slow and leave the cycle idle; the expiry reminders of services whose dates no
+  // poll can move are claimed meanwhile (the catch-up cycle's bulk: bench/README.md, cycle).
+  const [
+    { reports: accounts, alerts: accountAlerts, facts, entitlements },
+    { records, claimed: claimedAhead, decided: decidedAhead },
+  ] = await bothSettled(
+    pollAndEvaluateAccounts(config.accounts, channels, run),
+    claimAheadOfPolls({ calendar, targetsOf }, run),
+  );
 
-  const records = await deps.registry.listServices();
   // a service naming its vendor entitlement follows the expiry the vendor reports (a renewal shows there)
   const services = records.map((r) => withDiscoveredExpiry(r.service, discoveredExpiryOf(r.service, entitlements)));
   const lastKeys = lastAlertKeysById(records);
-  const calendar = new WorkingCalendar(config.calendar);
   // First what is due, then the ladder's follow-ups, which need the ledger's word on those due alerts
-  // only: with an empty ledger the policy returns the due alerts alone.
+  // only: with an empty ledger the policy returns the due alerts alone. Both read the service list as it
+  // stood before this cycle's claims, so the alerts claimed ahead count as they would have here: new today.
   const due = decideCycleAlerts(
     { now, services, accounts: facts, accountAlerts, watchedExpiry: watchedExpiries(records), ledger: EMPTY_LEDGER },
     config,
@@ -115,7 +135,9 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   // the service list remembers each kind's newest claimed key, so a quiet cycle claims (writes) nothing
   // every alert about a service carries its renewUrl and runbook (the action link)
   const linked = withServiceLinks([...due, ...discovered, ...quantity, ...followUps], services);
-  const unclaimed = [...linked, ...(digest ? [digest] : [])].filter((alert) => !claimedPerServiceList(alert, lastKeys));
+  const unclaimed = [...linked, ...(digest ? [digest] : [])].filter(
+    (alert) => !decidedAhead.has(alert.key) && !claimedPerServiceList(alert, lastKeys),
+  );
   // a notice that closes earlier alerts goes wherever they went, whatever those channels' minSeverity
   const candidates = await routeResolutions(unclaimed, {
     registry: deps.registry,
@@ -124,12 +146,8 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     channelOrder: config.channels.map((c) => c.id),
   });
 
-  const { claimed, claimedAt } = await claimAlerts(
-    candidates,
-    // one per publisher, and one per owner the alert names (a recipient publisher)
-    { calendar, targetsOf: (alert) => owedTargets(alert, deps.publishers) },
-    run,
-  );
+  const { claimed: claimedNow, claimedAt } = await claimAlerts(candidates, { calendar, targetsOf }, run);
+  const claimed = [...claimedAhead, ...claimedNow];
   const alerts = claimed.map((e) => e.alert).sort(byServiceThenKey);
   logger.info('cycle evaluated', { cycleId, today, services: records.length, fired: alerts.length });
 
@@ -146,6 +164,35 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
     held,
     notInInventory,
   };
+}
+
+/**
+ * Reads the service list and claims the expiry reminders due today of the services no poll can move
+ * (`pollIndependentExpiryAlerts`), while the vendor calls are in flight. Returns the list as it stood
+ * before, what this run won, and every key it decided, won or not, for the rest of the cycle to skip.
+ */
+async function claimAheadOfPolls(
+  options: { readonly calendar: WorkingCalendar; readonly targetsOf: (alert: Alert) => readonly string[] },
+  run: CycleRun,
+): Promise<{
+  readonly records: readonly ServiceRecord[];
+  readonly claimed: LedgerEntry[];
+  readonly decided: ReadonlySet<string>;
+}> {
+  const records = await run.deps.registry.listServices();
+  const services = records.map((r) => r.service);
+  const lastKeys = lastAlertKeysById(records);
+  // expiry tiers close nothing, so they need no routing of resolutions
+  const decided = withServiceLinks(
+    pollIndependentExpiryAlerts(services, run.now, run.config, options.calendar),
+    services,
+  );
+  const { claimed } = await claimAlerts(
+    decided.filter((alert) => !claimedPerServiceList(alert, lastKeys)),
+    options,
+    run,
+  );
+  return { records, claimed, decided: new Set(decided.map((a) => a.key)) };
 }
 
 function byServiceThenKey(a: Alert, b: Alert): number {

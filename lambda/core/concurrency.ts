@@ -15,3 +15,15 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Runs two steps side by side and waits for both to settle before it answers, so a failure of one never
+ * leaves the other running behind the caller's back (a Lambda freezes what is still in flight). Throws
+ * the first step's failure, else the second's.
+ */
+export async function bothSettled<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
+}

@@ -12,7 +12,7 @@ import { holidayReadinessNotices } from './holiday-readiness';
 import { paymentMethodRisks } from './payment-method-risk';
 import { policyDays } from './policy-defaults';
 import { provisionalYearNotice } from './provisional-year-notice';
-import { renewalCheckAlert } from './renewal-confirmation';
+import { followsVendorExpiry, renewalCheckAlert } from './renewal-confirmation';
 import { deliverableToday, type ServiceRuleContext } from './service-alert';
 import { spendGrowthAlert } from './spend-growth';
 import { spendSpikeAlert } from './spend-spike';
@@ -93,8 +93,8 @@ export function decideCycleAlerts(
 
   const due: Alert[] = [...facts.accountAlerts];
   for (const service of facts.services) {
-    const expiry = dueExpiryReminder(service, today, ctx);
-    if (expiry && deliverableToday(expiry.severity, ctx)) due.push(expiry);
+    const expiry = dueExpiryAlert(service, ctx);
+    if (expiry) due.push(expiry);
     const account = service.account === undefined ? undefined : facts.accounts.get(service.account);
     const successor = service.replacedBy === undefined ? undefined : byId.get(service.replacedBy);
     due.push(
@@ -134,6 +134,31 @@ export function decideCycleAlerts(
     escalation: config.escalation,
   });
   return [...widened, ...ladder];
+}
+
+/**
+ * The expiry reminders due at `now` of the services whose expiry no poll can move (`followsVendorExpiry`
+ * is false), decided and widened exactly as `decideCycleAlerts` decides them. They need nothing from the
+ * vendors, so a cycle claims them while the vendor calls are still in flight.
+ */
+export function pollIndependentExpiryAlerts(
+  services: readonly ServiceConfig[],
+  now: Date,
+  config: GuardConfig,
+  calendar: WorkingCalendar = new WorkingCalendar(config.calendar),
+): Alert[] {
+  const channels = indexChannels(config.channels);
+  const ctx: ServiceRuleContext = { today: localDate(now, config.timeZone), calendar, channels };
+  return services.flatMap((service) => {
+    const expiry = followsVendorExpiry(service) ? undefined : dueExpiryAlert(service, ctx);
+    return expiry ? [withEscalationChannels(expiry, config.escalation, channels)] : [];
+  });
+}
+
+/** A service's expiry reminder due today, unless its tier waits for the next working day. */
+function dueExpiryAlert(service: ServiceConfig, ctx: ServiceRuleContext): Alert | undefined {
+  const expiry = dueExpiryReminder(service, ctx.today, ctx);
+  return expiry && deliverableToday(expiry.severity, ctx) ? expiry : undefined;
 }
 
 /** The services of each account, for the rules that must tell one service's spend from its neighbours'. */

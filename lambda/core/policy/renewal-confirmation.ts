@@ -17,6 +17,11 @@ export function withDiscoveredExpiry(service: ServiceConfig, discoveredExpiresOn
   return { ...service, expiresOn: discoveredExpiresOn };
 }
 
+/** Whether a poll may move the service's expiry: it names a vendor entitlement of its account. */
+export function followsVendorExpiry(service: ServiceConfig): boolean {
+  return service.entitlement !== undefined && service.account !== undefined;
+}
+
 /**
  * The expiry the vendor reports for a service that names its `entitlement`: the entitlement of that id,
  * else of that name, in its account's snapshot of this cycle. Undefined when the service names none, its
@@ -26,7 +31,7 @@ export function discoveredExpiryOf(
   service: ServiceConfig,
   snapshots: ReadonlyMap<string, { readonly entitlements: readonly Pick<Entitlement, 'id' | 'name' | 'expiresOn'>[] }>,
 ): IsoDate | undefined {
-  if (service.entitlement === undefined || service.account === undefined) return undefined;
+  if (!followsVendorExpiry(service) || service.account === undefined) return undefined;
   const entitlements = snapshots.get(service.account)?.entitlements ?? [];
   const match =
     entitlements.find((e) => e.id === service.entitlement) ?? entitlements.find((e) => e.name === service.entitlement);
