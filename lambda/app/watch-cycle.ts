@@ -14,7 +14,7 @@ import { formatOffsetDateTime, localDate } from '../core/dates';
 import { SILENT_LOGGER } from '../core/delivery-port';
 import type { Alert, GuardConfig } from '../core/model';
 import { indexChannels } from '../core/reminders';
-import { DEFAULT_SEND_CONCURRENCY, type DeliveryReport } from '../delivery';
+import { DEFAULT_SEND_CONCURRENCY, owedTargets, type DeliveryReport } from '../delivery';
 
 export interface WatchReport {
   readonly cycleId: string;
@@ -44,8 +44,10 @@ export async function runWatchCycle(
   const { reports, alerts: due } = await pollAndEvaluateAccounts(watched, channels, run);
 
   const calendar = new WorkingCalendar(config.calendar);
-  const targets = deps.publishers.map((p) => p.target);
-  const { claimed, claimedAt } = await claimAlerts(due, { calendar, targetsOf: () => targets }, run);
+  // one target per publisher and one per owner the alert names, as in the daily cycle: a watch emergency
+  // reaches the owners too, and its entry leaves the outbox once each of them has it
+  const targetsOf = (alert: Alert) => owedTargets(alert, deps.publishers);
+  const { claimed, claimedAt } = await claimAlerts(due, { calendar, targetsOf }, run);
   logger.info('watch evaluated', { cycleId, watched: base.watched, fired: claimed.length });
   const { deliveries } = await deliverClaimed(claimed, claimedAt, run);
   return { ...base, accounts: reports, alerts: claimed.map((e) => e.alert), deliveries };

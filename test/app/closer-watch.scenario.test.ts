@@ -8,17 +8,20 @@ import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
 import { runWatchCycle } from '../../lambda/app/watch-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import { addDays } from '../../lambda/core/dates';
+import type { EmailSender, OutgoingEmail } from '../../lambda/core/delivery-port';
 import type { GuardConfig } from '../../lambda/core/model';
 import type { AccountSnapshot, VendorAdapter } from '../../lambda/core/vendor-port';
+import { ownerEmailPublishers } from '../../lambda/delivery';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 jest.setTimeout(60_000);
 
 const DAY = '2026-10-14'; // a Wednesday; Shanghai is UTC+8, the check at 09:30
 
-function guard(): GuardConfig {
+function guard(extra: Record<string, unknown> = {}): GuardConfig {
   const result = loadGuardConfig({
     document: {
+      ...extra,
       version: 1,
       timeZone: 'Asia/Shanghai',
       checkTime: '09:30',
@@ -143,5 +146,31 @@ describe('closer watch', () => {
     // the 11:30 poll read the top-up: the low-balance episode resolves with a recovered notice
     expect(at1130.alerts.map((a) => a.key)).toEqual([expect.stringMatching(/^hot:balance:2026-10-14:recovered$/)]);
     expect(at1230.accounts).toEqual([]);
+  });
+  it("emails the emergency to the owners of the account's services, and leaves nothing owed", async () => {
+    // Prepare: owners hear by SES (a recording sender here: the SES transport has its own tests)
+    const config = guard({ ownerEmail: { from: 'renewal-guard@example.com' } });
+    const registry = new DynamoRegistry({ tableName: await dynamo.createRegistryTable(), client: dynamo.client });
+    await registry.syncDeclaredServices(config.services, `${DAY}T00:00:00Z`);
+    const sent: OutgoingEmail[] = [];
+    const sender: EmailSender = { send: async (email) => void sent.push(email) };
+    const deps: CycleDeps = {
+      registry,
+      vendors: new Map([['huawei', vendor([])]]),
+      secrets: { resolve: async () => ({}) },
+      http: {} as CycleDeps['http'],
+      publishers: ownerEmailPublishers(config, { sender }),
+    };
+    await runCycle(config, deps, new Date(`${DAY}T09:30:00+08:00`), 'daily');
+
+    // Act: the hourly run that finds the balance running out today
+    const watch = await runWatchCycle(config, deps, new Date(`${DAY}T13:30:00+08:00`), 'watch-13');
+
+    // Assess: the owner of the hot account's service has the emergency; its entry is settled
+    const emergency = watch.alerts.find((a) => a.severity === 'emergency')!;
+    expect(emergency.kind).toBe('runway');
+    expect(watch.deliveries.filter((d) => d.key === emergency.key).map((d) => d.status)).toEqual(['delivered']);
+    expect(sent.filter((e) => e.alertKey === emergency.key).map((e) => e.to)).toEqual(['a@example.com']);
+    expect(await registry.listOutbox()).toEqual([]);
   });
 });
