@@ -17,7 +17,7 @@ import { WorkingCalendar } from '../core/calendar';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
 import type { AccountFacts } from '../core/policy';
 import type { Registry } from '../core/registry-port';
-import type { AccountSnapshot } from '../core/vendor-port';
+import type { AccountSnapshot, DailyUsage } from '../core/vendor-port';
 
 export interface AccountsOutcome {
   readonly reports: readonly AccountReport[];
@@ -63,7 +63,7 @@ export async function evaluateAccounts(
         ...(decision.dailySpend !== undefined && { dailySpend: decision.dailySpend }),
         history: decision.state.history,
         ...(decision.state.currency !== undefined && { currency: decision.state.currency }),
-        ...(poll.snapshot.dailySpend && { usage: poll.snapshot.dailySpend }),
+        ...usageOf(poll.snapshot),
       });
     }
     const dated = poll.snapshot ? datedEntitlements(poll.snapshot) : undefined;
@@ -84,6 +84,16 @@ export async function evaluateAccounts(
   await deps.registry.saveAccountStates(changed);
   await deps.registry.saveSnapshots(polls.flatMap((p) => (p.snapshot ? [p.snapshot] : [])));
   return { reports, alerts, facts, entitlements };
+}
+
+/**
+ * The account's figures and each app's share of them, side by side: the spend rules read only the
+ * former (no `scope`), `expired-in-use` the share of the app a service names.
+ */
+function usageOf(snapshot: AccountSnapshot): { usage?: readonly DailyUsage[] } {
+  const { dailySpend, scopedUsage } = snapshot;
+  if (!scopedUsage || scopedUsage.length === 0) return dailySpend ? { usage: dailySpend } : {};
+  return { usage: [...(dailySpend ?? []), ...scopedUsage] };
 }
 
 function datedEntitlements(snapshot: AccountSnapshot): KnownEntitlement[] {

@@ -33,6 +33,12 @@ export interface AccountSnapshot {
   readonly balance?: Money;
   /** Daily spend, oldest first: money where the vendor prices usage, minutes otherwise. */
   readonly dailySpend?: readonly DailyUsage[];
+  /**
+   * The same usage per app, project or instance, where the vendor's API reports it so (every entry has
+   * its `scope`). Kept apart from `dailySpend`, which stays the whole account's figure: the account's
+   * spend, runway and metrics read only that, so nothing is counted twice.
+   */
+  readonly scopedUsage?: readonly DailyUsage[];
   readonly entitlements: readonly Entitlement[];
   /** The vendor's answers, for diagnosis (never credentials: request signatures are not kept). */
   readonly raw?: Readonly<Record<string, unknown>>;

@@ -89,4 +89,21 @@ describe('account snapshots in the registry', () => {
     );
     expect(item.Item?.expiresAt).toBe(Date.parse('2026-09-30T01:30:00.000Z') / 1000 + 90 * 86_400);
   });
+
+  it("keeps the account's daily spend but not each app's share, which grows with the apps", async () => {
+    const r = await registry();
+    const dailySpend = [{ date: '2026-09-29', amount: 1200, unit: 'minutes' }];
+    const scopedUsage = Array.from({ length: 200 }, (_, i) => ({
+      date: '2026-09-29',
+      amount: 6,
+      unit: 'minutes',
+      scope: `app-${i}`,
+    }));
+    await r.saveSnapshots([{ ...snapshot('a', '2026-09-30T01:30:00.000Z'), dailySpend, scopedUsage }]);
+
+    const [stored] = await r.listSnapshots('a', '2026-09-30T00:00:00.000Z');
+
+    expect(stored?.dailySpend).toEqual(dailySpend);
+    expect(stored).not.toHaveProperty('scopedUsage');
+  });
 });

@@ -37,7 +37,9 @@ export function fromAccountStateItem(item: Item): AccountState {
 }
 
 export function toSnapshotItem(snapshot: AccountSnapshot): Item {
-  const { raw: _raw, ...kept } = snapshot; // raw answers can be large; the cycle report carries them
+  // raw answers can be large, and per-app usage grows with the apps (Agora: every project, 30 days each):
+  // the cycle report carries both, and nothing reads them back from the registry
+  const { raw: _raw, scopedUsage: _scoped, ...kept } = snapshot;
   const expiresAt = Math.floor(Date.parse(snapshot.takenAt) / 1000) + SNAPSHOT_RETENTION_DAYS * 86_400;
   return {
     [REGISTRY_PARTITION_KEY]: `${SNAPSHOT_PARTITION_PREFIX}${snapshot.accountId}`,

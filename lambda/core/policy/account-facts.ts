@@ -18,7 +18,10 @@ export interface AccountFacts {
   readonly history: readonly BalancePoint[];
   /** The currency of the history (AccountState.currency). */
   readonly currency?: string;
-  /** The vendor's daily spend or usage (AccountSnapshot.dailySpend), money or minutes. */
+  /**
+   * The vendor's daily spend or usage, money or minutes: the account's (AccountSnapshot.dailySpend, no
+   * `scope`) and each app's, project's or instance's share of it (AccountSnapshot.scopedUsage).
+   */
   readonly usage?: readonly DailyUsage[];
 }
 

@@ -14,7 +14,8 @@ export interface SpendDay {
  * The account's spend per day, oldest first, from the best source each day has: the vendor's own daily
  * spend in the balance currency, else the spend recorded on the history point, else the drop of the
  * balance from the day before. A day whose balance rose (a top-up) or that follows a gap says nothing
- * about that day's spend and is left out, rather than counted as zero.
+ * about that day's spend and is left out, rather than counted as zero. Only the vendor's account-wide
+ * figures count: one with a `scope` is a single app's share of them, and would count it twice.
  */
 export function dailySpendSeries(
   history: readonly BalancePoint[],
@@ -32,6 +33,7 @@ export function dailySpendSeries(
     }
   });
   for (const day of usage ?? []) {
+    if (day.scope !== undefined) continue;
     if (currency !== undefined && day.unit === currency) setIfValid(amounts, day.date, day.amount);
   }
   return sorted(amounts);
@@ -39,7 +41,8 @@ export function dailySpendSeries(
 
 /**
  * Every day on which the account was seen in use or idle: vendor usage in any unit (minutes count), and
- * the money series. A day with any positive figure is a day of use.
+ * the money series. A day with any positive figure is a day of use. Account-wide figures only, as in
+ * `dailySpendSeries`.
  */
 export function usageSeries(
   history: readonly BalancePoint[],
@@ -49,7 +52,7 @@ export function usageSeries(
   const amounts = new Map<IsoDate, number>();
   for (const day of dailySpendSeries(history, usage, currency)) amounts.set(day.date, day.amount);
   for (const day of usage ?? []) {
-    if (!Number.isFinite(day.amount) || day.amount < 0) continue;
+    if (day.scope !== undefined || !Number.isFinite(day.amount) || day.amount < 0) continue;
     amounts.set(day.date, Math.max(amounts.get(day.date) ?? 0, day.amount));
   }
   return sorted(amounts);

@@ -100,6 +100,18 @@ describe('spend spike', () => {
     ];
     expect(dailySpendSeries(history, usage, 'USD')).toEqual([{ date: '2026-09-29', amount: 80 }]);
   });
+
+  it("reads the account's own figure, never an app's share of it in its place or on top of it", () => {
+    // Prepare: the vendor reports the account's 80 and, per app, the 50 and 30 it is made of
+    const usage = [
+      { date: '2026-09-29', amount: 80, unit: 'USD' },
+      { date: '2026-09-29', amount: 50, unit: 'USD', scope: 'app-1' },
+      { date: '2026-09-29', amount: 30, unit: 'USD', scope: 'app-2' },
+      { date: '2026-09-30', amount: 20, unit: 'USD', scope: 'app-1' },
+    ];
+    // Act / Assess: a day with only an app's share is no figure of the account's
+    expect(dailySpendSeries([], usage, 'USD')).toEqual([{ date: '2026-09-29', amount: 80 }]);
+  });
 });
 
 describe('spend growth', () => {
