@@ -24,7 +24,8 @@ const judge = judgeWithEnvelope((body) => ({ message: textField(body, 'message')
 /**
  * Agora (vendor-apis.md §1). Agora has no balance API, only projects and daily usage in seconds, so:
  * - **daily spend** is the usage of the selected projects (`appIds`, default every enabled project),
- *   in money with a declared price table (`prices`), else in minutes;
+ *   in money with a declared price table (`prices`), else in minutes; each project's own share is
+ *   reported too (`scopedUsage`, `scope` = its App ID);
  * - the **balance** is an *estimate* (`estimated: true`), only with a declared top-up (`topUp`): its
  *   amount minus the priced usage from its date (inclusive) to yesterday;
  * - a declared prepaid `plan` becomes an entitlement ending with the month (renewal on the 25th).
@@ -68,23 +69,35 @@ export class AgoraVendor implements VendorAdapter {
     const spendFrom = addDays(today, -options.usageDays);
     const from = options.topUp && compareDates(options.topUp.date, spendFrom) < 0 ? options.topUp.date : spendFrom;
     const perProject = await Promise.all(
-      projects.flatMap((project) =>
-        options.business.map((business: AgoraBusiness) =>
-          callJson(
-            ctx.http,
-            call('GET /dev/v3/usage', '/dev/v3/usage', {
-              project_id: project.id,
-              from_date: from,
-              to_date: yesterday,
-              business,
-            }),
-            readUsageAnswer,
+      projects.map(async (project) => {
+        const answers = await Promise.all(
+          options.business.map((business: AgoraBusiness) =>
+            callJson(
+              ctx.http,
+              call('GET /dev/v3/usage', '/dev/v3/usage', {
+                project_id: project.id,
+                from_date: from,
+                to_date: yesterday,
+                business,
+              }),
+              readUsageAnswer,
+            ),
           ),
-        ),
-      ),
+        );
+        return { project, answers: answers.flat() };
+      }),
     );
-    const days = sumByDay(perProject.flat());
-    const recent = days.filter((d) => compareDates(d.date, spendFrom) >= 0);
+    const days = sumByDay(perProject.flatMap((p) => p.answers));
+    const isRecent = (d: AgoraUsageDay) => compareDates(d.date, spendFrom) >= 0;
+    const recent = days.filter(isRecent);
+    // /dev/v3/usage answers per project (vendor-apis.md §1.1), and a project's App ID is its `vendor_key`:
+    // each project's own usage is kept under its App ID, so the service that names that App ID owns it
+    const scopedUsage = perProject.flatMap(({ project, answers }) =>
+      dailySpendOf(sumByDay(answers).filter(isRecent), options.prices, account).map((d) => ({
+        ...d,
+        scope: project.appId,
+      })),
+    );
 
     return {
       accountId: account.id,
@@ -92,6 +105,7 @@ export class AgoraVendor implements VendorAdapter {
       takenAt: ctx.now.toISOString(),
       ...(options.topUp && { balance: estimatedBalance(account, options, days) }),
       dailySpend: dailySpendOf(recent, options.prices, account),
+      ...(scopedUsage.length > 0 && { scopedUsage }),
       entitlements: options.plan ? [planEntitlement(options.plan, today)] : [],
       raw: {
         projects,

@@ -25,7 +25,7 @@ type Call = (input: Omit<HuaweiCallInput, 'accountId' | 'credentials'>) => Retur
  * Huawei Cloud, with AK/SK (SDK-HMAC-SHA256) signing: the balance (ShowCustomerAccountBalances, less
  * any debt), resource packages with expiry and what is left (ListFreeResourceInfos, paged; unit names
  * from ListMeasureUnits) and, when configured, SparkRTC minutes per UTC day (ListRtcHistoryUsage, in
- * seconds).
+ * seconds), the account's and each app's own (`scopedUsage`, `scope` = the app id).
  *
  * Secret fields: `accessKey`, `secretKey` (the customer's own AK/SK: BSS accepts no other).
  * Options: `site` (`cn` | `intl`, default `cn`; the EU host via `endpoint`), `projectId` and
@@ -57,6 +57,7 @@ export class HuaweiVendor implements VendorAdapter {
       takenAt: ctx.now.toISOString(),
       balance: balance.money,
       ...(usage && { dailySpend: usage.days }),
+      ...(usage && usage.scoped.length > 0 && { scopedUsage: usage.scoped }),
       entitlements: packages.entitlements,
       raw: {
         ShowCustomerAccountBalances: balance.response,
@@ -110,12 +111,18 @@ export class HuaweiVendor implements VendorAdapter {
     return { pages, entitlements, ...(units !== undefined && { units }) };
   }
 
-  /** Completed UTC days, one query per application, summed per day, in minutes. */
+  /** Completed UTC days, one query per application, summed per day, in minutes; and each application's own. */
   private async rtcUsage(account: AccountConfig, options: HuaweiOptions, call: Call, ctx: PollContext) {
     const rtc = options.rtc!;
     const base = baseUrl(account, HUAWEI_RTC_HOST);
     const window = completedDays(ctx.now, options.usageDays, 'UTC');
+    const inWindow = (byDay: ReadonlyMap<IsoDate, number>): DailyUsage[] =>
+      [...byDay]
+        .filter(([day]) => day >= window.from && day <= window.to)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([date, amount]) => ({ date, amount: Math.round(amount * 100) / 100, unit: 'minutes' }));
     const minutes = new Map<IsoDate, number>();
+    const scoped: DailyUsage[] = [];
     const responses: unknown[] = [];
     for (const app of rtc.appIds) {
       const query = [
@@ -140,11 +147,9 @@ export class HuaweiVendor implements VendorAdapter {
         },
       );
       for (const [day, value] of days) minutes.set(day, (minutes.get(day) ?? 0) + value);
+      // ListRtcHistoryUsage answers for the one `app` asked (vendor-apis.md §6.2): that app's own minutes
+      scoped.push(...inWindow(days).map((d) => ({ ...d, scope: app })));
     }
-    const dailySpend: DailyUsage[] = [...minutes]
-      .filter(([day]) => day >= window.from && day <= window.to)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([date, amount]) => ({ date, amount: Math.round(amount * 100) / 100, unit: 'minutes' }));
-    return { days: dailySpend, responses };
+    return { days: inWindow(minutes), scoped, responses };
   }
 }

@@ -21,7 +21,8 @@ import type { AccountSnapshot, DailyUsage, PollContext, VendorAdapter } from '..
  * Tencent Cloud: the account balance (DescribeAccountBalance, in fen on the China site and US cents on
  * the international one) and daily TRTC minutes (DescribeTrtcUsage). Tencent has no public package or
  * expiry API (package lists are console-only), so entitlements stay empty and expiry dates come from
- * the services' `expiresOn`.
+ * the services' `expiresOn`. With `sdkAppIds`, each application's minutes are also reported as its own
+ * (`scopedUsage`, `scope` = the SdkAppId).
  *
  * Secret fields: `secretId`, `secretKey` (a CAM sub-user with read-only billing and TRTC access).
  * Options: `site` (`cn` | `intl`, default `cn`), `sdkAppIds` (default: the total of every application),
@@ -47,6 +48,7 @@ export class TencentVendor implements VendorAdapter {
       takenAt: ctx.now.toISOString(),
       balance: balance.money,
       ...(usage && { dailySpend: usage.days }),
+      ...(usage && usage.scoped.length > 0 && { scopedUsage: usage.scoped }),
       entitlements: [],
       raw: {
         DescribeAccountBalance: balance.response,
@@ -61,9 +63,12 @@ export class TencentVendor implements VendorAdapter {
     options: TencentOptions,
     credentials: TencentCredentials,
     ctx: PollContext,
-  ): Promise<{ days: DailyUsage[]; responses: Readonly<Record<string, unknown>>[] }> {
+  ): Promise<{ days: DailyUsage[]; scoped: DailyUsage[]; responses: Readonly<Record<string, unknown>>[] }> {
     const window = completedDays(ctx.now, options.usageDays);
+    const inWindow = (byDay: ReadonlyMap<IsoDate, Readonly<Record<string, number>>>) =>
+      [...byDay].filter(([day]) => day >= window.from && day <= window.to).sort(([a], [b]) => (a < b ? -1 : 1));
     const byDay = new Map<IsoDate, Record<string, number>>();
+    const scoped: DailyUsage[] = [];
     const responses: Readonly<Record<string, unknown>>[] = [];
     for (const sdkAppId of options.sdkAppIds ?? [undefined]) {
       const params = {
@@ -86,11 +91,14 @@ export class TencentVendor implements VendorAdapter {
         for (const [category, m] of Object.entries(categories)) total[category] = (total[category] ?? 0) + m;
         byDay.set(day, total);
       }
+      // With `SdkAppId` the answer is that application's alone (without it, every app's total: vendor-apis.md
+      // §4.3), so a named SdkAppId's usage is its own, kept under the SdkAppId for the service that names it
+      if (sdkAppId !== undefined) {
+        const own = trtcDailySpend(inWindow(usage.categoriesByDay), options.prices, account.id);
+        scoped.push(...own.map((d) => ({ ...d, scope: String(sdkAppId) })));
+      }
     }
-    const inWindow = [...byDay]
-      .filter(([day]) => day >= window.from && day <= window.to)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return { days: trtcDailySpend(inWindow, options.prices, account.id), responses };
+    return { days: trtcDailySpend(inWindow(byDay), options.prices, account.id), scoped, responses };
   }
 }
 

@@ -88,6 +88,7 @@ describe('the Agora adapter', () => {
       vendor: 'agora',
       takenAt: '2026-09-30T01:30:00.000Z',
       dailySpend: [{ date: '2026-09-28', amount: 13.98, unit: 'minutes' }],
+      scopedUsage: [{ date: '2026-09-28', amount: 13.98, unit: 'minutes', scope: '4855xxxxxxxxxxxxxxxxxxxxxxxxeae2' }],
       entitlements: [],
       raw: expect.objectContaining({
         projects: [{ id: 'xxxx', name: 'xxxx', appId: '4855xxxxxxxxxxxxxxxxxxxxxxxxeae2', enabled: true }],
@@ -128,6 +129,36 @@ describe('the Agora adapter', () => {
     ]);
     const asked = h.sandbox.requests('agora').map((r) => new URLSearchParams(r.query).get('project_id'));
     expect(asked).toEqual([null, 'p1', 'p1', 'p2', 'p2']);
+  });
+
+  it("keeps each project's own usage under its App ID (vendor_key), its businesses added up", async () => {
+    await start();
+
+    const snapshot = await h.poll(adapter, account({ business: ['default', 'cloudRecording'] }, h));
+
+    expect(snapshot.scopedUsage).toEqual([
+      { date: '2026-09-27', amount: 12000, unit: 'minutes', scope: 'app-1' },
+      { date: '2026-09-28', amount: 1100, unit: 'minutes', scope: 'app-1' },
+      { date: '2026-09-28', amount: 100, unit: 'minutes', scope: 'app-2' },
+    ]);
+    // the account's own figure is untouched: the projects' shares are not added to it again
+    expect(snapshot.dailySpend).toEqual([
+      { date: '2026-09-27', amount: 12000, unit: 'minutes' },
+      { date: '2026-09-28', amount: 1200, unit: 'minutes' },
+    ]);
+  });
+
+  it("prices each project's own usage with the declared table, within the spend window only", async () => {
+    await start();
+    const topUp = { amount: 100, currency: 'USD', date: '2026-06-01' };
+
+    const snapshot = await h.poll(adapter, account({ prices: PRICES, topUp, usageDays: 2 }, h));
+
+    expect(snapshot.scopedUsage).toEqual([
+      { date: '2026-09-28', amount: 0.99, unit: 'USD', scope: 'app-1' },
+      { date: '2026-09-28', amount: 0.1, unit: 'USD', scope: 'app-2' },
+    ]);
+    expect(snapshot.dailySpend).toEqual([{ date: '2026-09-28', amount: 1.09, unit: 'USD' }]);
   });
 
   it('counts duration fields it has never seen and ignores other keys', async () => {

@@ -161,6 +161,23 @@ describe('Huawei adapter against the sandbox', () => {
     expect(received()[2].headers['x-language']).toBe('en_US');
   });
 
+  it("keeps each app's own RTC minutes under its app id, beside the account's total", async () => {
+    const snapshot = await new HuaweiVendor().poll(
+      account('hw/main', { projectId: PROJECT, rtcAppIds: ['app-1', 'app-2'], usageDays: 2 }),
+      context(),
+    );
+
+    expect(snapshot.scopedUsage).toEqual([
+      { date: '2026-09-28', amount: 15, unit: 'minutes', scope: 'app-1' },
+      { date: '2026-09-29', amount: 30, unit: 'minutes', scope: 'app-1' },
+      { date: '2026-09-29', amount: 2, unit: 'minutes', scope: 'app-2' },
+    ]);
+    expect(snapshot.dailySpend).toEqual([
+      { date: '2026-09-28', amount: 15, unit: 'minutes' },
+      { date: '2026-09-29', amount: 32, unit: 'minutes' },
+    ]);
+  });
+
   it('reads an account in debt as a negative balance and pages through 150 packages', async () => {
     const snapshot = await new HuaweiVendor().poll(account('hw/indebted', { site: 'intl' }), context());
     expect(snapshot.balance).toEqual({ amount: -42.1, currency: 'USD', exact: '-42.10' });

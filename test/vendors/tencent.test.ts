@@ -173,6 +173,50 @@ describe('Tencent adapter against the sandbox', () => {
     expect(snapshot.raw?.DescribeTrtcUsage).toHaveLength(2);
   });
 
+  it("keeps each configured SdkAppId's own minutes under that SdkAppId, beside the account's total", async () => {
+    const snapshot = await new TencentVendor().poll(
+      account('tg/intl', { sdkAppIds: ['1400000001', '1400000002'], usageDays: 2 }),
+      context(),
+    );
+
+    expect(snapshot.scopedUsage).toEqual([
+      { date: '2026-09-28', amount: 600, unit: 'minutes', scope: '1400000001' },
+      { date: '2026-09-29', amount: 600, unit: 'minutes', scope: '1400000001' },
+      { date: '2026-09-28', amount: 21, unit: 'minutes', scope: '1400000002' },
+      { date: '2026-09-29', amount: 21, unit: 'minutes', scope: '1400000002' },
+    ]);
+    expect(snapshot.dailySpend).toEqual([
+      { date: '2026-09-28', amount: 621, unit: 'minutes' },
+      { date: '2026-09-29', amount: 621, unit: 'minutes' },
+    ]);
+  });
+
+  it("prices each SdkAppId's own minutes, while the account's spend is priced from its own total", async () => {
+    const prices = {
+      currency: 'USD',
+      perThousandMinutes: { Audio: 0.99, SD: 3.99, HD: 3.99, FullHD: 8.99, '2K': 15.99, '4K': 35.99 },
+    };
+
+    const snapshot = await new TencentVendor().poll(
+      account('tg/intl', { site: 'intl', sdkAppIds: ['1400000001', '1400000002'], usageDays: 1, prices }),
+      context(),
+    );
+
+    expect(snapshot.scopedUsage).toEqual([
+      { date: '2026-09-29', amount: 2.09, unit: 'USD', scope: '1400000001' },
+      { date: '2026-09-29', amount: 0.35, unit: 'USD', scope: '1400000002' },
+    ]);
+    // 2.45, not the 2.44 the rounded shares add up to: the account's figure is not rebuilt from them
+    expect(snapshot.dailySpend).toEqual([{ date: '2026-09-29', amount: 2.45, unit: 'USD' }]);
+  });
+
+  it('reports no per-app usage when it reads the total of every application', async () => {
+    const snapshot = await new TencentVendor().poll(account('tg/intl', { usageDays: 2 }), context());
+
+    expect(snapshot.dailySpend).toHaveLength(2);
+    expect(snapshot.scopedUsage).toBeUndefined();
+  });
+
   it('folds the 5-minute buckets of a one-day window into that day', async () => {
     const snapshot = await new TencentVendor().poll(
       account('tg/intl', { sdkAppIds: ['1400000002'], usageDays: 1 }),
