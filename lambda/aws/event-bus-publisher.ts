@@ -3,7 +3,7 @@ import type { AlertContext } from '../channels/formatters';
 import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
 import type { Alert, AlertKind, GuardConfig, Language } from '../core/model';
-import { renderEventDetail } from '../delivery/render';
+import { renderEventDetail } from '../delivery/message-renderers';
 import { serviceContext } from '../delivery/render-context';
 
 export const EVENT_SOURCE = 'renewal-guard';

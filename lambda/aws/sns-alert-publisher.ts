@@ -4,7 +4,7 @@ import { truncateBytes, utf8Length } from '../channels/text/truncate';
 import type { AlertPublisher } from '../core/delivery-port';
 import { DeliveryError, errorMessage } from '../core/errors';
 import type { Alert, ChannelConfig, GuardConfig, Language } from '../core/model';
-import { render } from '../delivery/render';
+import { renderMessage } from '../delivery/message-renderers';
 import { serviceContext } from '../delivery/render-context';
 
 /**
@@ -12,10 +12,11 @@ import { serviceContext } from '../delivery/render-context';
  * route on (contract section 5): `severity`, `project`, `kind`, `serviceId`, and `channels` — the ids of
  * the channels the message is for, so an email subscription only receives its own channel's alerts.
  *
- * People read the email and SMS variants, rendered by the one renderer (delivery/render) in each
- * channel's language: when email or SMS channels speak different languages, each language gets its own
- * message, whose `channels` name only its channels (the document's language also carries the channels
- * the notifier delivers). The `lambda` variant is the alert object itself, for the notifier.
+ * People read the email and SMS variants, rendered by the one renderer (delivery/render, through its
+ * email / SMS table in delivery/message-renderers) in each channel's language: when email or SMS
+ * channels speak different languages, each language gets its own message, whose `channels` name only
+ * its channels (the document's language also carries the channels the notifier delivers). The `lambda`
+ * variant is the alert object itself, for the notifier.
  */
 export class SnsAlertPublisher implements AlertPublisher {
   readonly target = 'sns';
@@ -214,12 +215,12 @@ function encodeRun(text: string): string {
 }
 
 function emailVariant(alert: Alert, group: LanguageGroup, context: AlertContext): EmailMessage {
-  return render(alert, group.email as ChannelConfig & { type: 'email' }, group.language, context)[0]!;
+  return renderMessage(alert, group.email as ChannelConfig & { type: 'email' }, group.language, context)[0]!;
 }
 
 /** SMS stays short: no link (the acknowledge page is one tap away in the email and chat messages). */
 function smsVariant(alert: Alert, group: LanguageGroup, context: AlertContext): string {
-  return render(alert, group.sms as ChannelConfig & { type: 'sms' }, group.language, context)[0]!;
+  return renderMessage(alert, group.sms as ChannelConfig & { type: 'sms' }, group.language, context)[0]!;
 }
 
 /**

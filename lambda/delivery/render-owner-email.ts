@@ -1,4 +1,4 @@
-import { render } from './render';
+import { renderMessage } from './message-renderers';
 import { formatEmailHtml } from '../channels/formatters/email-html';
 import type { AlertContext } from '../channels/formatters/format-input';
 import type { Alert, ChannelConfig, Language } from '../core/model';
@@ -24,7 +24,7 @@ const OWNER_CHANNEL = {
  */
 export function renderOwnerEmail(alert: Alert, language: Language, context: AlertContext): OwnerEmailContent {
   const channel = { ...OWNER_CHANNEL, language } as ChannelConfig & { readonly type: 'email' };
-  const [email] = render(alert, channel, language, context);
+  const [email] = renderMessage(alert, channel, language, context);
   return {
     subject: email!.subject,
     text: email!.text,
