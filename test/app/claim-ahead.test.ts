@@ -5,7 +5,7 @@
  * surfaces only once the other has settled. The rules' equivalence with a cycle run in sequence is what
  * the ladder, quiet-hours and entitlement tests of run-cycle-policy.test.ts keep proving on this path.
  */
-import { guardConfig, NO_HTTP, NO_SECRETS, RecordingPublisher } from './cycle-fixtures';
+import { guardConfig, NO_HTTP, RecordingPublisher } from './cycle-fixtures';
 import { runCycle, type CycleDeps } from '../../lambda/app/run-cycle';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
 import type { GuardConfig } from '../../lambda/core/model';
