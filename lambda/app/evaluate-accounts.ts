@@ -13,7 +13,7 @@ import {
   type KnownEntitlement,
   type PollOutcome,
 } from '../core/accounts';
-import { WorkingCalendar } from '../core/calendar';
+import { WorkingCalendar } from '../core/calendar/working-calendar';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
 import type { AccountFacts } from '../core/policy';
 import type { Registry } from '../core/registry-port';
