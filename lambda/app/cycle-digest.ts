@@ -7,10 +7,10 @@ import { balanceAlertKey, blindSpotAlertKey, type AccountState } from '../core/a
 import { localDate } from '../core/dates';
 import type { Alert, GuardConfig, ServiceConfig } from '../core/model';
 import { ackRoot, buildDigest, digestAlert, digestKey, latestDigestSlot } from '../core/policy';
-import type { Registry, ServiceRecord } from '../core/registry-port';
+import type { CycleRegistry, ServiceRecord } from '../core/registry-port';
 
 export interface DigestDeps {
-  readonly registry: Registry;
+  readonly registry: CycleRegistry;
   readonly now: Date;
 }
 

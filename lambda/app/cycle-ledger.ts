@@ -7,7 +7,7 @@
 import { localDate } from '../core/dates';
 import type { Alert, IsoDate } from '../core/model';
 import { ackRoot, type LedgerFacts } from '../core/policy';
-import type { Registry, ServiceRecord } from '../core/registry-port';
+import type { CycleRegistry, ServiceRecord } from '../core/registry-port';
 
 export const EMPTY_LEDGER: LedgerFacts = { firedOn: new Map(), acknowledgements: [] };
 
@@ -49,7 +49,7 @@ export function claimedPerServiceList(
 export async function ledgerFactsFor(
   due: readonly Alert[],
   lastKeys: ReadonlyMap<string, Readonly<Record<string, string>>>,
-  deps: { readonly registry: Registry; readonly today: IsoDate; readonly timeZone: string },
+  deps: { readonly registry: CycleRegistry; readonly today: IsoDate; readonly timeZone: string },
 ): Promise<LedgerFacts> {
   const followable = due.filter(
     (a) =>

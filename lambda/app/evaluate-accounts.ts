@@ -16,7 +16,7 @@ import {
 import { WorkingCalendar } from '../core/calendar/working-calendar';
 import type { Alert, ChannelConfig, GuardConfig, IsoDate } from '../core/model';
 import type { AccountFacts } from '../core/policy';
-import type { Registry } from '../core/registry-port';
+import type { CycleRegistry } from '../core/registry-port';
 import type { AccountSnapshot, DailyUsage } from '../core/vendor-port';
 
 export interface AccountsOutcome {
@@ -31,7 +31,7 @@ export interface AccountsOutcome {
 export async function evaluateAccounts(
   config: GuardConfig,
   polls: readonly AccountReport[],
-  deps: { registry: Registry; now: Date; today: IsoDate; channels: ReadonlyMap<string, ChannelConfig> },
+  deps: { registry: CycleRegistry; now: Date; today: IsoDate; channels: ReadonlyMap<string, ChannelConfig> },
 ): Promise<AccountsOutcome> {
   if (polls.length === 0) return { reports: [], alerts: [], facts: new Map(), entitlements: new Map() };
   const previous = new Map((await deps.registry.listAccountStates()).map((s) => [s.accountId, s]));

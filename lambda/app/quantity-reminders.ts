@@ -6,7 +6,7 @@
 import type { WorkingCalendar } from '../core/calendar/working-calendar';
 import { localDate } from '../core/dates';
 import type { Alert, ChannelConfig, GuardConfig, ServiceConfig } from '../core/model';
-import type { Registry } from '../core/registry-port';
+import type { CycleRegistry } from '../core/registry-port';
 import { dueQuantityReminder, quantityRunway, type QuantityPoint } from '../core/reminders/quantity-runway';
 import type { AccountSnapshot } from '../core/vendor-port';
 
@@ -17,7 +17,7 @@ export async function quantityReminders(
   services: readonly ServiceConfig[],
   current: ReadonlyMap<string, AccountSnapshot>,
   deps: {
-    readonly registry: Registry;
+    readonly registry: CycleRegistry;
     readonly now: Date;
     readonly config: Pick<GuardConfig, 'timeZone'>;
     readonly calendar: WorkingCalendar;

@@ -7,12 +7,12 @@
 import type { Alert, ServiceConfig } from '../core/model';
 import { ackRoot } from '../core/policy';
 import { followTriggers, isResolvingNotice, resolvedKeys } from '../core/policy/resolutions';
-import type { Registry } from '../core/registry-port';
+import type { CycleRegistry } from '../core/registry-port';
 
 export async function routeResolutions(
   alerts: readonly Alert[],
   deps: {
-    readonly registry: Registry;
+    readonly registry: CycleRegistry;
     readonly services: readonly ServiceConfig[];
     readonly lastKeys: ReadonlyMap<string, Readonly<Record<string, string>>>;
     readonly channelOrder: readonly string[];

@@ -40,7 +40,7 @@ import {
   pollIndependentExpiryAlerts,
   withDiscoveredExpiry,
 } from '../core/policy';
-import type { LedgerEntry, Registry, ServiceRecord } from '../core/registry-port';
+import type { CycleRegistry, LedgerEntry, ServiceRecord } from '../core/registry-port';
 import { indexChannels } from '../core/reminders';
 import { withServiceLinks } from '../core/reminders/alert-links';
 import type { VendorHttp } from '../core/vendor-http-port';
@@ -48,7 +48,7 @@ import type { SecretResolver, VendorAdapter } from '../core/vendor-port';
 import { DEFAULT_SEND_CONCURRENCY, owedTargets, type DeliveryReport, type HeldAlert } from '../delivery';
 
 export interface CycleDeps {
-  readonly registry: Registry;
+  readonly registry: CycleRegistry;
   readonly vendors: ReadonlyMap<Vendor, VendorAdapter>;
   readonly secrets: SecretResolver;
   /** The resilient HTTP client vendor adapters call through. */

@@ -26,59 +26,27 @@
  * of 1 MB Query pages. A claim is one conditional PutItem plus one UpdateItem of the service's
  * lastAlertKeys; recording an alert's deliveries is one UpdateItem (ADD / DELETE on the target sets). No transactions: dynalite has no TransactWriteItems, and nothing here needs them —
  * every multi-item step is safe to repeat.
+ *
+ * The cycles' reads and writes are in DynamoCycleRegistry (dynamo-cycle-registry.ts), which the poller
+ * builds; this class adds the two writes other roles own: syncing the declared services (the
+ * registry-sync function, `check`, `registry import`) and recording acknowledgements (the link handler,
+ * `ack`).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { REGISTRY_OUTBOX_INDEX, REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
-import type { AccountState } from '../core/accounts/account-state';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoCycleRegistry, type DynamoCycleRegistryOptions } from './dynamo-cycle-registry';
 import type { Acknowledgement } from '../core/ack/acknowledgement';
 import type { ServiceConfig } from '../core/model';
-import type {
-  LedgerEntry,
-  OutboxLease,
-  RecordedDelivery,
-  Registry,
-  ServiceRecord,
-  SyncResult,
-} from '../core/registry-port';
-import type { AccountSnapshot } from '../core/vendor-port';
-import {
-  ACCOUNT_PARTITION,
-  fromAccountStateItem,
-  fromSnapshotItem,
-  SNAPSHOT_PARTITION_PREFIX,
-  toAccountStateItem,
-  toSnapshotItem,
-} from './registry/account-items';
-import { ackKey, fromAckItem, normalizeAcknowledgement, putAcknowledgement } from './registry/ack-items';
-import { batchGet, batchPut } from './registry/batch-requests';
-import { isConditionalCheckFailed, RegistryError, toRegistryError } from './registry/registry-error';
-import {
-  ATTR,
-  fromLedgerItem,
-  fromServiceItem,
-  ledgerKey,
-  OUTBOX_PENDING,
-  SERVICE_PARTITION,
-  toLedgerItem,
-} from './registry/registry-items';
+import type { Registry, SyncResult } from '../core/registry-port';
+import { normalizeAcknowledgement, putAcknowledgement } from './registry/ack-items';
+import { isConditionalCheckFailed, toRegistryError } from './registry/registry-error';
+import { ATTR, SERVICE_PARTITION } from './registry/registry-items';
 import { runBounded } from './registry/run-bounded';
 import { planSync, type ServiceWrite } from './registry/sync-plan';
-import { getItem, queryAll, updateItem } from './registry/table-requests';
-import {
-  createLastAlertKeys,
-  recordDelivery,
-  retireService,
-  takeOverLease,
-  setLastAlertKey,
-  upsertService,
-  type UpdateRequest,
-} from './registry/update-requests';
+import { queryAll, updateItem } from './registry/table-requests';
+import { retireService, upsertService, type UpdateRequest } from './registry/update-requests';
+import { REGISTRY_PARTITION_KEY, REGISTRY_SORT_KEY } from '../../src/shared/registry-schema';
 
-export interface DynamoRegistryOptions {
-  readonly tableName: string;
-  /** @default a DocumentClient over `new DynamoDBClient({})` (region and credentials from the environment) */
-  readonly client?: DynamoDBDocumentClient;
+export interface DynamoRegistryOptions extends DynamoCycleRegistryOptions {
   /** Writes a sync keeps in flight when many services change at once. @default 16 */
   readonly writeConcurrency?: number;
 }
@@ -86,16 +54,13 @@ export interface DynamoRegistryOptions {
 /**
  * @example
  * const registry = new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) });
- * if (await registry.claimAlert(entry)) await publish(entry.alert);
+ * await registry.syncDeclaredServices(config.services, new Date().toISOString());
  */
-export class DynamoRegistry implements Registry {
-  public readonly tableName: string;
-  private readonly client: DynamoDBDocumentClient;
+export class DynamoRegistry extends DynamoCycleRegistry implements Registry {
   private readonly writeConcurrency: number;
 
   constructor(options: DynamoRegistryOptions) {
-    this.tableName = options.tableName;
-    this.client = options.client ?? DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    super(options);
     this.writeConcurrency = options.writeConcurrency ?? 16;
   }
 
@@ -142,132 +107,6 @@ export class DynamoRegistry implements Registry {
     };
   }
 
-  public async listServices(options: { includeRetired?: boolean } = {}): Promise<ServiceRecord[]> {
-    const activeOnly = options.includeRetired !== true;
-    const items = await queryAll(this.client, this.tableName, 'listServices (Query)', {
-      KeyConditionExpression: '#pk = :pk',
-      ...(activeOnly ? { FilterExpression: '#retired <> :true' } : {}),
-      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, ...(activeOnly ? { '#retired': ATTR.retired } : {}) },
-      ExpressionAttributeValues: { ':pk': SERVICE_PARTITION, ...(activeOnly ? { ':true': true } : {}) },
-    });
-    return items.map(fromServiceItem);
-  }
-
-  public async claimAlert(entry: LedgerEntry): Promise<boolean> {
-    const item = toLedgerItem(entry);
-    let claimed = true;
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw toRegistryError(this.tableName, 'claimAlert (PutItem)', error);
-      claimed = false;
-    }
-
-    // Also when the key was claimed before: a claim that stopped before this step is healed here, and the
-    // next quiet cycle can skip the service from its lastAlertKeys alone. An alert about no service, or
-    // about one that is not in the registry, has no list entry to record it on.
-    const serviceId = entry.alert.serviceId;
-    if (serviceId !== undefined) {
-      try {
-        await this.recordLastAlertKey(serviceId, entry.alert);
-      } catch (error) {
-        // A won claim must reach its caller, who owns the delivery: throwing here would leave the alert
-        // to a later outbox drain. The bookkeeping is only an optimisation and heals on the next cycle,
-        // whose claim of the same key fails and records it then.
-        if (!claimed) throw error;
-      }
-    }
-    return claimed;
-  }
-
-  private async recordLastAlertKey(serviceId: string, alert: LedgerEntry['alert']): Promise<void> {
-    const operation = 'claimAlert (UpdateItem)';
-    const applied = await updateItem(this.client, this.tableName, operation, setLastAlertKey(serviceId, alert));
-    if (!applied) await updateItem(this.client, this.tableName, operation, createLastAlertKeys(serviceId, alert));
-  }
-
-  public async takeOver(key: string, seen: OutboxLease, by: OutboxLease): Promise<boolean> {
-    return updateItem(this.client, this.tableName, 'takeOver (UpdateItem)', takeOverLease(key, seen, by));
-  }
-
-  public async markDelivered(key: string, delivery: RecordedDelivery): Promise<void> {
-    if (delivery.targets.length === 0 && !delivery.settles) return;
-    const recorded = await updateItem(
-      this.client,
-      this.tableName,
-      'markDelivered (UpdateItem)',
-      recordDelivery(key, delivery),
-    );
-    if (!recorded) {
-      throw new RegistryError(
-        `registry table "${this.tableName}": markDelivered failed: no ledger entry for alert key "${key}"`,
-        { retryable: false },
-      );
-    }
-  }
-
-  /** Read from the outbox index, which is eventually consistent: a claim may show up a moment later. */
-  public async listOutbox(): Promise<LedgerEntry[]> {
-    const items = await queryAll(this.client, this.tableName, 'listOutbox (Query)', {
-      IndexName: REGISTRY_OUTBOX_INDEX,
-      KeyConditionExpression: '#outboxPk = :pending',
-      ExpressionAttributeNames: { '#outboxPk': ATTR.outboxPk },
-      ExpressionAttributeValues: { ':pending': OUTBOX_PENDING },
-      ScanIndexForward: true,
-    });
-    // The index sorts claimedAt as text; re-sorting by instant keeps "oldest first" true for any offset.
-    return items
-      .map((item) => fromLedgerItem(item).entry)
-      .sort(
-        (a, b) =>
-          Date.parse(a.claimedAt) - Date.parse(b.claimedAt) ||
-          (a.alert.key < b.alert.key ? -1 : a.alert.key > b.alert.key ? 1 : 0),
-      );
-  }
-
-  public async getAlert(key: string): Promise<LedgerEntry | undefined> {
-    const item = await getItem(this.client, this.tableName, 'getAlert (GetItem)', ledgerKey(key));
-    return item === undefined ? undefined : fromLedgerItem(item).entry;
-  }
-
-  public async getAlerts(keys: readonly string[]): Promise<LedgerEntry[]> {
-    const items = await batchGet(this.client, this.tableName, 'getAlerts (BatchGetItem)', keys.map(ledgerKey));
-    return items.map((item) => fromLedgerItem(item).entry);
-  }
-
-  public async listAccountStates(): Promise<AccountState[]> {
-    const items = await queryAll(this.client, this.tableName, 'listAccountStates (Query)', {
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY },
-      ExpressionAttributeValues: { ':pk': ACCOUNT_PARTITION },
-    });
-    return items.map(fromAccountStateItem);
-  }
-
-  public async saveAccountStates(states: readonly AccountState[]): Promise<void> {
-    await batchPut(this.client, this.tableName, 'saveAccountStates (BatchWriteItem)', states.map(toAccountStateItem));
-  }
-
-  public async saveSnapshots(snapshots: readonly AccountSnapshot[]): Promise<void> {
-    await batchPut(this.client, this.tableName, 'saveSnapshots (BatchWriteItem)', snapshots.map(toSnapshotItem));
-  }
-
-  public async listSnapshots(accountId: string, since: string): Promise<AccountSnapshot[]> {
-    const items = await queryAll(this.client, this.tableName, 'listSnapshots (Query)', {
-      KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-      ExpressionAttributeNames: { '#pk': REGISTRY_PARTITION_KEY, '#sk': REGISTRY_SORT_KEY },
-      ExpressionAttributeValues: { ':pk': `${SNAPSHOT_PARTITION_PREFIX}${accountId}`, ':since': since },
-    });
-    return items.map(fromSnapshotItem);
-  }
-
   public async acknowledge(entry: Acknowledgement): Promise<'recorded' | 'already'> {
     const request = putAcknowledgement(normalizeAcknowledgement(entry));
     try {
@@ -277,21 +116,5 @@ export class DynamoRegistry implements Registry {
       if (isConditionalCheckFailed(error)) return 'already';
       throw toRegistryError(this.tableName, 'acknowledge (PutItem)', error);
     }
-  }
-
-  public async getAcknowledgement(key: string): Promise<Acknowledgement | undefined> {
-    try {
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: ackKey(key), ConsistentRead: true }),
-      );
-      return Item === undefined ? undefined : fromAckItem(Item);
-    } catch (error) {
-      throw toRegistryError(this.tableName, 'getAcknowledgement (GetItem)', error);
-    }
-  }
-
-  public async getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]> {
-    const items = await batchGet(this.client, this.tableName, 'getAcknowledgements (BatchGetItem)', keys.map(ackKey));
-    return items.map(fromAckItem);
   }
 }

@@ -127,3 +127,11 @@ export interface Registry {
   /** The acknowledgements recorded on any of these keys (a cycle's alerts at once), in no particular order. */
   getAcknowledgements(keys: readonly string[]): Promise<Acknowledgement[]>;
 }
+
+/**
+ * What the cycles (daily and watch) use of the registry: all of it but the two writes other roles own,
+ * syncing the declared services (the registry-sync function, `check`) and recording acknowledgements (the
+ * link handler, `ack`). The poller's adapter (lambda/aws/dynamo-cycle-registry.ts) implements only this,
+ * so its bundle carries neither write.
+ */
+export type CycleRegistry = Omit<Registry, 'syncDeclaredServices' | 'acknowledge'>;

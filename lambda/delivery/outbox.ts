@@ -5,7 +5,7 @@
  */
 import { deliver, type DeliveryDeps, type DeliveryReport } from './deliver';
 import { mapWithConcurrency } from '../core/concurrency';
-import { leaseOf, type LedgerEntry, type OutboxLease, type Registry } from '../core/registry-port';
+import { leaseOf, type CycleRegistry, type LedgerEntry, type OutboxLease } from '../core/registry-port';
 
 /**
  * An outbox entry claimed by another cycle is only taken over once it is older than this: longer than
@@ -31,7 +31,7 @@ export interface OutboxRun {
 export async function drainOutbox(
   claimed: readonly LedgerEntry[],
   cycle: { readonly cycleId: string; readonly claimedAt: string; readonly now: Date },
-  deps: Omit<DeliveryDeps, 'at' | 'registry'> & { readonly registry: Registry },
+  deps: Omit<DeliveryDeps, 'at' | 'registry'> & { readonly registry: CycleRegistry },
 ): Promise<OutboxRun> {
   const held: HeldAlert[] = [];
   const ready = (entry: LedgerEntry): boolean => {

@@ -15,7 +15,7 @@ import { cycleMetrics, parseDetailedMetrics } from '../app/cycle-metrics';
 import { runCycle, type CycleDeps } from '../app/run-cycle';
 import { runWatchCycle } from '../app/watch-cycle';
 import { credentialResolverFromEnv } from '../aws/credential-store';
-import { DynamoRegistry } from '../aws/dynamo-registry';
+import { DynamoCycleRegistry } from '../aws/dynamo-cycle-registry';
 import { emitEmfMetrics } from '../aws/emf-metrics';
 import { EventBusPublisher } from '../aws/event-bus-publisher';
 import { SesEmailSender } from '../aws/ses-email-sender';
@@ -42,7 +42,8 @@ async function init() {
     guardName: requireEnv(ENV_GUARD_NAME),
     detailedMetrics: parseDetailedMetrics(process.env[ENV_DETAILED_METRICS]),
     cycle: {
-      registry: new DynamoRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
+      // the cycles' part of the registry: syncing and acknowledging are other functions' writes
+      registry: new DynamoCycleRegistry({ tableName: requireEnv(ENV_REGISTRY_TABLE) }),
       publishers: [
         // email and SMS in each channel's language, naming services by name and kind (delivery/render)
         new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links, config }),
