@@ -65,6 +65,12 @@ function gatedVendor(fail?: Error) {
 class WatchedRegistry extends DynamoRegistry {
   readonly claims: string[] = [];
   failClaims?: Error;
+  failAccountStates?: Error;
+
+  override async listAccountStates() {
+    if (this.failAccountStates) throw this.failAccountStates;
+    return super.listAccountStates();
+  }
 
   override async claimAlert(entry: LedgerEntry): Promise<boolean> {
     this.claims.push(entry.alert.key);
@@ -146,5 +152,25 @@ describe('claims made while the vendor calls are in flight', () => {
 
     await expect(cycle).rejects.toThrow('claimAlert (PutItem) failed: throttled');
     expect(vendor.state.answered).toBe(true);
+  });
+  it('leaves what it claimed ahead in the outbox when the account side fails, for the retry to deliver once', async () => {
+    // Prepare: the account states cannot be read in the first attempt, after the declared tier is claimed
+    const config = twoServices();
+    const vendor = gatedVendor();
+    vendor.open();
+    const { registry, sns, deps } = await setUp(config, vendor.adapter);
+    registry.failAccountStates = new Error('registry table renewal-guard: listAccountStates (Query) failed: throttled');
+
+    // Act: the invocation fails; Lambda retries it (same request id) a minute later
+    await expect(runCycle(config, deps, NOV_25, 'request-1')).rejects.toThrow('listAccountStates (Query) failed');
+    const claimedBefore = (await registry.listOutbox()).map((e) => e.alert.key);
+    registry.failAccountStates = undefined;
+    const retry = await runCycle(config, deps, new Date(NOV_25.getTime() + 60_000), 'request-1');
+
+    // Assess: nothing sent by the failed attempt, everything once by the retry, nothing left owed
+    expect(claimedBefore).toEqual(['declared:expiry:2026-11-30:5']);
+    expect(retry.deliveries.filter((d) => d.status === 'failed')).toEqual([]);
+    expect(sns.keys()).toEqual(['declared:expiry:2026-11-30:5', 'follows:expiry:2026-11-30:5']);
+    expect(await registry.listOutbox()).toEqual([]);
   });
 });
