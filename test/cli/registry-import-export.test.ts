@@ -100,6 +100,25 @@ describe('renewal-guard registry export / import: document ↔ registry', () => 
     expect(parse(run.stdout)).toEqual(parse(DOCUMENT));
   });
 
+  it('quotes times, dates and yes/no words, so a YAML 1.1 reader (PyYAML, go-yaml v2) reads the same strings', async () => {
+    // Prepare: a YAML 1.1 reader takes an unquoted 10:00 for the base-60 number 600
+    const withTimes = DOCUMENT.replace(
+      'calendar: weekends\n',
+      'calendar: weekends\nquietHours: { from: "22:00", to: "08:00" }\ndigest: { weekday: MON, time: "10:00" }\n',
+    ).replace('    name: Live app RTC\n', '    name: "no"\n');
+    const config = writeConfig(dir, withTimes);
+    await cli(['registry', 'import', config, '--apply'], { cwd: dir });
+
+    // Act
+    const run = await cli(['registry', 'export', '--config', config], { cwd: dir });
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(parse(run.stdout, { version: '1.1' })).toEqual(parse(withTimes));
+    expect(run.stdout).toContain('checkTime: "09:30"');
+    expect(run.stdout).toContain('time: "10:00"');
+  });
+
   it('exports the services as CSV, and importing that CSV changes nothing', async () => {
     const config = writeConfig(dir, DOCUMENT);
     await cli(['registry', 'import', config, '--apply'], { cwd: dir });

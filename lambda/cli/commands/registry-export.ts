@@ -54,6 +54,11 @@ export async function registryExportCommand(options: RegistryExportOptions, io: 
   const raw = parseConfigText(fs.readFileSync(path.resolve(io.cwd, options.config!), 'utf8'), options.config!);
   const document: Record<string, unknown> = isMapping(raw) ? { ...raw } : { version: 1 };
   document.services = services;
-  io.stdout(format === 'json' ? JSON.stringify(document, null, 2) + '\n' : stringify(document, { lineWidth: 0 }));
+  // quoted as YAML 1.1 would need: its readers (PyYAML, go-yaml v2) take a plain 10:00 for 600, a date for a timestamp
+  io.stdout(
+    format === 'json'
+      ? JSON.stringify(document, null, 2) + '\n'
+      : stringify(document, { lineWidth: 0, version: '1.1' }),
+  );
   return 0;
 }
