@@ -190,6 +190,14 @@ async function openStore(store: DynaliteStore, dir: string | undefined, waitForL
       return;
     } catch (error) {
       if (dir === undefined) throw new Error(`cannot open store (in memory): ${describe(error)}`, { cause: error });
+      // not damage: moving a store aside because of its permissions would send its alerts again
+      if (isPermissionError(error)) {
+        throw new Error(
+          `cannot open store ${dir}: ${describe(error)}. This user may not write to the store (it writes its lock ` +
+            `and log even to read): run as the user who owns it, make it writable, or give --store another folder`,
+          { cause: error },
+        );
+      }
       if (!isLockError(error)) {
         throw new Error(
           `cannot open store ${dir}: ${describe(error)}. If its files were damaged, keep them for inspection and ` +
@@ -208,6 +216,17 @@ async function openStore(store: DynaliteStore, dir: string | undefined, waitForL
 /** abstract-level wraps the binding's LEVEL_LOCKED in a LEVEL_DATABASE_NOT_OPEN error. */
 function isLockError(error: unknown): boolean {
   return causeChain(error).some((e) => e.code === 'LEVEL_LOCKED');
+}
+
+/** LevelDB reports an unwritable directory as a LEVEL_IO_ERROR whose message carries the OS's words. */
+function isPermissionError(error: unknown): boolean {
+  return causeChain(error).some(
+    (e) =>
+      e.code === 'EACCES' ||
+      e.code === 'EPERM' ||
+      e.code === 'EROFS' ||
+      /Permission denied|Operation not permitted|Read-only file system/.test(String(e.message)),
+  );
 }
 
 function describe(error: unknown): string {

@@ -6,9 +6,13 @@ import { tempDir, writeConfig } from './cli-harness';
 // The shipped entry point: bin/renewal-guard → the esbuild bundle (built by `npm test` before jest).
 const BIN = path.join(__dirname, '..', '..', 'bin', 'renewal-guard');
 
-function runBin(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBin(
+  args: string[],
+  cwd: string,
+  as: { uid?: number; gid?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH }, ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -59,4 +63,34 @@ describe('the renewal-guard command (bundled)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n').pop()).toBe('renewal-guard: renewal-guard.yaml is invalid (1 problem)');
   }, 30_000);
+
+  it('says a store this user may not write is not writable, instead of calling it damaged and advising to move it aside', async () => {
+    // Prepare: a store made by one check; then it is read-only to whoever runs the next (root ignores
+    // file modes, so as root the next check runs as nobody, for whom root's files are read-only)
+    const config = writeConfig(dir);
+    const made = await runBin(['check', '--config', config, '--now', '2026-09-30T09:30:00+08:00'], dir);
+    const store = path.join(dir, '.renewal-guard');
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) fs.chmodSync(dir, 0o755);
+    else for (const name of ['', ...fs.readdirSync(store)]) fs.chmodSync(path.join(store, name), name ? 0o444 : 0o555);
+
+    // Act
+    const run = await runBin(
+      ['check', '--config', config, '--now', '2026-09-30T10:30:00+08:00'],
+      dir,
+      asRoot ? { uid: NOBODY, gid: NOBODY } : {},
+    );
+
+    // Assess
+    if (!asRoot) fs.chmodSync(store, 0o755);
+    expect(made.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`renewal-guard: cannot open store ${store}: `);
+    expect(run.stderr).toContain(': Permission denied. This user may not write to the store (it writes its lock');
+    expect(run.stderr).not.toContain('damaged');
+    expect(run.stderr).not.toContain('mv ');
+  }, 30_000);
 });
+
+/** The conventional uid and gid of `nobody` on Linux. */
+const NOBODY = 65534;
