@@ -68,7 +68,7 @@ export interface GuardSchedules {
   /**
    * The hourly closer watch: the poller with `WATCH_INPUT` polls only the accounts whose runway is under
    * two days, so a spend spike that would empty a balance before tomorrow's check is caught the same day.
-   * Absent when the config watches no vendor account.
+   * Absent when the config has no account to poll (none, or only `manual` ones).
    */
   readonly closerWatch?: scheduler.Schedule;
 }
@@ -130,21 +130,21 @@ export function addSchedules(
   const quietHoursEnd = heldByQuietHours
     ? cron('QuietHoursEnd', `RenewalGuard: deliver what quiet hours held, at ${quiet.to} ${config.timeZone}`, quiet.to)
     : undefined;
-  // ~730 invocations a month; with no account under watch each reads one registry partition and stops
-  const closerWatch =
-    config.accounts.length > 0
-      ? new scheduler.Schedule(scope, 'CloserWatch', {
-          description: 'RenewalGuard closer watch: poll hourly the accounts whose runway is under two days',
-          schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
-          target: new targets.LambdaInvoke(resources.poller, {
-            role,
-            deadLetterQueue: resources.deadLetterQueue,
-            retryAttempts: 2,
-            maxEventAge: Duration.hours(1),
-            input: scheduler.ScheduleTargetInput.fromObject(WATCH_INPUT),
-          }),
-        })
-      : undefined;
+  // ~730 invocations a month; with no account under watch each reads one registry partition and stops.
+  // A manual account is never polled, so never watched (lambda/core/accounts/closer-watch.ts).
+  const closerWatch = config.accounts.some((a) => a.vendor !== 'manual')
+    ? new scheduler.Schedule(scope, 'CloserWatch', {
+        description: 'RenewalGuard closer watch: poll hourly the accounts whose runway is under two days',
+        schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+        target: new targets.LambdaInvoke(resources.poller, {
+          role,
+          deadLetterQueue: resources.deadLetterQueue,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(1),
+          input: scheduler.ScheduleTargetInput.fromObject(WATCH_INPUT),
+        }),
+      })
+    : undefined;
   return {
     daily,
     ...(digest && { digest }),

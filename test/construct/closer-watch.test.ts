@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { fixture, logicalId, synthGuard } from './support/guard-stack';
+import { ServiceKind, VendorAccount } from '../../src';
 import { WATCH_INPUT } from '../../src/shared/poller-input';
 
 describe('the closer watch', () => {
@@ -33,5 +34,32 @@ describe('the closer watch', () => {
       String(s.Properties.ScheduleExpression).startsWith('rate('),
     );
     expect(rates).toEqual([]);
+  });
+
+  it('is not deployed when every account is manual, since the watch never polls one', () => {
+    const synth = synthGuard({
+      accounts: [VendorAccount.manual({ accountId: 'contracts' })],
+      services: [
+        {
+          serviceId: 'cdn-contract',
+          name: 'CDN contract',
+          project: 'web',
+          account: 'contracts',
+          kind: ServiceKind.CONTRACT,
+          expiresOn: '2026-12-31',
+          owners: ['alice@example.com'],
+        },
+      ],
+    });
+
+    const rates = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).filter((s) =>
+      String(s.Properties.ScheduleExpression).startsWith('rate('),
+    );
+    expect(rates).toEqual([]);
+    synth.template.resourcePropertiesCountIs(
+      'AWS::Scheduler::Schedule',
+      { ScheduleExpression: Match.stringLikeRegexp('^cron\\(') },
+      1,
+    );
   });
 });
