@@ -1,5 +1,9 @@
+import type { ExpiryAlarm } from './expiry-alarms';
 import { messagesFor } from '../channels/messages/messages';
 import type { Language, ServiceKind, Severity } from '../core/model';
+
+/** What the words of one reminder depend on. */
+type Reminder = Pick<ExpiryAlarm, 'date' | 'tier' | 'severity' | 'key' | 'daysLeft' | 'decideBy'>;
 
 /** Every word the calendar writes, per language (the same wording as the chat messages). */
 export interface CalendarText {
@@ -11,10 +15,11 @@ export interface CalendarText {
   /** In the words of the service's kind (a contract, a package, a bill...), as the messages say it. */
   readonly whatToDo: (autoRenew: boolean, expiresOn: string, kind: ServiceKind) => string;
   readonly remindersAt: (time: string, timeZone: string) => string;
-  readonly reminder: (date: string, tier: number, severity: Severity, key: string) => string;
+  /** One line of the event's reminder list; a contract's decision reminders count to their decision day. */
+  readonly reminder: (reminder: Reminder) => string;
   readonly acknowledgeWith: string;
   /** The text of one alarm: what the guard's reminder of that day says, in short. */
-  readonly alarm: (severity: Severity, name: string, daysLeft: number, expiresOn: string, key: string) => string;
+  readonly alarm: (reminder: Reminder, name: string, expiresOn: string) => string;
 }
 
 const EN_SEVERITY: Record<Severity, string> = {
@@ -37,13 +42,27 @@ const EN: CalendarText = {
       ? 'What to do: auto-renewal is on; confirm the payment method and balance will cover it.'
       : `What to do: ${messagesFor('en').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `Reminders (at ${time} ${timeZone}):`,
-  reminder: (date, tier, severity, key) =>
-    `- ${date}: ${tier === 0 ? 'expiry day' : `${days(tier)} before`}, ${EN_SEVERITY[severity].toLowerCase()}, alert key ${key}`,
+  reminder: ({ date, tier, severity, key, decideBy }) => {
+    const when =
+      decideBy === undefined
+        ? tier === 0
+          ? 'expiry day'
+          : `${days(tier)} before`
+        : tier === 0
+          ? 'decision day'
+          : `${days(tier)} before the decision date ${decideBy}`;
+    return `- ${date}: ${when}, ${EN_SEVERITY[severity].toLowerCase()}, alert key ${key}`;
+  },
   acknowledgeWith: 'Acknowledge a reminder with: renewal-guard ack <alert key>',
-  alarm: (severity, name, daysLeft, expiresOn, key) => {
+  alarm: ({ severity, daysLeft, key, decideBy }, name, expiresOn) => {
+    const label = `[${EN_SEVERITY[severity]}]`;
+    if (decideBy !== undefined) {
+      const when = daysLeft <= 0 ? `decide today (${decideBy})` : `decide by ${decideBy} (${days(daysLeft)} left)`;
+      return `${label} ${name}: ${when} whether to renew, renegotiate or end the contract. Alert key: ${key}`;
+    }
     const when =
       daysLeft === 0 ? 'expires today' : daysLeft === 1 ? 'expires tomorrow' : `expires in ${days(daysLeft)}`;
-    return `[${EN_SEVERITY[severity]}] ${name} ${when} (${expiresOn}). Alert key: ${key}`;
+    return `${label} ${name} ${when} (${expiresOn}). Alert key: ${key}`;
   },
 };
 
@@ -58,12 +77,26 @@ const ZH_CN: CalendarText = {
       ? '处理建议：已开启自动续费，请确认支付方式和余额足以完成自动续费。'
       : `处理建议：${messagesFor('zh-CN').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `提醒（${timeZone} ${time}）：`,
-  reminder: (date, tier, severity, key) =>
-    `- ${date}：${tier === 0 ? '到期当天' : `提前 ${tier} 天`}，${ZH_SEVERITY[severity]}，告警键 ${key}`,
+  reminder: ({ date, tier, severity, key, decideBy }) => {
+    const when =
+      decideBy === undefined
+        ? tier === 0
+          ? '到期当天'
+          : `提前 ${tier} 天`
+        : tier === 0
+          ? '决定截止日'
+          : `决定截止日 ${decideBy} 前 ${tier} 天`;
+    return `- ${date}：${when}，${ZH_SEVERITY[severity]}，告警键 ${key}`;
+  },
   acknowledgeWith: '确认收到某条提醒：renewal-guard ack <告警键>',
-  alarm: (severity, name, daysLeft, expiresOn, key) => {
+  alarm: ({ severity, daysLeft, key, decideBy }, name, expiresOn) => {
+    const label = `【${ZH_SEVERITY[severity]}】`;
+    if (decideBy !== undefined) {
+      const when = daysLeft <= 0 ? `今天（${decideBy}）须决定` : `请在 ${decideBy} 之前（还剩 ${daysLeft} 天）决定`;
+      return `${label}${name}：${when}续约、重新商定还是终止合同。告警键：${key}`;
+    }
     const when = daysLeft === 0 ? '今天到期' : daysLeft === 1 ? '明天到期' : `将于 ${daysLeft} 天后到期`;
-    return `【${ZH_SEVERITY[severity]}】${name} ${when}（${expiresOn}）。告警键：${key}`;
+    return `${label}${name} ${when}（${expiresOn}）。告警键：${key}`;
   },
 };
 

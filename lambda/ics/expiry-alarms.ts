@@ -1,9 +1,7 @@
 import type { WorkingCalendar } from '../core/calendar/working-calendar';
-import { daysBetween, zonedDateTimeToInstant } from '../core/dates';
-import type { IsoDate, Severity } from '../core/model';
-import { expiryAlertKey } from '../core/reminders/alert-key';
-import { severityForTier } from '../core/reminders/severity';
-import { placeTiers } from '../core/reminders/tier-placement';
+import { addDays, daysBetween, zonedDateTimeToInstant } from '../core/dates';
+import type { IsoDate, ServiceConfig, Severity } from '../core/model';
+import { expiryRemindersBetween } from '../core/reminders/expiry-reminders';
 
 /** One reminder of an expiry, as the guard will deliver it and as the calendar alarms it. */
 export interface ExpiryAlarm {
@@ -13,29 +11,41 @@ export interface ExpiryAlarm {
   /** The daily check on that day: the instant the guard's own reminder goes out. */
   readonly trigger: Date;
   readonly severity: Severity;
+  /** Days from `date` to the expiry, or to `decideBy` for a contract's decision reminders. */
   readonly daysLeft: number;
   readonly key: string;
+  /** Set on a contract's decision reminders: the day by which it must be renewed, renegotiated or ended. */
+  readonly decideBy?: IsoDate;
 }
 
 /**
- * The reminders the guard delivers for one expiry: each tier on its working day (collapsed like the
- * cycle collapses them), plus the expiry day itself, on which the cycle always sends its tier-0
- * emergency. Sorted by date.
+ * A tier moves at most this many days earlier (the longest run of non-working days), so reminders read
+ * from this far before the longest tier start with nothing already due: no catch-up, every tier on its day.
+ */
+const PLACEMENT_SLACK_DAYS = 31;
+
+/**
+ * The reminders the guard delivers for one expiry, sorted by date: the ones daily cycles send (the core's
+ * `expiryRemindersBetween`, so a contract with a notice period gets its decision reminders, under their
+ * own keys, and only the expiry tiers inside the notice), each tier on its working day and collapsed as
+ * the cycle collapses them, plus the expiry day itself, on which the cycle always sends its tier-0 emergency.
  */
 export function expiryAlarms(
-  serviceId: string,
-  expiresOn: IsoDate,
-  tiers: readonly number[],
+  service: ServiceConfig & { readonly expiresOn: IsoDate },
   settings: { readonly calendar: WorkingCalendar; readonly checkTime: string; readonly timeZone: string },
 ): ExpiryAlarm[] {
-  const placements = placeTiers(expiresOn, tiers, settings.calendar);
-  if (!placements.some((p) => p.tier === 0)) placements.push({ tier: 0, dueOn: expiresOn, date: expiresOn });
-  return placements.map(({ tier, date }) => ({
-    tier,
-    date,
-    trigger: zonedDateTimeToInstant(date, settings.checkTime, settings.timeZone),
-    severity: severityForTier(tier),
-    daysLeft: daysBetween(date, expiresOn),
-    key: expiryAlertKey(serviceId, expiresOn, tier),
+  const from = addDays(service.expiresOn, -(Math.max(0, ...service.reminderDays) + PLACEMENT_SLACK_DAYS));
+  const reminders = expiryRemindersBetween(service, from, daysBetween(from, service.expiresOn) + 1, {
+    calendar: settings.calendar,
+    channels: new Map(),
+  });
+  return reminders.map((r) => ({
+    tier: r.tier ?? 0,
+    date: r.date,
+    trigger: zonedDateTimeToInstant(r.date, settings.checkTime, settings.timeZone),
+    severity: r.severity,
+    daysLeft: r.daysLeft ?? 0,
+    key: r.key,
+    ...(r.decideBy === undefined ? {} : { decideBy: r.decideBy }),
   }));
 }

@@ -85,7 +85,7 @@ function renderableEvent(
   ctx: { text: CalendarText; config: GuardConfig; now: Date },
 ): string[] | undefined {
   try {
-    const alarms = expiryAlarms(service.id, service.expiresOn, service.reminderDays, settings);
+    const alarms = expiryAlarms(service, settings);
     return eventLines(service, alarms, ctx);
   } catch (error) {
     if (error instanceof DateInputError) return undefined;
@@ -113,7 +113,7 @@ function eventLines(
     text.owners(service.owners),
     text.whatToDo(service.autoRenew, service.expiresOn, service.kind),
     text.remindersAt(config.checkTime, config.timeZone),
-    ...alarms.map((a) => text.reminder(a.date, a.tier, a.severity, a.key)),
+    ...alarms.map((a) => text.reminder(a)),
     text.acknowledgeWith,
   ].join('\n');
   return [
@@ -132,7 +132,7 @@ function eventLines(
       .flatMap((a) => [
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        `DESCRIPTION:${escapeText(text.alarm(a.severity, service.name, a.daysLeft, service.expiresOn, a.key))}`,
+        `DESCRIPTION:${escapeText(text.alarm(a, service.name, service.expiresOn))}`,
         `TRIGGER;VALUE=DATE-TIME:${icsUtcDateTime(a.trigger)}`,
         'END:VALARM',
       ]),

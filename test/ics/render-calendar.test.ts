@@ -170,6 +170,56 @@ describe('the expiry calendar', () => {
     ]);
   });
 
+  it('alarms a contract with a notice period at its decision reminders, then the expiry tiers inside the notice', () => {
+    // Prepare: notice 30 days before 2027-03-31, so the contract is decided by Monday 2027-03-01; tiers
+    // 30, 15 and 1 before that day fall on weekends and come on the Friday before
+    const config = guardConfig({
+      timeZone: 'UTC',
+      checkTime: '09:00',
+      calendar: 'weekends',
+      services: [service({ id: 'cdn', name: 'CDN', kind: 'contract', noticeDays: 30, expiresOn: '2027-03-31' })],
+    });
+
+    // Act
+    const [event] = parsedEvents(renderCalendar(config, { now: NOW }));
+
+    // Assess: the keys the cycle fires (contract-decision until the decision day; tiers 60 and 30 of the
+    // expiry are inside the decision period, so they never fire as expiry reminders)
+    const decide = (severity: string, left: string, tier: number) =>
+      `[${severity}] CDN: decide by 2027-03-01 (${left} left) whether to renew, renegotiate or end the contract. ` +
+      `Alert key: cdn:contract-decision:2027-03-01:${tier}`;
+    expect(event!.alarms.map((a) => [a.trigger, a.description])).toEqual([
+      ['2026-12-31T09:00:00.000Z', decide('Info', '60 days', 60)],
+      ['2027-01-29T09:00:00.000Z', decide('Info', '31 days', 30)],
+      ['2027-02-12T09:00:00.000Z', decide('Warning', '17 days', 15)],
+      ['2027-02-22T09:00:00.000Z', decide('Critical', '7 days', 7)],
+      ['2027-02-26T09:00:00.000Z', decide('Emergency', '3 days', 1)],
+      [
+        '2027-03-01T09:00:00.000Z',
+        '[Emergency] CDN: decide today (2027-03-01) whether to renew, renegotiate or end the contract. ' +
+          'Alert key: cdn:contract-decision:2027-03-01:0',
+      ],
+      [
+        '2027-03-16T09:00:00.000Z',
+        '[Warning] CDN expires in 15 days (2027-03-31). Alert key: cdn:expiry:2027-03-31:15',
+      ],
+      ['2027-03-24T09:00:00.000Z', '[Critical] CDN expires in 7 days (2027-03-31). Alert key: cdn:expiry:2027-03-31:7'],
+      ['2027-03-30T09:00:00.000Z', '[Emergency] CDN expires tomorrow (2027-03-31). Alert key: cdn:expiry:2027-03-31:1'],
+      ['2027-03-31T09:00:00.000Z', '[Emergency] CDN expires today (2027-03-31). Alert key: cdn:expiry:2027-03-31:0'],
+    ]);
+    expect(event!.description.split('\n').filter((line) => line.startsWith('- 2027-0'))).toEqual([
+      '- 2027-01-29: 30 days before the decision date 2027-03-01, info, alert key cdn:contract-decision:2027-03-01:30',
+      '- 2027-02-12: 15 days before the decision date 2027-03-01, warning, alert key cdn:contract-decision:2027-03-01:15',
+      '- 2027-02-22: 7 days before the decision date 2027-03-01, critical, alert key cdn:contract-decision:2027-03-01:7',
+      '- 2027-02-26: 1 day before the decision date 2027-03-01, emergency, alert key cdn:contract-decision:2027-03-01:1',
+      '- 2027-03-01: decision day, emergency, alert key cdn:contract-decision:2027-03-01:0',
+      '- 2027-03-16: 15 days before, warning, alert key cdn:expiry:2027-03-31:15',
+      '- 2027-03-24: 7 days before, critical, alert key cdn:expiry:2027-03-31:7',
+      '- 2027-03-30: 1 day before, emergency, alert key cdn:expiry:2027-03-31:1',
+      '- 2027-03-31: expiry day, emergency, alert key cdn:expiry:2027-03-31:0',
+    ]);
+  });
+
   it('leaves out alarms already past, keeping the one due at a later instant of the same day', () => {
     const config = guardConfig({ services: [service({ id: 'live-rtc', expiresOn: '2026-10-09' })] });
 
@@ -266,6 +316,43 @@ describe('the expiry calendar', () => {
       '【严重】语音房 将于 7 天后到期（2026-10-20）。告警键：voice-room:expiry:2026-10-20:7',
       '【紧急】语音房 今天到期（2026-10-20）。告警键：voice-room:expiry:2026-10-20:0',
     ]);
+  });
+
+  it("says a contract's decision reminders in Chinese when the config language is zh-CN", () => {
+    // Prepare: decided by Monday 2026-11-30; both tiers are inside the 10-day notice, so both count to the
+    // decision first (tier 1 on Friday 11-27), then to the expiry
+    const config: GuardConfig = {
+      ...guardConfig({
+        calendar: 'weekends',
+        services: [
+          service({
+            id: 'cdn',
+            name: '内容分发',
+            kind: 'contract',
+            noticeDays: 10,
+            expiresOn: '2026-12-10',
+            reminderDays: [7, 1],
+          }),
+        ],
+      }),
+      language: 'zh-CN',
+    };
+
+    // Act
+    const [event] = parsedEvents(renderCalendar(config, { now: NOW }));
+
+    // Assess
+    expect(event!.alarms.map((a) => a.description)).toEqual([
+      '【严重】内容分发：请在 2026-11-30 之前（还剩 7 天）决定续约、重新商定还是终止合同。告警键：cdn:contract-decision:2026-11-30:7',
+      '【紧急】内容分发：请在 2026-11-30 之前（还剩 3 天）决定续约、重新商定还是终止合同。告警键：cdn:contract-decision:2026-11-30:1',
+      '【紧急】内容分发：今天（2026-11-30）须决定续约、重新商定还是终止合同。告警键：cdn:contract-decision:2026-11-30:0',
+      '【严重】内容分发 将于 7 天后到期（2026-12-10）。告警键：cdn:expiry:2026-12-10:7',
+      '【紧急】内容分发 明天到期（2026-12-10）。告警键：cdn:expiry:2026-12-10:1',
+      '【紧急】内容分发 今天到期（2026-12-10）。告警键：cdn:expiry:2026-12-10:0',
+    ]);
+    expect(event!.description).toContain(
+      '- 2026-11-23：决定截止日 2026-11-30 前 7 天，严重，告警键 cdn:contract-decision:2026-11-30:7',
+    );
   });
 
   it('writes an empty but valid calendar when no service has an expiry date', () => {
