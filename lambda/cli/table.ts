@@ -9,6 +9,11 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** Who an alert is about, as the tables say it: the service, else the account, else the guard itself. */
+export function alertSubject(alert: { readonly serviceId?: string; readonly accountId?: string }): string {
+  return alert.serviceId ?? (alert.accountId === undefined ? 'guard' : `account ${alert.accountId}`);
+}
+
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
   let w = 0;

@@ -130,6 +130,22 @@ describe('renewal-guard preview', () => {
     ]);
   });
 
+  it("names a guard-wide alert's subject guard in the table, as check does, not an account without an id", async () => {
+    // Prepare: on 2026-09-30 the guard sends live-app's readiness notice before National Day
+    const config = writeConfig(dir);
+
+    // Act
+    const run = await cli(['preview', '--config', config, '--from', '2026-09-30', '--days', '1'], { cwd: dir });
+
+    // Assess
+    expect(run.code).toBe(0);
+    const readiness = run.stdout.split('\n').filter((line) => line.includes('holiday-readiness'));
+    expect(readiness.map((line) => line.split(/ +/).slice(0, 3))).toEqual([
+      ['2026-09-30', 'guard', 'holiday-readiness'],
+    ]);
+    expect(run.stdout).not.toMatch(/account +holiday-readiness/);
+  });
+
   it('defaults --from to today in the config time zone', async () => {
     const config = writeConfig(dir);
 

@@ -19,7 +19,7 @@ import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { LocalSecretResolver } from '../local-secrets';
 import { ownerEmailsFor, printOwnerEmails } from '../owner-email-preview';
-import { renderTable } from '../table';
+import { alertSubject, renderTable } from '../table';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -210,7 +210,7 @@ function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where:
       ['severity', 'subject', 'kind', 'tier', 'days left', 'channels', 'key'],
       report.alerts.map((a) => [
         a.severity,
-        a.serviceId ?? (a.accountId === undefined ? 'guard' : `account ${a.accountId}`),
+        alertSubject(a),
         a.followUp ? `${a.kind} (${a.followUp})` : a.kind,
         a.tier === undefined ? '-' : a.tier === 0 ? 'expiry' : `${a.tier}d`,
         a.daysLeft === undefined ? '-' : String(a.daysLeft),

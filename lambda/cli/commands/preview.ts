@@ -10,7 +10,7 @@ import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
-import { renderTable } from '../table';
+import { alertSubject, renderTable } from '../table';
 import { mergePreviewItems, storedNotInInventory } from './stored-discovery';
 import { paymentMethodRisksBetween } from '../../core/policy/payment-method-risk';
 
@@ -86,7 +86,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
       ['date', 'subject', 'kind', 'tier', 'days left', 'severity', 'channels'],
       items.map((i) => [
         i.provisional ? `${i.date}*` : i.date,
-        i.serviceId ?? `account ${i.accountId ?? ''}`,
+        alertSubject(i),
         i.kind,
         i.tier === undefined ? '' : i.tier === 0 ? 'expiry' : `${i.tier}d`,
         i.daysLeft === undefined ? '' : String(i.daysLeft),
