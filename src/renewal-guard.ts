@@ -10,7 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { alarmTopicFor } from './private/alarm-topic';
 import { resolveStores } from './private/bring-your-own';
 import { alarmsOnUnpublishedMetrics } from './private/detailed-metrics-check';
@@ -23,6 +23,7 @@ import { createGuardFunctions } from './private/guard-wiring';
 import { encryptGuardLogs } from './private/log-encryption';
 import { assertChannelsDeliverable } from './private/region-support';
 import { checkedSecretStore } from './private/secret-store-check';
+import { sharedRegistryProblems } from './private/shared-registry-check';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
 import { Severity } from './severity';
@@ -258,6 +259,8 @@ export class RenewalGuard extends Construct {
     this.alertTopic = stores.alertTopic;
     this.eventBus = stores.eventBus;
     this.deadLetterQueue = stores.deadLetterQueue;
+    const isGuard = (c: IConstruct): c is RenewalGuard => c instanceof RenewalGuard;
+    this.node.addValidation({ validate: () => sharedRegistryProblems(this, isGuard) });
     this.alarmTopic = alarmTopicFor(this, {
       alarmsEnabled: props.alarmsEnabled ?? true,
       // an alert topic the user brings takes the alarms too, as it always has: the guard creates no topic

@@ -1,9 +1,11 @@
+import { App, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { synthGuard, SynthesizedGuard } from './support/guard-stack';
+import { RenewalGuard } from '../../src';
 
 const TABLE_ARN = 'arn:aws:dynamodb:ap-southeast-1:111111111111:table/team-registry';
 const TOPIC_ARN = 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts';
@@ -88,5 +90,71 @@ describe('grantReadRegistry', () => {
     );
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']));
     expect(actions.filter((a) => /Put|Update|Delete|Write|Encrypt|GenerateDataKey/.test(a))).toEqual([]);
+  });
+});
+
+describe('a registry table shared by two guards', () => {
+  const env = { account: '111111111111', region: 'ap-southeast-1' };
+
+  it('fails synthesis, naming the other guard, when two guards in one stack are given the same table', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'Platform', { env });
+    const table = dynamodb.Table.fromTableArn(stack, 'Table', TABLE_ARN);
+    new RenewalGuard(stack, 'TeamA', { registryTable: table });
+    new RenewalGuard(stack, 'TeamB', { registryTable: table });
+
+    // Act
+    const synthesize = () => app.synth();
+
+    // Assess
+    expect(synthesize).toThrow(
+      'registryTable: the registry of this RenewalGuard is also the registry of RenewalGuard Platform/TeamB. ' +
+        "Each guard's deploy retires the services the other declares, and an alert key claimed by one is never " +
+        'sent by the other; give each guard a table of its own (leave registryTable out to get one).',
+    );
+    expect(synthesize).toThrow(/also the registry of RenewalGuard Platform\/TeamA\./);
+  });
+
+  it("fails synthesis when a guard in another stack is given a guard's own registry", () => {
+    // Prepare
+    const app = new App();
+    const first = new RenewalGuard(new Stack(app, 'First', { env }), 'Guard');
+    new RenewalGuard(new Stack(app, 'Second', { env }), 'Guard', { registryTable: first.registry });
+
+    // Act + Assess
+    expect(() => app.synth()).toThrow(/also the registry of RenewalGuard First\/Guard\./);
+  });
+
+  it('fails synthesis when two stacks import one table by name in the same account and region', () => {
+    // Prepare
+    const app = new App();
+    for (const id of ['First', 'Second']) {
+      const stack = new Stack(app, id, { env });
+      new RenewalGuard(stack, 'Guard', {
+        registryTable: dynamodb.Table.fromTableName(stack, 'Table', 'team-registry'),
+      });
+    }
+
+    // Act + Assess
+    expect(() => app.synth()).toThrow(/also the registry of RenewalGuard Second\/Guard\./);
+  });
+
+  it('lets guards with tables of their own, or with same-named tables in other regions, synthesize', () => {
+    // Prepare
+    const app = new App();
+    const platform = new Stack(app, 'Platform', { env });
+    new RenewalGuard(platform, 'TeamA');
+    new RenewalGuard(platform, 'TeamB', {
+      registryTable: dynamodb.Table.fromTableName(platform, 'Table', 'team-registry'),
+    });
+    const tokyo = new Stack(app, 'Tokyo', { env: { ...env, region: 'ap-northeast-1' } });
+    new RenewalGuard(tokyo, 'TeamB', { registryTable: dynamodb.Table.fromTableName(tokyo, 'Table', 'team-registry') });
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['Platform', 'Tokyo']);
   });
 });
