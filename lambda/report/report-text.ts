@@ -102,7 +102,8 @@ export const REPORT_EN: ReportText = {
   generated: 'Generated',
   timeZone: 'Time zone',
   calendar: 'Working-day calendar',
-  counts: (services, accounts) => `${services} services · ${accounts} accounts`,
+  counts: (services, accounts) =>
+    `${services} service${services === 1 ? '' : 's'} · ${accounts} account${accounts === 1 ? '' : 's'}`,
   tiles: {
     expired: 'expired',
     week: 'expire within 7 days',

@@ -200,6 +200,18 @@ describe('renewal-guard check', () => {
     expect(fs.existsSync(path.join(dir, '.renewal-guard'))).toBe(true);
   });
 
+  it('counts the services it evaluated in the singular when there is one', async () => {
+    // Prepare: the harness document without its second service
+    const config = writeConfig(dir, CONFIG.replace(/  - id: voice-room\n(    .*\n)+/, ''));
+
+    // Act
+    const run = await cli(['check', '--config', config, '--now', '2026-09-30T09:30:00+08:00'], { cwd: dir });
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/: 1 service evaluated\.$/);
+  });
+
   it('fires nothing new when the same check runs twice on one store', async () => {
     const config = writeConfig(dir);
     const args = ['check', '--config', config, '--now', '2026-09-30T09:30:00+08:00', '--store', 'store', '--json'];

@@ -131,6 +131,18 @@ describe('the report page', () => {
     expect(html).not.toContain('<svg class="timeline"');
   });
 
+  it('counts one service and one account in the singular in its header', () => {
+    // Prepare: guardConfig declares one manual account; one service on it
+    const config = guardConfig();
+    const one = { ...config, services: config.services.slice(0, 1) };
+
+    // Act
+    const html = renderReport(buildReportData({ config: one, services: one.services, now: REPORT_NOW }));
+
+    // Assess
+    expect(html).toContain('<span>1 service · 1 account</span>');
+  });
+
   it('renders the same bytes for the same data', () => {
     expect(renderReport(sampleReport())).toBe(renderReport(sampleReport()));
   });

@@ -166,7 +166,7 @@ export function checkJson(report: CycleReport) {
 function printReport(io: CliIo, config: GuardConfig, report: CycleReport, where: string): void {
   io.stdout(
     `Cycle at ${report.now} (${config.timeZone}, calendar ${config.calendar.spec}) on ${where}: ` +
-      `${report.servicesEvaluated} services evaluated.\n`,
+      `${report.servicesEvaluated} service${report.servicesEvaluated === 1 ? '' : 's'} evaluated.\n`,
   );
   if (report.accounts.length > 0) {
     io.stdout('\nAccounts\n');
