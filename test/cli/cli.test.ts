@@ -60,6 +60,25 @@ describe('renewal-guard validate', () => {
 
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, services: 2, accounts: 1, channels: 1, warnings: [] });
   });
+
+  it('prints the problems of an invalid document as one JSON document with --json, and still exits 2', async () => {
+    // Prepare
+    const config = writeConfig(dir, CONFIG.replace('expiresOn: 2026-10-09', 'expiresOn: 2026-13-01'));
+
+    // Act
+    const run = await cli(['validate', '--config', config, '--json'], { cwd: dir });
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      valid: false,
+      problems: [
+        { path: 'services[0].expiresOn', message: '"2026-13-01" is not a calendar date (expected YYYY-MM-DD)' },
+      ],
+    });
+    expect(run.stderr.split('\n').pop()).toBe('');
+    expect(run.stderr).toContain('renewal-guard: renewal-guard.yaml is invalid (1 problem)\n');
+  });
 });
 
 describe('renewal-guard preview', () => {

@@ -1,5 +1,5 @@
 import { type CliIo, printJson } from '../cli-io';
-import { loadCliConfig, printWarnings } from '../load-cli-config';
+import { InvalidConfigError, loadCliConfig, printWarnings } from '../load-cli-config';
 
 export interface ValidateOptions {
   readonly config?: string;
@@ -7,7 +7,9 @@ export interface ValidateOptions {
 }
 
 export function validateCommand(options: ValidateOptions, io: CliIo): number {
-  const { config, warnings } = loadCliConfig(options.config, io);
+  const { config, warnings } = options.json
+    ? loadOrPrintProblems(options.config, io)
+    : loadCliConfig(options.config, io);
   if (options.json) {
     printJson(io, {
       valid: true,
@@ -29,4 +31,14 @@ export function validateCommand(options: ValidateOptions, io: CliIo): number {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** With --json, an invalid document is still one JSON document on stdout: `valid: false` and its problems. */
+function loadOrPrintProblems(file: string | undefined, io: CliIo): ReturnType<typeof loadCliConfig> {
+  try {
+    return loadCliConfig(file, io);
+  } catch (error) {
+    if (error instanceof InvalidConfigError) printJson(io, { valid: false, problems: error.problems });
+    throw error;
+  }
 }
