@@ -140,4 +140,19 @@ describe('renewal-guard report', () => {
       stderr: `renewal-guard: --store: ${path.join(dir, 'nope')} does not exist (run renewal-guard check first, or leave --store out)\n`,
     });
   });
+
+  it('says --out cannot be written, as calendar does, when its folder cannot be made', async () => {
+    // Prepare: a file where the page's folder would go
+    fs.writeFileSync(path.join(dir, 'reports'), '');
+
+    // Act
+    const run = await cli(['report', '--config', 'renewal-guard.yaml', '--out', 'reports/r.html'], { cwd: dir });
+
+    // Assess
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'renewal-guard: --out: cannot write reports/r.html (EEXIST)\n',
+    });
+  });
 });

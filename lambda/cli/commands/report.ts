@@ -62,8 +62,14 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     ...(stored ? { accountFacts: stored.accountFacts } : {}),
   });
   const out = path.resolve(io.cwd, options.out);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, renderReport(data, config.language), 'utf8');
+  const html = renderReport(data, config.language);
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, html, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+    throw new CliError(`--out: cannot write ${options.out} (${code})`, 2);
+  }
 
   if (options.json) {
     printJson(io, { out, services: data.services.length, accounts: data.accounts.length });
