@@ -19,11 +19,11 @@ import { assertDeclared, declaredIds, guardMetric } from './private/guard-metric
 import { guardNagSuppressions } from './private/guard-nag-suppressions';
 import { addGuardOperations, notifierErrorsMetric } from './private/guard-operations';
 import { POLLER_TIMEOUT } from './private/guard-poller';
+import { rememberChannels, sharingProblems } from './private/guard-sharing-check';
 import { createGuardFunctions } from './private/guard-wiring';
 import { encryptGuardLogs } from './private/log-encryption';
 import { assertChannelsDeliverable } from './private/region-support';
 import { checkedSecretStore } from './private/secret-store-check';
-import { sharedRegistryProblems } from './private/shared-registry-check';
 import { stageCode } from './private/staged-code';
 import { RenewalGuardProps } from './renewal-guard-props';
 import { Severity } from './severity';
@@ -259,8 +259,9 @@ export class RenewalGuard extends Construct {
     this.alertTopic = stores.alertTopic;
     this.eventBus = stores.eventBus;
     this.deadLetterQueue = stores.deadLetterQueue;
+    rememberChannels(this, config.loaded.channels);
     const isGuard = (c: IConstruct): c is RenewalGuard => c instanceof RenewalGuard;
-    this.node.addValidation({ validate: () => sharedRegistryProblems(this, isGuard) });
+    this.node.addValidation({ validate: () => sharingProblems(this, isGuard) });
     this.alarmTopic = alarmTopicFor(this, {
       alarmsEnabled: props.alarmsEnabled ?? true,
       // an alert topic the user brings takes the alarms too, as it always has: the guard creates no topic

@@ -1,11 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { synthGuard, SynthesizedGuard } from './support/guard-stack';
-import { RenewalGuard } from '../../src';
+import { AlertChannel, RenewalGuard } from '../../src';
 
 const TABLE_ARN = 'arn:aws:dynamodb:ap-southeast-1:111111111111:table/team-registry';
 const TOPIC_ARN = 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts';
@@ -156,5 +157,58 @@ describe('a registry table shared by two guards', () => {
 
     // Assess
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['Platform', 'Tokyo']);
+  });
+});
+
+describe('an alert topic shared by two guards', () => {
+  const env = { account: '111111111111', region: 'ap-southeast-1' };
+  const email = (channelId: string, to: string) => AlertChannel.email({ channelId, to: [to] });
+
+  it('fails synthesis, naming the channel ids, when both guards declare a channel of the same id', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'Platform', { env });
+    const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
+    new RenewalGuard(stack, 'TeamA', { alertTopic: topic, channels: [email('ops', 'a@example.com')] });
+    new RenewalGuard(stack, 'TeamB', {
+      alertTopic: topic,
+      channels: [email('ops', 'b@example.com'), email('finance', 'f@example.com')],
+    });
+
+    // Act
+    const synthesize = () => app.synth();
+
+    // Assess
+    expect(synthesize).toThrow(
+      'alertTopic: this RenewalGuard and RenewalGuard Platform/TeamB publish to one alert topic and both declare ' +
+        "the channel ids ops: subscriptions filter on the channel id alone, so each guard's channel of that id " +
+        "would get the other guard's alerts too; give the channels ids of their own, or each guard an alert " +
+        'topic of its own (leave alertTopic out to get one).',
+    );
+  });
+
+  it('lets two guards share an alert topic whose channel ids differ, each subscription filtering on its own', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'Platform', { env });
+    const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
+    new RenewalGuard(stack, 'TeamA', { alertTopic: topic, channels: [email('team-a', 'a@example.com')] });
+    new RenewalGuard(stack, 'TeamB', { alertTopic: topic, channels: [email('team-b', 'b@example.com')] });
+
+    // Act
+    app.synth();
+    const template = Template.fromStack(stack);
+
+    // Assess
+    for (const [channel, address] of [
+      ['team-a', 'a@example.com'],
+      ['team-b', 'b@example.com'],
+    ]) {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        TopicArn: TOPIC_ARN,
+        Endpoint: address,
+        FilterPolicy: { channels: [channel] },
+      });
+    }
   });
 });
