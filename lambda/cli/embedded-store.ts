@@ -59,7 +59,12 @@ export interface EmbeddedStore {
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const dir = path.resolve(options.dir);
   const tableName = options.tableName ?? DEFAULT_STORE_TABLE;
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new Error(`store ${dir} is a file, not a folder: give --store a folder`, { cause: error });
+  }
   const server = await startDynaliteServer({
     path: dir,
     waitForLockMs: options.waitForLockMs ?? DEFAULT_WAIT_FOR_LOCK_MS,

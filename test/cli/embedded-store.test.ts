@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
@@ -98,6 +98,18 @@ describe('openEmbeddedStore', () => {
     // Assess
     const again = await open(dir, 0);
     expect(await again.registry.listServices()).toEqual([]);
+  });
+
+  it('says the store is a file, not a folder, when its path names a file', async () => {
+    // Prepare
+    const file = path.join(root, 'store.json');
+    writeFileSync(file, '{}');
+
+    // Act
+    const opening = open(file);
+
+    // Assess
+    await expect(opening).rejects.toThrow(`store ${file} is a file, not a folder: give --store a folder`);
   });
 
   it('keeps separate stores in separate directories apart', async () => {
