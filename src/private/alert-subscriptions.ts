@@ -27,10 +27,10 @@ export function severitiesFrom(minSeverity: string): string[] {
 
 /**
  * One SNS subscription per email / SMS recipient, filtered on the `channels` message attribute
- * (String.Array) the poller sets: it must contain the channel's id. Not on `severity`: the poller has
- * applied the channel's `minSeverity` when it routed the alert, and a resolving notice goes to every
- * channel that received what it resolves, whatever its `minSeverity` (core/policy/resolutions.ts), which
- * a severity filter would drop.
+ * (String.Array) the poller sets: it must contain the id of a channel that lists the recipient. Not on
+ * `severity`: the poller has applied the channel's `minSeverity` when it routed the alert, and a resolving
+ * notice goes to every channel that received what it resolves, whatever its `minSeverity`
+ * (core/policy/resolutions.ts), which a severity filter would drop.
  *
  * Construct ids derive from the recipient, not its position, so reordering or removing one address does
  * not replace (and make SNS re-confirm) the others. Other channel types are left to the notifier.
@@ -41,11 +41,10 @@ export function addAlertSubscriptions(
   channels: LoadedConfig['channels'],
   recipientsFromProps: ReadonlyMap<string, readonly string[]>,
 ): void {
-  forEachRecipient(channels, recipientsFromProps, (channel, protocol, endpoint, key) => {
-    const group = childOf(scope, 'Channels');
-    const filterPolicy = { channels: sns.SubscriptionFilter.stringFilter({ allowlist: [channel.id] }) };
-    new sns.Subscription(group, `${channel.id}-${key}`, { topic, protocol, endpoint, filterPolicy });
-  });
+  for (const { id, protocol, endpoint, channelIds } of recipientsOf(channels, recipientsFromProps)) {
+    const filterPolicy = { channels: sns.SubscriptionFilter.stringFilter({ allowlist: channelIds }) };
+    new sns.Subscription(childOf(scope, 'Channels'), id, { topic, protocol, endpoint, filterPolicy });
+  }
 }
 
 /**
@@ -60,30 +59,45 @@ export function addOperatorSubscriptions(
   channels: LoadedConfig['channels'],
   recipientsFromProps: ReadonlyMap<string, readonly string[]>,
 ): void {
-  forEachRecipient(operatorChannels(channels), recipientsFromProps, (channel, protocol, endpoint, key) => {
-    const group = childOf(scope, 'OperatorChannels');
-    new sns.Subscription(group, `${channel.id}-${key}`, { topic: alarmTopic, protocol, endpoint });
-  });
+  for (const { id, protocol, endpoint } of recipientsOf(operatorChannels(channels), recipientsFromProps)) {
+    new sns.Subscription(childOf(scope, 'OperatorChannels'), id, { topic: alarmTopic, protocol, endpoint });
+  }
 }
 
-function forEachRecipient(
+interface Recipient {
+  /** The subscription's construct id: the first channel listing the recipient, and the recipient's hash. */
+  readonly id: string;
+  readonly protocol: sns.SubscriptionProtocol;
+  readonly endpoint: string;
+  /** Every channel that lists the recipient. */
+  readonly channelIds: string[];
+}
+
+/**
+ * Each email address and phone number once, with the channels that list it. SNS keeps one subscription
+ * per topic, protocol and endpoint, and refuses a second with other attributes ("Subscription already
+ * exists with different attributes"), so a recipient of two channels gets one subscription for both; a
+ * deploy-time (token) recipient, which cannot be compared, gets one per channel.
+ */
+function recipientsOf(
   channels: LoadedConfig['channels'],
   recipientsFromProps: ReadonlyMap<string, readonly string[]>,
-  each: (
-    channel: LoadedConfig['channels'][number],
-    protocol: sns.SubscriptionProtocol,
-    endpoint: string,
-    key: string,
-  ) => void,
-): void {
+): Recipient[] {
+  const recipients = new Map<string, Recipient>();
   for (const channel of channels) {
     const protocol = PROTOCOLS[channel.type];
     if (!protocol) continue;
-    const recipients = recipientsFromProps.get(channel.id) ?? channel.to;
-    recipients.forEach((endpoint, i) => {
-      each(channel, protocol, endpoint, Token.isUnresolved(endpoint) ? `Token${i}` : shortHash(endpoint));
+    (recipientsFromProps.get(channel.id) ?? channel.to).forEach((endpoint, i) => {
+      const token = Token.isUnresolved(endpoint);
+      const key = token ? `token ${channel.id} ${i}` : `${protocol} ${endpoint}`;
+      const known = recipients.get(key);
+      if (known && !known.channelIds.includes(channel.id)) known.channelIds.push(channel.id);
+      if (known) return;
+      const id = `${channel.id}-${token ? `Token${i}` : shortHash(endpoint)}`;
+      recipients.set(key, { id, protocol, endpoint, channelIds: [channel.id] });
     });
   }
+  return [...recipients.values()];
 }
 
 function childOf(scope: Construct, id: string): Construct {

@@ -84,6 +84,33 @@ describe('alert channels', () => {
     expect(before).toEqual(expect.arrayContaining(after));
   });
 
+  it('subscribe an address of two channels once to each topic, filtered to both: SNS holds one subscription per address', () => {
+    // Prepare
+    const channels = [
+      AlertChannel.email({ channelId: 'ops', to: ['lead@example.com', 'ops@example.com'] }),
+      AlertChannel.email({ channelId: 'finance', to: ['lead@example.com', 'cfo@example.com'] }),
+      AlertChannel.sms({ channelId: 'pager', to: ['+8613800000000'], minSeverity: Severity.CRITICAL }),
+      AlertChannel.sms({ channelId: 'night', to: ['+8613800000000'], minSeverity: Severity.EMERGENCY }),
+    ];
+
+    // Act
+    const synth = synthGuard({ channels });
+
+    // Assess
+    expect(subscriptions(synth).map((s) => [s.Protocol, s.Endpoint, s.FilterPolicy])).toEqual([
+      ['sms', '+8613800000000', { channels: ['pager', 'night'] }],
+      ['email', 'cfo@example.com', { channels: ['finance'] }],
+      ['email', 'lead@example.com', { channels: ['ops', 'finance'] }],
+      ['email', 'ops@example.com', { channels: ['ops'] }],
+    ]);
+    expect(subscriptions(synth, 'alarms').map((s) => [s.Protocol, s.Endpoint])).toEqual([
+      ['sms', '+8613800000000'],
+      ['email', 'cfo@example.com'],
+      ['email', 'lead@example.com'],
+      ['email', 'ops@example.com'],
+    ]);
+  });
+
   it('accept deploy-time recipients from a CfnParameter', () => {
     const synth = synthGuard((stack) => {
       const email = new CfnParameter(stack, 'OpsEmail');
