@@ -259,7 +259,7 @@ export class RenewalGuard extends Construct {
     this.alertTopic = stores.alertTopic;
     this.eventBus = stores.eventBus;
     this.deadLetterQueue = stores.deadLetterQueue;
-    rememberChannels(this, config.loaded.channels);
+    rememberChannels(this, config.loaded.channels, config.recipients);
     const isGuard = (c: IConstruct): c is RenewalGuard => c instanceof RenewalGuard;
     this.node.addValidation({ validate: () => sharingProblems(this, isGuard) });
     this.alarmTopic = alarmTopicFor(this, {

@@ -64,7 +64,7 @@ export function addOperatorSubscriptions(
   }
 }
 
-interface Recipient {
+export interface Recipient {
   /** The subscription's construct id: the first channel listing the recipient, and the recipient's hash. */
   readonly id: string;
   readonly protocol: sns.SubscriptionProtocol;
@@ -79,7 +79,7 @@ interface Recipient {
  * exists with different attributes"), so a recipient of two channels gets one subscription for both; a
  * deploy-time (token) recipient, which cannot be compared, gets one per channel.
  */
-function recipientsOf(
+export function recipientsOf(
   channels: LoadedConfig['channels'],
   recipientsFromProps: ReadonlyMap<string, readonly string[]>,
 ): Recipient[] {

@@ -2,6 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
+import { recipientsOf } from './alert-subscriptions';
+import type { LoadedConfig } from './config-loader';
 
 /** A guard as these checks see it: where it is, its registry and its alert topic. */
 export interface SharingGuard extends IConstruct {
@@ -9,15 +11,19 @@ export interface SharingGuard extends IConstruct {
   readonly alertTopic: sns.ITopic;
 }
 
-/** Each guard's channel ids, which its subscriptions on the alert topic filter on. */
-const CHANNEL_IDS = new WeakMap<IConstruct, readonly string[]>();
+/** Each guard's channel ids and email / SMS recipients (`sms +86…`), which its alert topic subscriptions use. */
+const CHANNELS = new WeakMap<IConstruct, { readonly ids: readonly string[]; readonly recipients: readonly string[] }>();
 
-/** Records the ids of `guard`'s channels for `sharingProblems`. */
-export function rememberChannels(guard: IConstruct, channels: ReadonlyArray<{ readonly id: string }>): void {
-  CHANNEL_IDS.set(
-    guard,
-    channels.map((c) => c.id),
-  );
+/** Records `guard`'s channels and their recipients (as given in the props, else the config's) for `sharingProblems`. */
+export function rememberChannels(
+  guard: IConstruct,
+  channels: LoadedConfig['channels'],
+  recipientsFromProps: ReadonlyMap<string, readonly string[]>,
+): void {
+  const recipients = recipientsOf(channels, recipientsFromProps)
+    .filter((r) => !Token.isUnresolved(r.endpoint))
+    .map((r) => `${r.protocol} ${r.endpoint}`);
+  CHANNELS.set(guard, { ids: channels.map((c) => c.id), recipients });
 }
 
 /**
@@ -29,7 +35,8 @@ export function rememberChannels(guard: IConstruct, channels: ReadonlyArray<{ re
  *
  * An alert topic may be shared, but not a channel id on it: subscriptions filter on the `channels`
  * attribute alone, so a channel id both guards declare gets both guards' alerts, by email and SMS and
- * through each guard's notifier to its chat, webhook and PagerDuty channels.
+ * through each guard's notifier to its chat, webhook and PagerDuty channels. Nor a recipient: SNS holds
+ * one subscription per topic and endpoint, and refuses the second guard's, whose filter differs.
  *
  * A table or topic is the same when it is the same construct, or imported under the same name or ARN in
  * the same account and region (in one stack when the environment is unknown). Guards in other apps are
@@ -42,7 +49,7 @@ export function sharingProblems(guard: SharingGuard, isGuard: (c: IConstruct) =>
     .filter((other) => other !== guard);
   const tableKey = resourceKey(guard.registry, guard.registry.tableName);
   const topicKey = resourceKey(guard.alertTopic, guard.alertTopic.topicArn);
-  const ids = CHANNEL_IDS.get(guard) ?? [];
+  const mine = CHANNELS.get(guard) ?? { ids: [], recipients: [] };
   const problems: string[] = [];
   for (const other of others) {
     const sameTable =
@@ -58,14 +65,24 @@ export function sharingProblems(guard: SharingGuard, isGuard: (c: IConstruct) =>
     const sameTopic =
       other.alertTopic === guard.alertTopic ||
       (topicKey !== undefined && resourceKey(other.alertTopic, other.alertTopic.topicArn) === topicKey);
-    const otherIds = new Set(CHANNEL_IDS.get(other) ?? []);
-    const both = ids.filter((id) => otherIds.has(id));
-    if (sameTopic && both.length > 0) {
+    if (!sameTopic) continue;
+    const theirs = CHANNELS.get(other) ?? { ids: [], recipients: [] };
+    const both = mine.ids.filter((id) => theirs.ids.includes(id));
+    if (both.length > 0) {
       problems.push(
         `alertTopic: this RenewalGuard and RenewalGuard ${other.node.path} publish to one alert topic and both ` +
           `declare the channel ids ${both.join(', ')}: subscriptions filter on the channel id alone, so each ` +
           "guard's channel of that id would get the other guard's alerts too; give the channels ids of their " +
           'own, or each guard an alert topic of its own (leave alertTopic out to get one).',
+      );
+    }
+    const recipients = mine.recipients.filter((r) => theirs.recipients.includes(r));
+    if (recipients.length > 0) {
+      problems.push(
+        `alertTopic: this RenewalGuard and RenewalGuard ${other.node.path} both subscribe ${recipients.join(', ')} ` +
+          'to one alert topic, each with a filter of its own, which SNS refuses (one subscription per topic and ' +
+          'endpoint); list each recipient in one of the guards only, or give each guard an alert topic of its own ' +
+          '(leave alertTopic out to get one).',
       );
     }
   }

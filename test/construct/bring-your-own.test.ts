@@ -187,6 +187,23 @@ describe('an alert topic shared by two guards', () => {
     );
   });
 
+  it('fails synthesis, naming the recipient, when both guards subscribe one address to it', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'Platform', { env });
+    const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
+    new RenewalGuard(stack, 'TeamA', { alertTopic: topic, channels: [email('team-a', 'lead@example.com')] });
+    new RenewalGuard(stack, 'TeamB', { alertTopic: topic, channels: [email('team-b', 'lead@example.com')] });
+
+    // Act + Assess
+    expect(() => app.synth()).toThrow(
+      'alertTopic: this RenewalGuard and RenewalGuard Platform/TeamB both subscribe email lead@example.com to one ' +
+        'alert topic, each with a filter of its own, which SNS refuses (one subscription per topic and endpoint); ' +
+        'list each recipient in one of the guards only, or give each guard an alert topic of its own (leave ' +
+        'alertTopic out to get one).',
+    );
+  });
+
   it('lets two guards share an alert topic whose channel ids differ, each subscription filtering on its own', () => {
     // Prepare
     const app = new App();
