@@ -30,11 +30,18 @@ export function yearsRemindersLandIn(expiryDates: readonly IsoDate[], largestTie
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-/** One warning per needed year the calendar has no official data for. `weekends` needs none. */
+/** Uncovered years warned about one by one; a document reaching further (a typo like 2126) gets one line for the rest. */
+const LISTED_YEARS = 3;
+
+/**
+ * One warning per needed year the calendar has no official data for, the first three of them; then one
+ * line for the rest. `weekends` needs none.
+ */
 export function warnUncoveredYears(log: ProblemLog, calendar: CalendarData, years: readonly number[]): void {
   if (calendar.spec === 'weekends') return;
-  for (const year of years) {
-    if (calendar.coveredYears.includes(year)) continue;
+  const uncovered = years.filter((year) => !calendar.coveredYears.includes(year));
+  const rest = uncovered.slice(LISTED_YEARS);
+  for (const year of uncovered.slice(0, LISTED_YEARS)) {
     if (calendar.provisional?.years.includes(year)) {
       const blocks = dayRanges(calendar.provisional.holidays.filter((d) => yearOf(d) === year));
       log.warn(
@@ -47,6 +54,15 @@ export function warnUncoveredYears(log: ProblemLog, calendar: CalendarData, year
     } else {
       log.warn('calendar', `${calendar.spec} has no official holiday data for ${year}; weekends alone are used there`);
     }
+  }
+  if (rest.length > 0) {
+    const span = rest.length === 1 ? `${rest[0]}` : `${rest[0]}-${rest[rest.length - 1]}`;
+    log.warn(
+      'calendar',
+      `${calendar.spec} has no official holiday data for ${span} either (${rest.length} more year` +
+        `${rest.length === 1 ? '' : 's'}): they are treated as the years above; if a date reaches that far by ` +
+        `mistake, correct it, else declare them under calendar: { coveredYears }`,
+    );
   }
 }
 

@@ -347,6 +347,36 @@ services:
   });
 });
 
+describe('uncovered calendar years', () => {
+  it('warns about the first three one by one and sums up the rest in one line, so a typo like 2126 does not flood', () => {
+    // Prepare: next to a 2026 expiry, one mistyped a century ahead leaves 2027 to 2126 without official CN data
+    const text = `version: 1
+calendar: CN
+services:
+  - { id: live-rtc, name: Live, project: p, kind: subscription, expiresOn: 2026-10-09, owners: [Alice] }
+  - { id: voice, name: Voice, project: p, kind: subscription, expiresOn: 2126-10-09, owners: [Bob] }
+`;
+
+    // Act
+    const result = load(text, { resolveCalendar: calendarData, isSupportedCalendar });
+
+    // Assess
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const calendarWarnings = result.warnings.filter((w) => w.path === 'calendar').map((w) => w.message);
+    expect(calendarWarnings.map((m) => m.slice(0, 42))).toEqual([
+      'CN has no official holiday data for 2027; ',
+      'CN has no official holiday data for 2028; ',
+      'CN has no official holiday data for 2029; ',
+      'CN has no official holiday data for 2030-2',
+    ]);
+    expect(calendarWarnings[3]).toBe(
+      'CN has no official holiday data for 2030-2126 either (97 more years): they are treated as the years above; ' +
+        'if a date reaches that far by mistake, correct it, else declare them under calendar: { coveredYears }',
+    );
+  });
+});
+
 describe('a document with many problems', () => {
   it('reports all of them at once, section by section, and returns no config', () => {
     // Prepare
