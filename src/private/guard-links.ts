@@ -154,10 +154,35 @@ function holdLinkSecret(scope: Construct, props: GuardLinksProps): HeldLinkSecre
     secret,
     feedTokenSeed,
     environment: { [ENV_LINK_SECRET_NAME]: secretId(secret) },
-    grantRead: (grantee) => {
-      secret.grantRead(grantee);
-    },
+    grantRead: (grantee) => grantSecretRead(secret, grantee),
   };
+}
+
+/**
+ * `secret.grantRead`, except when the secret's key lives in another stack (an `encryptionKey` brought
+ * from a shared stack): aws-cdk-lib would name the grantee in that key's policy (a ViaService statement),
+ * a reference from the key's stack back to the guard's, which already depends on it, and synth fails on
+ * the cycle. The grantee's own policy says the same instead; the key's policy must let the account's IAM
+ * policies grant it, as a key aws-cdk-lib creates does.
+ */
+function grantSecretRead(secret: secretsmanager.ISecret, grantee: iam.IGrantable): void {
+  const key = secret.encryptionKey;
+  if (!key || Stack.of(key) === Stack.of(secret)) {
+    secret.grantRead(grantee);
+    return;
+  }
+  iam.Grant.addToPrincipal({
+    grantee,
+    actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+    resourceArns: [secret.secretArn],
+  });
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.amazonaws.com` } },
+    }),
+  );
 }
 
 /** `arn:…:ssm:<region>:<account>:parameter/renewal-guard/…`: the name's leading slash is the ARN's. */

@@ -1,7 +1,8 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { AlertChannel } from '../../src';
+import { AlertChannel, RenewalGuard } from '../../src';
 import { fixture, logicalId, synthGuard, type SynthesizedGuard } from './support/guard-stack';
 
 const KEY_ARN = 'arn:aws:kms:ap-southeast-1:111111111111:key/00000000-0000-4000-8000-000000000000';
@@ -105,5 +106,47 @@ describe('encryption with a key imported by ARN, whose policy the app cannot ame
     synth.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     // the daily check's queue is written by Lambda and the scheduler with roles granted on the key
     synth.template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
+  });
+});
+
+describe('encryption with a key of another stack of the app', () => {
+  it('synthesizes without a cycle: the link secret’s readers get the key in their own policies, through Secrets Manager', () => {
+    // Prepare
+    const app = new App();
+    const env = { account: '111111111111', region: 'ap-southeast-1' };
+    const shared = new Stack(app, 'Shared', { env });
+    const key = new kms.Key(shared, 'Key', { enableKeyRotation: true });
+    const guardStack = new Stack(app, 'GuardStack', { env });
+    new RenewalGuard(guardStack, 'Guard', {
+      encryptionKey: key,
+      channels: [AlertChannel.email({ channelId: 'ops', to: ['ops@example.com'] })],
+    });
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    expect(assembly.getStackByName('GuardStack').dependencies.map((d) => d.id)).toContain('Shared');
+    const keyPolicy = JSON.stringify(Template.fromStack(shared).findResources('AWS::KMS::Key'));
+    expect(keyPolicy).not.toMatch(/GuardStack|ImportValue/);
+    const guard = Template.fromStack(guardStack);
+    const links = logicalId(guard, 'AWS::IAM::Role', 'GuardLinksRole');
+    const linkSecret = logicalId(guard, 'AWS::SecretsManager::Secret', 'GuardLinkSecret');
+    const statements = Object.values(guard.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: links }]))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: { Ref: linkSecret },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: 'kms:Decrypt',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/^Shared:ExportsOutputFnGetAttKey/) },
+        Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.ap-southeast-1.amazonaws.com' } },
+      }),
+    );
   });
 });
