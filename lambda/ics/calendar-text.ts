@@ -12,8 +12,11 @@ export interface CalendarText {
   readonly expiresOn: (name: string, id: string, date: string) => string;
   readonly project: (project: string) => string;
   readonly owners: (owners: readonly string[]) => string;
-  /** In the words of the service's kind (a contract, a package, a bill...), as the messages say it. */
-  readonly whatToDo: (autoRenew: boolean, expiresOn: string, kind: ServiceKind) => string;
+  /**
+   * In the words of the service's kind (a contract, a package, a bill...), as the messages say it; a
+   * contract with a notice period is decided by `decideBy`, whether or not it renews on its own.
+   */
+  readonly whatToDo: (autoRenew: boolean, expiresOn: string, kind: ServiceKind, decideBy?: string) => string;
   readonly remindersAt: (time: string, timeZone: string) => string;
   /** One line of the event's reminder list; a contract's decision reminders count to their decision day. */
   readonly reminder: (reminder: Reminder) => string;
@@ -37,10 +40,12 @@ const EN: CalendarText = {
   expiresOn: (name, id, date) => `${name} (${id}) expires on ${date}.`,
   project: (project) => `Project: ${project}`,
   owners: (owners) => `Owners: ${owners.join(', ')}`,
-  whatToDo: (autoRenew, expiresOn, kind) =>
-    autoRenew
-      ? 'What to do: auto-renewal is on; confirm the payment method and balance will cover it.'
-      : `What to do: ${messagesFor('en').kindActions[kind].before(expiresOn)}`,
+  whatToDo: (autoRenew, expiresOn, kind, decideBy) =>
+    decideBy !== undefined
+      ? `What to do: ${messagesFor('en').actions.decideContract(decideBy)}`
+      : autoRenew
+        ? 'What to do: auto-renewal is on; confirm the payment method and balance will cover it.'
+        : `What to do: ${messagesFor('en').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `Reminders (at ${time} ${timeZone}):`,
   reminder: ({ date, tier, severity, key, decideBy }) => {
     const when =
@@ -72,10 +77,12 @@ const ZH_CN: CalendarText = {
   expiresOn: (name, id, date) => `${name}（${id}）将于 ${date} 到期。`,
   project: (project) => `项目：${project}`,
   owners: (owners) => `负责人：${owners.join('、')}`,
-  whatToDo: (autoRenew, expiresOn, kind) =>
-    autoRenew
-      ? '处理建议：已开启自动续费，请确认支付方式和余额足以完成自动续费。'
-      : `处理建议：${messagesFor('zh-CN').kindActions[kind].before(expiresOn)}`,
+  whatToDo: (autoRenew, expiresOn, kind, decideBy) =>
+    decideBy !== undefined
+      ? `处理建议：${messagesFor('zh-CN').actions.decideContract(decideBy)}`
+      : autoRenew
+        ? '处理建议：已开启自动续费，请确认支付方式和余额足以完成自动续费。'
+        : `处理建议：${messagesFor('zh-CN').kindActions[kind].before(expiresOn)}`,
   remindersAt: (time, timeZone) => `提醒（${timeZone} ${time}）：`,
   reminder: ({ date, tier, severity, key, decideBy }) => {
     const when =

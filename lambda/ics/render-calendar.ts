@@ -111,7 +111,7 @@ function eventLines(
     text.expiresOn(service.name, service.id, service.expiresOn),
     text.project(service.project),
     text.owners(service.owners),
-    text.whatToDo(service.autoRenew, service.expiresOn, service.kind),
+    text.whatToDo(service.autoRenew, service.expiresOn, service.kind, alarms.find((a) => a.decideBy)?.decideBy),
     text.remindersAt(config.checkTime, config.timeZone),
     ...alarms.map((a) => text.reminder(a)),
     text.acknowledgeWith,

@@ -207,6 +207,9 @@ describe('the expiry calendar', () => {
       ['2027-03-30T09:00:00.000Z', '[Emergency] CDN expires tomorrow (2027-03-31). Alert key: cdn:expiry:2027-03-31:1'],
       ['2027-03-31T09:00:00.000Z', '[Emergency] CDN expires today (2027-03-31). Alert key: cdn:expiry:2027-03-31:0'],
     ]);
+    expect(event!.description).toContain(
+      '\nWhat to do: Give notice, renegotiate or confirm the renewal by 2027-03-01.\n',
+    );
     expect(event!.description.split('\n').filter((line) => line.startsWith('- 2027-0'))).toEqual([
       '- 2027-01-29: 30 days before the decision date 2027-03-01, info, alert key cdn:contract-decision:2027-03-01:30',
       '- 2027-02-12: 15 days before the decision date 2027-03-01, warning, alert key cdn:contract-decision:2027-03-01:15',
@@ -350,6 +353,7 @@ describe('the expiry calendar', () => {
       '【紧急】内容分发 明天到期（2026-12-10）。告警键：cdn:expiry:2026-12-10:1',
       '【紧急】内容分发 今天到期（2026-12-10）。告警键：cdn:expiry:2026-12-10:0',
     ]);
+    expect(event!.description).toContain('\n处理建议：请在 2026-11-30 之前发出通知、重新商定或确认续约。\n');
     expect(event!.description).toContain(
       '- 2026-11-23：决定截止日 2026-11-30 前 7 天，严重，告警键 cdn:contract-decision:2026-11-30:7',
     );
