@@ -1,4 +1,4 @@
-import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,7 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { allowCloudWatchAlarmsToPublish } from './guard-alarms';
-import { createGuardKey } from './guard-resources';
+import { allowCloudWatchAlarmsToUseKey, createGuardKey } from './guard-resources';
 import { createRegistryTable } from './registry-table';
 import { GuardEncryption } from '../guard-encryption';
 import { RenewalGuardProps } from '../renewal-guard-props';
@@ -40,6 +40,8 @@ export function resolveStores(scope: Construct, props: RenewalGuardProps, remova
     );
   }
   const encryptionKey = awsManaged ? undefined : (props.encryptionKey ?? createGuardKey(scope, removalPolicy));
+  // the guard's alarm topic is under a key you bring too: without this its alarms could not notify
+  if (props.encryptionKey) allowCloudWatchAlarmsToUseKey(props.encryptionKey, Stack.of(scope).account);
   const registry = props.registryTable ?? createRegistryTable(scope, encryptionKey, removalPolicy);
   const alertTopic =
     props.alertTopic ??

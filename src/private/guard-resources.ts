@@ -17,18 +17,25 @@ export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): 
     enableKeyRotation: true,
     removalPolicy,
   });
-  // CloudWatch alarms that publish to the encrypted alert topic (the guard's own alarms, or yours)
-  // need the key; an AWS managed key could not grant this.
+  allowCloudWatchAlarmsToUseKey(key, Stack.of(scope).account);
+  return key;
+}
+
+/**
+ * CloudWatch alarms that publish to a topic encrypted with `key` (the guard's alarm and alert topics, for
+ * its alarms or yours) need the key; an AWS managed key could not grant this. A key imported by ARN keeps
+ * its own policy: the statement is not added, and the props say what it must allow.
+ */
+export function allowCloudWatchAlarmsToUseKey(key: kms.IKey, account: string): void {
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+      conditions: { StringEquals: { 'aws:SourceAccount': account } },
     }),
   );
-  return key;
 }
 
 /**

@@ -96,6 +96,34 @@ describe('encryption at rest with the guard key', () => {
   });
 });
 
+describe('encryption with a key the user brings as a construct of the app', () => {
+  it('lets CloudWatch alarms of this account use it, since it encrypts the topic the guard’s alarms notify', () => {
+    // Prepare
+    let keyId = '';
+
+    // Act
+    const synth = withNotifier((stack) => {
+      const key = new kms.Key(stack, 'TeamKey', { enableKeyRotation: true });
+      keyId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
+      return key;
+    });
+
+    // Assess
+    const alarmTopic = logicalId(synth.template, 'AWS::SNS::Topic', 'GuardAlarmTopic');
+    expect(synth.template.toJSON().Resources[alarmTopic].Properties.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [keyId, 'Arn'],
+    });
+    expect(synth.template.toJSON().Resources[keyId].Properties.KeyPolicy.Statement).toContainEqual({
+      Sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+    });
+  });
+});
+
 describe('encryption with a key imported by ARN, whose policy the app cannot amend', () => {
   it('leaves log groups to CloudWatch Logs’ own encryption and the notifier’s queue to SQS, rather than fail to deploy', () => {
     const synth = withNotifier((stack) => kms.Key.fromKeyArn(stack, 'Imported', KEY_ARN));
