@@ -5,6 +5,7 @@
 import type { AccountFacts } from './report-data';
 import type { AccountState } from '../core/accounts/account-state';
 import type { GuardConfig, ServiceConfig } from '../core/model';
+import { discoveredExpiryOf, withDiscoveredExpiry } from '../core/policy/renewal-confirmation';
 import type { Registry } from '../core/registry-port';
 
 export interface ReportSources {
@@ -17,7 +18,8 @@ export interface ReportSources {
 /**
  * The declared services, then any other the registry still holds active (the config's entries win: it is
  * what the next cycle syncs, and a service the config no longer declares stays visible until that cycle
- * retires it), and what the registry remembers of each account. Two reads, side by side.
+ * retires it), and what the registry remembers of each account. Two reads, side by side. A service that
+ * follows its vendor entitlement shows the expiry the last poll saw, as the cycle reminds about it.
  */
 export async function readReportSources(
   config: Pick<GuardConfig, 'services'>,
@@ -25,8 +27,11 @@ export async function readReportSources(
 ): Promise<ReportSources> {
   const declared = new Set(config.services.map((s) => s.id));
   const [records, states] = await Promise.all([registry.listServices(), registry.listAccountStates()]);
+  const polled = new Map(states.map((state) => [state.accountId, { entitlements: state.entitlements ?? [] }]));
   return {
-    services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))],
+    services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))].map((s) =>
+      withDiscoveredExpiry(s, discoveredExpiryOf(s, polled)),
+    ),
     accountFacts: new Map(states.map((state) => [state.accountId, accountFactsFromState(state)])),
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
-import { cli, tempDir, writeConfig } from '../cli/cli-harness';
+import { cli, CONFIG, tempDir, writeConfig } from '../cli/cli-harness';
 import { sampleService } from '../support/model-fixtures';
 
 describe('renewal-guard report', () => {
@@ -105,6 +105,38 @@ describe('renewal-guard report', () => {
     expect(html).toContain('<svg class="runway"');
     expect(html).toContain('runway <b>28 days</b>, runs out <b>28 Oct 2026</b>');
     expect(html).toContain('2,800 CNY');
+  });
+
+  it('shows the expiry the vendor reports for a service that follows its entitlement, as the cycle does', async () => {
+    // Prepare: live-rtc follows entitlement rtc-1, which the last poll saw renewed to 2027-10-09
+    writeConfig(dir, CONFIG.replace('    account: contracts\n', '    account: contracts\n    entitlement: rtc-1\n'));
+    const store = await openEmbeddedStore({ dir: path.join(dir, 'store') });
+    try {
+      await store.registry.saveAccountStates([
+        {
+          accountId: 'contracts',
+          consecutiveFailures: 0,
+          history: [],
+          entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn: '2027-10-09' }],
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+
+    // Act
+    const run = await cli(['report', '--config', 'renewal-guard.yaml', '--store', 'store', '--out', 'r.html'], {
+      cwd: dir,
+    });
+
+    // Assess: the declared 2026-10-09 would read "9 days left"
+    expect(run.code).toBe(0);
+    const row = fs
+      .readFileSync(path.join(dir, 'r.html'), 'utf8')
+      .split('</tr>')
+      .find((r) => r.includes('<div class="name">Live app RTC</div>'));
+    expect(row).toContain('2027-10-09');
+    expect(row).not.toContain('2026-10-09');
   });
 
   it.each([
