@@ -1,4 +1,4 @@
-import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -41,7 +41,9 @@ export function resolveStores(scope: Construct, props: RenewalGuardProps, remova
   }
   const encryptionKey = awsManaged ? undefined : (props.encryptionKey ?? createGuardKey(scope, removalPolicy));
   // the guard's alarm topic is under a key you bring too: without this its alarms could not notify
-  if (props.encryptionKey) allowCloudWatchAlarmsToUseKey(props.encryptionKey, Stack.of(scope).account);
+  if (props.encryptionKey && !allowCloudWatchAlarmsToUseKey(props.encryptionKey, Stack.of(scope).account)) {
+    if (!props.alertTopic) warnImportedKeyAlarms(scope);
+  }
   const registry = props.registryTable ?? createRegistryTable(scope, encryptionKey, removalPolicy);
   const alertTopic =
     props.alertTopic ??
@@ -66,6 +68,17 @@ export function resolveStores(scope: Construct, props: RenewalGuardProps, remova
   });
   const deadLetterKey = encryptionKey ?? awsManagedKey(scope, 'sqs');
   return { encryptionKey, deadLetterKey, registry, alertTopic, eventBus, deadLetterQueue };
+}
+
+/** The guard's topics are under a key whose policy the app cannot amend: say what it must allow, or no alarm notifies. */
+function warnImportedKeyAlarms(scope: Construct): void {
+  Annotations.of(scope).addWarningV2(
+    'renewal-guard:imported-key-alarms',
+    "encryptionKey: the key is imported, so its policy is not the app's to amend, and the alert topic and " +
+      "the guard's alarm topic are encrypted with it: its policy must let cloudwatch.amazonaws.com use " +
+      'kms:Decrypt and kms:GenerateDataKey* (with aws:SourceAccount = this account), or no alarm can notify, ' +
+      "the dead-man's switch included",
+  );
 }
 
 /** A service's AWS managed key (`alias/aws/<service>`), by alias: its policy is AWS's, so grants on it add nothing. */

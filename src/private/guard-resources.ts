@@ -25,9 +25,11 @@ export function createGuardKey(scope: Construct, removalPolicy: RemovalPolicy): 
  * CloudWatch alarms that publish to a topic encrypted with `key` (the guard's alarm and alert topics, for
  * its alarms or yours) need the key; an AWS managed key could not grant this. A key imported by ARN keeps
  * its own policy: the statement is not added, and the props say what it must allow.
+ *
+ * @returns whether the statement is in the key's policy
  */
-export function allowCloudWatchAlarmsToUseKey(key: kms.IKey, account: string): void {
-  key.addToResourcePolicy(
+export function allowCloudWatchAlarmsToUseKey(key: kms.IKey, account: string): boolean {
+  return key.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'AllowCloudWatchAlarmsToPublishToTheAlertTopic',
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
@@ -35,7 +37,7 @@ export function allowCloudWatchAlarmsToUseKey(key: kms.IKey, account: string): v
       resources: ['*'],
       conditions: { StringEquals: { 'aws:SourceAccount': account } },
     }),
-  );
+  ).statementAdded;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlertChannel, RenewalGuard } from '../../src';
 import { fixture, logicalId, synthGuard, type SynthesizedGuard } from './support/guard-stack';
 
@@ -134,6 +135,37 @@ describe('encryption with a key imported by ARN, whose policy the app cannot ame
     synth.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     // the daily check's queue is written by Lambda and the scheduler with roles granted on the key
     synth.template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: KEY_ARN });
+  });
+
+  it('warns that its policy must let CloudWatch alarms use it, since the guard’s alarm topic is under it', () => {
+    // Act
+    const synth = withNotifier((stack) => kms.Key.fromKeyArn(stack, 'Imported', KEY_ARN));
+
+    // Assess
+    synth.template.hasResourceProperties('AWS::SNS::Topic', {
+      DisplayName: 'RenewalGuard alarms',
+      KmsMasterKeyId: KEY_ARN,
+    });
+    const warnings = Annotations.fromStack(synth.stack)
+      .findWarning('/GuardStack/Guard', Match.stringLikeRegexp('^encryptionKey: '))
+      .map((w) => w.entry.data);
+    expect(warnings).toEqual([
+      "encryptionKey: the key is imported, so its policy is not the app's to amend, and the alert topic and " +
+        "the guard's alarm topic are encrypted with it: its policy must let cloudwatch.amazonaws.com use " +
+        'kms:Decrypt and kms:GenerateDataKey* (with aws:SourceAccount = this account), or no alarm can notify, ' +
+        "the dead-man's switch included [ack: renewal-guard:imported-key-alarms]",
+    ]);
+  });
+
+  it('does not warn when the user brings the alert topic, which then takes the alarms', () => {
+    // Act
+    const synth = synthGuard((stack) => ({
+      encryptionKey: kms.Key.fromKeyArn(stack, 'Imported', KEY_ARN),
+      alertTopic: sns.Topic.fromTopicArn(stack, 'Alerts', 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts'),
+    }));
+
+    // Assess
+    expect(Annotations.fromStack(synth.stack).findWarning('*', Match.stringLikeRegexp('^encryptionKey: '))).toEqual([]);
   });
 });
 
