@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, CONFIG, tempDir, writeConfig } from './cli-harness';
+import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
 
 let dir: string;
 beforeEach(() => (dir = tempDir()));
@@ -163,6 +164,38 @@ describe('renewal-guard preview', () => {
       ['2026-09-30', 'guard', 'holiday-readiness'],
     ]);
     expect(run.stdout).not.toMatch(/account +holiday-readiness/);
+  });
+
+  it('forecasts a service that follows its entitlement from the expiry the last check saw at the vendor, as the cycle does', async () => {
+    // Prepare: live-rtc follows rtc-1, which the last poll saw renewed from 2026-10-09 to 2027-10-09
+    const config = writeConfig(
+      dir,
+      CONFIG.replace('    account: contracts\n', '    account: contracts\n    entitlement: rtc-1\n'),
+    );
+    const store = await openEmbeddedStore({ dir: path.join(dir, '.renewal-guard') });
+    try {
+      await store.registry.saveAccountStates([
+        {
+          accountId: 'contracts',
+          consecutiveFailures: 0,
+          history: [],
+          entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn: '2027-10-09' }],
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+
+    // Act
+    const run = await cli(['preview', '--config', config, '--from', '2026-09-29', '--days', '10', '--json'], {
+      cwd: dir,
+    });
+
+    // Assess: none of the old date's tiers (15 on 09-29, 7 on 09-30, 1 on 10-08)
+    expect(run.code).toBe(0);
+    const keys = (JSON.parse(run.stdout) as Array<{ key: string }>).map((i) => i.key);
+    expect(keys.filter((k) => k.startsWith('live-rtc:'))).toEqual([]);
+    expect(keys).toContain('voice-room:expiry:2026-10-20:30');
   });
 
   it('defaults --from to today in the config time zone', async () => {

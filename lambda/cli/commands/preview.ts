@@ -13,6 +13,7 @@ import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { alertSubject, renderTable } from '../table';
 import { mergePreviewItems, storedNotInInventory } from './stored-discovery';
 import { paymentMethodRisksBetween } from '../../core/policy/payment-method-risk';
+import { discoveredExpiryOf, withDiscoveredExpiry } from '../../core/policy/renewal-confirmation';
 
 export interface PreviewOptions {
   readonly config?: string;
@@ -109,8 +110,9 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
 /**
  * Every alert daily cycles from `from` would send over `days` days if nothing is renewed and spend goes
  * on at its current rate: each service's expiry reminders, and the policy's balance, runway, spend,
- * renewal, coverage and contacts alerts (forecast from `accounts`, each account as it stands). Sorted by
- * date, then subject (service or account id), then key. Repeats and escalations are not foreseeable.
+ * renewal, coverage and contacts alerts (forecast from `accounts`, each account as it stands). A service
+ * that follows its vendor entitlement counts to the expiry its account's last poll saw, as the cycle does.
+ * Sorted by date, then subject (service or account id), then key. Repeats and escalations are not foreseeable.
  */
 export function previewReminders(
   config: GuardConfig,
@@ -120,10 +122,12 @@ export function previewReminders(
 ): PreviewItem[] {
   const calendar = new WorkingCalendar(config.calendar);
   const ctx = { calendar, channels: indexChannels(config.channels) };
+  const polled = new Map([...accounts].map(([id, { state }]) => [id, { entitlements: state.entitlements ?? [] }]));
+  const services = config.services.map((s) => withDiscoveredExpiry(s, discoveredExpiryOf(s, polled)));
   const alerts: Alert[] = [
-    ...config.services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
-    ...forecastPolicyAlerts({ services: config.services, accounts }, config, from, days, calendar),
-    ...paymentMethodRisksBetween(config.services, from, days, ctx),
+    ...services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
+    ...forecastPolicyAlerts({ services, accounts }, config, from, days, calendar),
+    ...paymentMethodRisksBetween(services, from, days, ctx),
   ];
   return alerts
     .map(previewItem)
