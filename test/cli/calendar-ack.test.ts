@@ -158,6 +158,21 @@ describe('renewal-guard ack', () => {
     );
   });
 
+  it('acknowledges a guard-wide alert that check printed, as its acknowledge link does', async () => {
+    // Prepare: the readiness notice before National Day is about project live-app, not one service
+    const config = writeConfig(dir);
+    const key = '_guard:holiday-readiness:2026-10-01:live-app';
+
+    // Act
+    const run = await cli(['ack', key, '--config', config, '--store', 's'], { cwd: dir });
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      `Acknowledged ${key} (the guard, holiday-readiness) as cli at 2026-09-30T09:30:00+08:00.`,
+    );
+  });
+
   it('exits 2 for a key that names nothing in the config, without opening the store', async () => {
     const config = writeConfig(dir);
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { alertKeySubject, MAX_SNOOZE_DAYS, type Acknowledgement, type AlertKeySubject } from '../../core/ack';
 import { characterCount, forbiddenCharacter, TEXT_LIMITS } from '../../core/config/text-limits';
 import { formatOffsetDateTime } from '../../core/dates';
-import { ackRoot, MAX_ALERT_KEY_LENGTH, parseAlertKey } from '../../core/policy/policy-keys';
+import { ackRoot, GUARD_SUBJECT, MAX_ALERT_KEY_LENGTH, parseAlertKey } from '../../core/policy/policy-keys';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -36,7 +36,8 @@ export async function ackCommand(options: AckOptions, io: CliIo): Promise<number
   // the key of an escalation or a repeat acknowledges its whole episode: record it on the root
   const key = ackRoot(options.key);
   const subject = alertKeySubject(key, config);
-  if (!subject.service && !subject.account) {
+  // a guard-wide alert (a project's holiday readiness, a provisional year) names the guard itself
+  if (!subject.service && !subject.account && !key.startsWith(`${GUARD_SUBJECT}:`)) {
     throw new CliError(
       `"${options.key}" names no service or account of ${options.config}; ` +
         'alert keys look like live-rtc:expiry:2026-10-09:7 (see check or preview)',
@@ -108,7 +109,7 @@ function parseSnooze(value: string | undefined): number | undefined {
 }
 
 function describe(subject: AlertKeySubject): string {
-  const name = subject.service?.name ?? `account ${subject.account?.id}`;
+  const name = subject.service?.name ?? (subject.account ? `account ${subject.account.id}` : 'the guard');
   if (subject.expiresOn === undefined || subject.tier === undefined) return `${name}, ${subject.kind ?? 'alert'}`;
   if (subject.tier === 0) return `${name}, its expiry day ${subject.expiresOn}`;
   return `${name}, ${subject.tier} day${subject.tier === 1 ? '' : 's'} before its expiry on ${subject.expiresOn}`;
