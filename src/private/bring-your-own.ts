@@ -39,6 +39,12 @@ export function resolveStores(scope: Construct, props: RenewalGuardProps, remova
         'key of yours; remove one of the two',
     );
   }
+  if (props.alertTopic?.fifo) {
+    throw new Error(
+      'RenewalGuard: alertTopic is a FIFO topic, which delivers to SQS queues only and refuses messages without ' +
+        'a message group, as the poller publishes them; bring a standard topic',
+    );
+  }
   const encryptionKey = awsManaged ? undefined : (props.encryptionKey ?? createGuardKey(scope, removalPolicy));
   // the guard's alarm topic is under a key you bring too: without this its alarms could not notify
   if (props.encryptionKey && !allowCloudWatchAlarmsToUseKey(props.encryptionKey, Stack.of(scope).account)) {

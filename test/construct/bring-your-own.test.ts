@@ -71,6 +71,22 @@ describe('bring your own resources', () => {
   });
 });
 
+describe('a FIFO topic brought for alerts', () => {
+  it('fails synthesis: it takes no email, SMS or notifier subscription, nor the poller’s messages', () => {
+    // Act
+    const synthesize = () =>
+      synthGuard((stack) => ({
+        alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:ap-southeast-1:111111111111:team-alerts.fifo'),
+      }));
+
+    // Assess
+    expect(synthesize).toThrow(
+      'RenewalGuard: alertTopic is a FIFO topic, which delivers to SQS queues only and refuses messages without ' +
+        'a message group, as the poller publishes them; bring a standard topic',
+    );
+  });
+});
+
 describe('grantReadRegistry', () => {
   it('lets another principal read the registry and its indexes, but not write', () => {
     const synth = synthGuard(
