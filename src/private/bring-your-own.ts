@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { broughtResourceProblems } from './brought-resource-check';
 import { allowCloudWatchAlarmsToPublish } from './guard-alarms';
 import { allowCloudWatchAlarmsToUseKey, createGuardKey } from './guard-resources';
 import { createRegistryTable } from './registry-table';
@@ -44,6 +45,10 @@ export function resolveStores(scope: Construct, props: RenewalGuardProps, remova
       'RenewalGuard: alertTopic is a FIFO topic, which delivers to SQS queues only and refuses messages without ' +
         'a message group, as the poller publishes them; bring a standard topic',
     );
+  }
+  const unreachable = broughtResourceProblems(scope, props);
+  if (unreachable.length > 0) {
+    throw new Error(`invalid RenewalGuard config:\n${unreachable.map((p) => `  ${p}`).join('\n')}`);
   }
   const encryptionKey = awsManaged ? undefined : (props.encryptionKey ?? createGuardKey(scope, removalPolicy));
   // the guard's alarm topic is under a key you bring too: without this its alarms could not notify

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -84,6 +84,57 @@ describe('a FIFO topic brought for alerts', () => {
       'RenewalGuard: alertTopic is a FIFO topic, which delivers to SQS queues only and refuses messages without ' +
         'a message group, as the poller publishes them; bring a standard topic',
     );
+  });
+});
+
+describe('resources brought from another account or region', () => {
+  it('fail synthesis, each named, when the functions could not reach them from the guard’s account and region', () => {
+    // Act
+    const synthesize = () =>
+      synthGuard((stack) => ({
+        registryTable: dynamodb.Table.fromTableArn(
+          stack,
+          'Table',
+          'arn:aws:dynamodb:ap-southeast-1:222222222222:table/central-registry',
+        ),
+        alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:111111111111:central-alerts'),
+        eventBus: events.EventBus.fromEventBusArn(
+          stack,
+          'Bus',
+          'arn:aws:events:eu-west-1:222222222222:event-bus/central',
+        ),
+      }));
+
+    // Assess
+    expect(synthesize).toThrow(
+      [
+        'invalid RenewalGuard config:',
+        '  registryTable: in account 222222222222, region ap-southeast-1, but the guard is in account ' +
+          '111111111111, region ap-southeast-1: the functions reach the table by its name, in their own account ' +
+          'and region; bring a table of the guard’s account and region',
+        '  alertTopic: in region us-east-1, but the guard is in region ap-southeast-1: SNS takes a topic’s messages ' +
+          'in its own region only; bring a topic of the guard’s region',
+        '  eventBus: in account 222222222222, region eu-west-1, but the guard is in account 111111111111, region ' +
+          'ap-southeast-1: the poller reaches the bus by its name, in its own account and region; bring a bus of ' +
+          'the guard’s account and region (a rule there can forward its events)',
+      ].join('\n'),
+    );
+  });
+
+  it('are accepted from another account when the functions address them by ARN: a topic', () => {
+    // Act
+    const synth = synthGuard((stack) => ({
+      alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:ap-southeast-1:222222222222:central-alerts'),
+    }));
+
+    // Assess
+    synth.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          RENEWAL_GUARD_ALERT_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:222222222222:central-alerts',
+        }),
+      },
+    });
   });
 });
 
