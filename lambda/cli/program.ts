@@ -76,6 +76,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-c, --config <file>', 'YAML or JSON config document')
     .option('-o, --out <file>', 'the .ics file to write')
     .option('--name <name>', 'calendar name shown by calendar apps')
+    .option(
+      '--store <dir>',
+      'embedded registry folder whose vendor-reported expiries to use (default: .renewal-guard, if present)',
+    )
     .option('--json', 'one JSON document on stdout')
     .action(act(calendarCommand));
   program

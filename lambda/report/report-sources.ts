@@ -5,7 +5,7 @@
 import type { AccountFacts } from './report-data';
 import type { AccountState } from '../core/accounts/account-state';
 import type { GuardConfig, ServiceConfig } from '../core/model';
-import { discoveredExpiryOf, withDiscoveredExpiry } from '../core/policy/renewal-confirmation';
+import { withPolledExpiries } from '../core/policy/renewal-confirmation';
 import type { Registry } from '../core/registry-port';
 
 export interface ReportSources {
@@ -27,10 +27,10 @@ export async function readReportSources(
 ): Promise<ReportSources> {
   const declared = new Set(config.services.map((s) => s.id));
   const [records, states] = await Promise.all([registry.listServices(), registry.listAccountStates()]);
-  const polled = new Map(states.map((state) => [state.accountId, { entitlements: state.entitlements ?? [] }]));
   return {
-    services: [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))].map((s) =>
-      withDiscoveredExpiry(s, discoveredExpiryOf(s, polled)),
+    services: withPolledExpiries(
+      [...config.services, ...records.map((r) => r.service).filter((s) => !declared.has(s.id))],
+      states,
     ),
     accountFacts: new Map(states.map((state) => [state.accountId, accountFactsFromState(state)])),
   };

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, CONFIG, tempDir, writeConfig } from './cli-harness';
+import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
+import { initialAccountState } from '../../lambda/core/accounts';
 import { parsedEvents } from '../ics/parse-ics';
 
 let dir: string;
@@ -36,6 +38,47 @@ describe('renewal-guard calendar', () => {
         ['2026-10-13T01:30:00.000Z', '2026-10-19T01:30:00.000Z', '2026-10-20T01:30:00.000Z'],
       ],
     ]);
+  });
+
+  it('dates a service that follows its entitlement at the expiry the last check saw at the vendor', async () => {
+    // Prepare: live-rtc follows rtc-1, which the last poll saw renewed from 2026-10-09 to 2027-10-09
+    const config = writeConfig(
+      dir,
+      CONFIG.replace('    account: contracts\n', '    account: contracts\n    entitlement: rtc-1\n'),
+    );
+    const store = await openEmbeddedStore({ dir: path.join(dir, '.renewal-guard') });
+    try {
+      await store.registry.saveAccountStates([
+        {
+          ...initialAccountState('contracts'),
+          entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn: '2027-10-09' }],
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+
+    const run = await cli(['calendar', '--config', config, '--out', 'expiries.ics'], { cwd: dir });
+
+    expect(run.code).toBe(0);
+    const events = parsedEvents(fs.readFileSync(path.join(dir, 'expiries.ics'), 'utf8'));
+    // events come in date order: the renewed service now after the other
+    expect(events.map((e) => e.uid)).toEqual([
+      'voice-room-2026-10-20@renewal-guard',
+      'live-rtc-2027-10-09@renewal-guard',
+    ]);
+  });
+
+  it('exits 2 naming --store when the store given does not exist', async () => {
+    const config = writeConfig(dir);
+
+    const run = await cli(['calendar', '--config', config, '--out', 'expiries.ics', '--store', 'nowhere'], {
+      cwd: dir,
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--store: ${path.join(dir, 'nowhere')} does not exist`);
+    expect(fs.existsSync(path.join(dir, 'expiries.ics'))).toBe(false);
   });
 
   it('prints { out, events } with --json and nothing else on stdout', async () => {

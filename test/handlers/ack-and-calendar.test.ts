@@ -7,6 +7,7 @@ import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { recordingLogger } from './recording-logger';
 import { DynamoRegistry } from '../../lambda/aws/dynamo-registry';
+import { initialAccountState } from '../../lambda/core/accounts';
 import { ackUrl, signAckToken, type AckClaims } from '../../lambda/core/ack';
 import type { GuardConfig } from '../../lambda/core/model';
 import type * as HandlerModuleExports from '../../lambda/handlers/ack-and-calendar';
@@ -360,6 +361,37 @@ describe('the calendar feed', () => {
       'live-rtc-2026-10-09@renewal-guard',
       'voice-room-2026-10-20@renewal-guard',
     ]);
+  });
+
+  it('dates a service that follows its vendor entitlement at the expiry the last poll saw, as the reminders do', async () => {
+    // Prepare: live-rtc declares 2026-10-09; the vendor showed it renewed to 2027-10-09 at the last poll
+    const config = guardConfig({
+      accounts: [{ id: 'ali-main', vendor: 'alibaba', credentials: 'renewal-guard/ali-main' }],
+      services: [
+        {
+          id: 'live-rtc',
+          name: 'Live app RTC',
+          project: 'live-app',
+          account: 'ali-main',
+          entitlement: 'rtc-cn-7x1',
+          kind: 'subscription',
+          expiresOn: '2026-10-09',
+          owners: ['alice@example.com'],
+        },
+      ],
+    });
+    const { handle, registry } = await setup({ config });
+    await registry.saveAccountStates([
+      {
+        ...initialAccountState('ali-main'),
+        entitlements: [{ id: 'rtc-cn-7x1', name: 'ARTC plan', expiresOn: '2027-10-09' }],
+      },
+    ]);
+
+    const response = await handle(urlEvent('GET', `/calendar.ics?token=${FEED_TOKEN}`));
+
+    expect(response.statusCode).toBe(200);
+    expect(parsedEvents(response.body).map((e) => e.uid)).toEqual(['live-rtc-2027-10-09@renewal-guard']);
   });
 
   it.each([

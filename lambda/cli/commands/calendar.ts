@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readOnlyStoreDir, storedAccountStates } from './stored-states';
+import { withPolledExpiries } from '../../core/policy/renewal-confirmation';
 import { renderCalendar, calendarEventCount } from '../../ics';
 import { CliError, type CliIo, printJson } from '../cli-io';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
@@ -8,6 +10,8 @@ export interface CalendarOptions {
   readonly config?: string;
   readonly out?: string;
   readonly name?: string;
+  /** The embedded store `check` keeps, for the expiries the vendors reported (default .renewal-guard, if it exists). */
+  readonly store?: string;
   readonly json?: boolean;
 }
 
@@ -17,7 +21,13 @@ export async function calendarCommand(options: CalendarOptions, io: CliIo): Prom
   const { config, warnings } = loadCliConfig(options.config, io);
   if (options.name !== undefined && options.name.trim() === '') throw new CliError('--name: give a non-empty name', 2);
 
-  const ics = renderCalendar(config, { now: io.now(), ...(options.name === undefined ? {} : { name: options.name }) });
+  const storeDir = readOnlyStoreDir(options.store, io.cwd);
+  // a service that follows its vendor entitlement sits on the date the last check saw, as its reminders do
+  const services = withPolledExpiries(config.services, await storedAccountStates(storeDir));
+  const ics = renderCalendar(
+    { ...config, services },
+    { now: io.now(), ...(options.name === undefined ? {} : { name: options.name }) },
+  );
   const out = path.resolve(io.cwd, options.out);
   try {
     await writeFile(out, ics, 'utf8');

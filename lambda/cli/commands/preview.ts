@@ -1,6 +1,3 @@
-import { existsSync } from 'fs';
-import * as path from 'path';
-import { DEFAULT_STORE_DIR } from './check';
 import { accountFigures, type AccountFigures, type AccountState } from '../../core/accounts';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
 import { isSupportedDate, localDate, SUPPORTED_YEARS } from '../../core/dates';
@@ -8,12 +5,12 @@ import type { Alert, GuardConfig, IsoDate } from '../../core/model';
 import { forecastPolicyAlerts, type ForecastStart } from '../../core/policy';
 import { expiryRemindersBetween, indexChannels } from '../../core/reminders';
 import { CliError, type CliIo, printJson } from '../cli-io';
-import { openEmbeddedStore } from '../embedded-store';
 import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { alertSubject, renderTable } from '../table';
 import { mergePreviewItems, storedNotInInventory } from './stored-discovery';
+import { readOnlyStoreDir, storedAccountStates } from './stored-states';
 import { paymentMethodRisksBetween } from '../../core/policy/payment-method-risk';
-import { discoveredExpiryOf, withDiscoveredExpiry } from '../../core/policy/renewal-confirmation';
+import { withPolledExpiries } from '../../core/policy/renewal-confirmation';
 
 export interface PreviewOptions {
   readonly config?: string;
@@ -55,11 +52,11 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     throw new CliError(`--days: "${options.days}" must be a whole number of days from 1 to 3660`, 2);
   }
 
-  const storeDir = path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR);
-  if (options.store !== undefined && !existsSync(storeDir)) {
-    throw new CliError(`--store: ${storeDir} does not exist (run renewal-guard check first, or leave --store out)`, 2);
-  }
-  const figures = await storedFigures(storeDir, from);
+  const storeDir = readOnlyStoreDir(options.store, io.cwd);
+  const figures = (await storedAccountStates(storeDir)).map((state) => ({
+    state,
+    figures: accountFigures(state.accountId, state, from),
+  }));
   const accounts = forecastStarts(figures);
   // discovery: what the last check read at the vendors that no service claims, as of the first day
   const items = mergePreviewItems(
@@ -122,8 +119,10 @@ export function previewReminders(
 ): PreviewItem[] {
   const calendar = new WorkingCalendar(config.calendar);
   const ctx = { calendar, channels: indexChannels(config.channels) };
-  const polled = new Map([...accounts].map(([id, { state }]) => [id, { entitlements: state.entitlements ?? [] }]));
-  const services = config.services.map((s) => withDiscoveredExpiry(s, discoveredExpiryOf(s, polled)));
+  const services = withPolledExpiries(
+    config.services,
+    [...accounts.values()].map(({ state }) => state),
+  );
   const alerts: Alert[] = [
     ...services.flatMap((s) => expiryRemindersBetween(s, from, days, ctx)),
     ...forecastPolicyAlerts({ services, accounts }, config, from, days, calendar),
@@ -143,21 +142,6 @@ export function previewReminders(
 function onDeliveryDay(item: PreviewItem, calendar: WorkingCalendar): PreviewItem {
   if ((item.severity !== 'info' && item.severity !== 'warning') || calendar.isWorkingDay(item.date)) return item;
   return { ...item, date: calendar.followingWorkingDay(item.date) };
-}
-
-/** Each account the store `check` keeps knows, with its figures as of `today` (read only if the store exists). */
-async function storedFigures(
-  storeDir: string,
-  today: IsoDate,
-): Promise<Array<{ state: AccountState; figures: AccountFigures }>> {
-  if (!existsSync(storeDir)) return [];
-  const store = await openEmbeddedStore({ dir: storeDir });
-  try {
-    const states = await store.registry.listAccountStates();
-    return states.map((state) => ({ state, figures: accountFigures(state.accountId, state, today) }));
-  } finally {
-    await store.close();
-  }
 }
 
 /** Where each account's forecast starts: its figures, the same the check, the report and the digest show. */

@@ -1,3 +1,4 @@
+import type { AccountState } from '../accounts/account-state';
 import { compareDates, daysBetween } from '../dates';
 import type { Alert, IsoDate, ServiceConfig } from '../model';
 import type { Entitlement } from '../vendor-port';
@@ -36,6 +37,19 @@ export function discoveredExpiryOf(
   const match =
     entitlements.find((e) => e.id === service.entitlement) ?? entitlements.find((e) => e.name === service.entitlement);
   return match?.expiresOn;
+}
+
+/**
+ * The services as the cycle reminds about them between polls: each that follows its vendor entitlement
+ * with the expiry its account's last successful poll saw (`AccountState.entitlements`). What the report,
+ * `preview` and the calendar show, so no view contradicts the reminders.
+ */
+export function withPolledExpiries(
+  services: readonly ServiceConfig[],
+  states: Iterable<Pick<AccountState, 'accountId' | 'entitlements'>>,
+): ServiceConfig[] {
+  const polled = new Map([...states].map((s) => [s.accountId, { entitlements: s.entitlements ?? [] }]));
+  return services.map((s) => withDiscoveredExpiry(s, discoveredExpiryOf(s, polled)));
 }
 
 /**

@@ -5,7 +5,7 @@
  * - `GET /ack?t=<token>`: a verified link shows what it acknowledges and asks for one click (scanners
  *   and unfurlers open links by themselves); an acknowledgement that already holds is said so at once.
  * - `POST /ack` (form field `t`): records the acknowledgement; a replay answers "already acknowledged".
- * - `GET /calendar.ics?token=<feed token>`: the expiry calendar.
+ * - `GET /calendar.ics?token=<feed token>`: the expiry calendar, with the expiries the last polls saw.
  * - `GET /report?t=<token>`: a digest's link (action `report`) answers the HTML report, read from the
  *   registry as `renewal-guard report` reads the embedded store.
  * - a bad, expired or malformed token: 403 and one generic page; anything else: 404.
@@ -31,6 +31,7 @@ import type { CycleLogger } from '../../core/delivery-port';
 import { errorMessage } from '../../core/errors';
 import type { GuardConfig } from '../../core/model';
 import { ackRoot } from '../../core/policy/policy-keys';
+import { withPolledExpiries } from '../../core/policy/renewal-confirmation';
 import type { Registry } from '../../core/registry-port';
 import type { SecretResolver } from '../../core/vendor-port';
 import { renderCalendar } from '../../ics/render-calendar';
@@ -120,7 +121,9 @@ export function createAckAndCalendarHandler(deps: AckAndCalendarDeps): AckAndCal
       logger.warn('calendar feed refused', { reason: feedToken === undefined ? 'feed closed' : 'wrong token' });
       return forbiddenPage(text);
     }
-    return calendarResponse(renderCalendar(config, { now: deps.clock() }));
+    // a service that follows its vendor entitlement sits on the date the last poll saw, as the reminders do
+    const services = withPolledExpiries(config.services, await registry.listAccountStates());
+    return calendarResponse(renderCalendar({ ...config, services }, { now: deps.clock() }));
   }
 
   async function serveReport(request: HttpRequest): Promise<HttpResponse> {
