@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { RenewalGuardProps } from '../renewal-guard-props';
 
@@ -7,7 +7,9 @@ import type { RenewalGuardProps } from '../renewal-guard-props';
  * reach it. They name the table and the bus by name (`RENEWAL_GUARD_REGISTRY_TABLE`,
  * `RENEWAL_GUARD_EVENT_BUS_NAME`), which DynamoDB and EventBridge resolve in the caller's own account and
  * region, and publish to the topic by ARN, which SNS accepts from another account but only in the
- * topic's region. Only ARNs known at synth are compared; a stack without an environment is not checked.
+ * topic's region. A table of the guard's account in another region may be a global table with a replica
+ * in the guard's region, so it is only warned about. Only ARNs known at synth are compared; a stack without
+ * an environment is not checked.
  */
 export function broughtResourceProblems(scope: Construct, props: RenewalGuardProps): string[] {
   const stack = Stack.of(scope);
@@ -20,12 +22,22 @@ export function broughtResourceProblems(scope: Construct, props: RenewalGuardPro
       problems.push(`${prop}: in account ${env.account}, region ${env.region}, but the guard is in ${here}: ${why}`);
     }
   };
-  byName(
-    'registryTable',
-    props.registryTable?.tableArn,
-    'the functions reach the table by its name, in their own account and region; bring a table of the ' +
-      'guard’s account and region',
-  );
+  const table = envOf(props.registryTable?.tableArn);
+  if (table?.account === stack.account && table.region !== stack.region) {
+    // by name the functions reach a global table's replica in their region: a choice, not a mistake
+    Annotations.of(scope).addWarningV2(
+      'renewal-guard:registry-table-region',
+      `registryTable: its ARN is in region ${table.region}, but the functions reach the table by its name in ` +
+        `region ${stack.region}: a global table's replica there, or no table at all`,
+    );
+  } else {
+    byName(
+      'registryTable',
+      props.registryTable?.tableArn,
+      'the functions reach the table by its name, in their own account and region; bring a table of the ' +
+        'guard’s account and region',
+    );
+  }
   const topic = envOf(props.alertTopic?.topicArn);
   if (topic && topic.region !== stack.region) {
     problems.push(

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -119,6 +119,26 @@ describe('resources brought from another account or region', () => {
           'the guard’s account and region (a rule there can forward its events)',
       ].join('\n'),
     );
+  });
+
+  it('warn, without failing, about a table of the guard’s account in another region: a global table’s replica is reached', () => {
+    // Act
+    const synth = synthGuard((stack) => ({
+      registryTable: dynamodb.Table.fromTableArn(
+        stack,
+        'Table',
+        'arn:aws:dynamodb:us-east-1:111111111111:table/registry',
+      ),
+    }));
+
+    // Assess
+    const warnings = Annotations.fromStack(synth.stack)
+      .findWarning('/GuardStack/Guard', Match.stringLikeRegexp('^registryTable: '))
+      .map((w) => w.entry.data);
+    expect(warnings).toEqual([
+      'registryTable: its ARN is in region us-east-1, but the functions reach the table by its name in region ' +
+        "ap-southeast-1: a global table's replica there, or no table at all [ack: renewal-guard:registry-table-region]",
+    ]);
   });
 
   it('are accepted from another account when the functions address them by ARN: a topic', () => {
