@@ -1,10 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as path from 'path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stringify } from 'yaml';
 import { runCycle, type CycleReport } from '../../app/run-cycle';
-import { DynamoRegistry } from '../../aws/dynamo-registry';
 import { SesEmailSender } from '../../aws/ses-email-sender';
 import { formatOffsetDateTime, parseInstant, SUPPORTED_YEARS } from '../../core/dates';
 import type { OutgoingEmail } from '../../core/delivery-port';
@@ -20,6 +17,7 @@ import { loadCliConfig, printWarnings } from '../load-cli-config';
 import { LocalSecretResolver } from '../local-secrets';
 import { ownerEmailsFor, printOwnerEmails } from '../owner-email-preview';
 import { alertSubject, renderTable } from '../table';
+import { tableRegistry } from '../table-registry';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -101,8 +99,7 @@ async function withRegistry<T>(
 ): Promise<T> {
   if (options.table) {
     // a real table is the deployed guard's: its services come from deploys, so the file is not synced into it
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-    return fn(new DynamoRegistry({ tableName: options.table, client }), false);
+    return fn(await tableRegistry(options.table), false);
   }
   const store = await openEmbeddedStore({ dir: storeDir, repair: options.repairStore === true });
   try {

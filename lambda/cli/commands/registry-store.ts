@@ -1,12 +1,10 @@
 /** The registry `registry export` reads and `registry import --apply` writes: the embedded store or a table. */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoRegistry } from '../../aws/dynamo-registry';
 import type { Registry } from '../../core/registry-port';
 import { CliError, type CliIo } from '../cli-io';
 import { openEmbeddedStore } from '../embedded-store';
+import { tableRegistry } from '../table-registry';
 import { DEFAULT_STORE_DIR } from './check';
 
 export interface RegistryLocation {
@@ -31,10 +29,7 @@ export async function withRegistry<T>(
   fn: (registry: Registry) => Promise<T>,
 ): Promise<T> {
   if (options.store && options.table) throw new CliError('--store and --table are alternatives; give one', 2);
-  if (options.table) {
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-    return fn(new DynamoRegistry({ tableName: options.table, client }));
-  }
+  if (options.table) return fn(await tableRegistry(options.table));
   const store = await openEmbeddedStore({ dir: path.resolve(io.cwd, options.store ?? DEFAULT_STORE_DIR) });
   try {
     return await fn(store.registry);
