@@ -274,6 +274,24 @@ export interface RenewalGuardProps {
   readonly dashboardEnabled?: boolean;
 
   /**
+   * Whether the guard reserves Lambda concurrency: 1 for the notifier, which paces each chat robot to its
+   * documented rate in memory (that holds only within one container), and 5 for a links function behind a
+   * function URL, which has no throttle of its own, so a flood on the public URL cannot take the account's
+   * concurrency.
+   *
+   * Lambda refuses a reservation that leaves the account fewer than 100 unreserved concurrent executions,
+   * so in an account whose concurrency quota is still a new account's 10 (or 50) the deploy fails with
+   * "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution
+   * below its minimum value". Ask for a quota increase, or set `false`: the notifier then paces per
+   * container (a robot's 429 answer is retried after its Retry-After), and the links are served by an HTTP
+   * API throttled at its stage (`linksEndpoint: LinksEndpoint.AUTO` picks it; `FUNCTION_URL` fails synth,
+   * since nothing would bound its traffic).
+   *
+   * @default true
+   */
+  readonly reservedConcurrency?: boolean;
+
+  /**
    * Where the vendor and channel credentials the config names are kept. `SecretStore.SSM_PARAMETER_STORE`
    * reads SecureString parameters (standard tier, no charge) instead of Secrets Manager secrets ($0.40 a
    * month each): the lean profile's choice (README "Cost"). The poller and the notifier may read only the

@@ -45,6 +45,8 @@ export interface GuardNotifierProps {
    * managed encryption: SQS then encrypts the queue (SNS may not use the AWS managed `aws/sqs` key).
    */
   readonly encryptionKey?: kms.IKey;
+  /** Whether the notifier runs in one container at a time (RenewalGuardProps.reservedConcurrency). */
+  readonly reservedConcurrency: boolean;
 }
 
 export interface GuardNotifier {
@@ -99,7 +101,7 @@ export function createNotifier(scope: Construct, props: GuardNotifierProps): Gua
     deadLetterQueue,
     // One at a time: the notifier paces each robot to its documented rate (DingTalk and WeCom: 20 a
     // minute) in memory, which holds only within one container. Alerts wait in Lambda's queue meanwhile.
-    reservedConcurrentExecutions: 1,
+    reservedConcurrentExecutions: props.reservedConcurrency ? 1 : undefined,
   });
 
   // SNS invokes asynchronously: Lambda retries a failed delivery twice, then the function's dead-letter

@@ -58,7 +58,9 @@ export function createGuardFunctions(guard: Construct, input: GuardFunctionsProp
           secretStore === SecretStore.SSM_PARAMETER_STORE && !props.linkSecret
             ? linkParameterName(input.guardName)
             : undefined,
-        endpoint: resolveLinksEndpoint(guard, props.linksEndpoint),
+        endpoint: resolveLinksEndpoint(guard, props.linksEndpoint, {
+          reservedConcurrency: props.reservedConcurrency !== false,
+        }),
       })
     : undefined;
 
@@ -101,6 +103,7 @@ export function createGuardFunctions(guard: Construct, input: GuardFunctionsProp
     logRetention,
     links,
     encryptionKey: stores.encryptionKey,
+    reservedConcurrency: props.reservedConcurrency !== false,
   });
   if (links?.parameter) {
     // the sync creates the link parameter: every function that reads it is created (or switched to it,

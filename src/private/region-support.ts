@@ -48,12 +48,29 @@ export function isChinaRegion(region: string | undefined): boolean {
 
 /**
  * The endpoint the links get: the one asked for, or for AUTO the one the region has. Throws when a
- * function URL is asked for in a region without them; warns when AUTO cannot see the region.
+ * function URL is asked for in a region without them; warns when AUTO cannot see the region. Without
+ * reserved concurrency (`reservedConcurrency: false`) only an HTTP API bounds the links' traffic: AUTO
+ * picks it, and a function URL asked for is refused.
  */
-export function resolveLinksEndpoint(scope: Construct, requested: LinksEndpoint | undefined): ResolvedLinksEndpoint {
+export function resolveLinksEndpoint(
+  scope: Construct,
+  requested: LinksEndpoint | undefined,
+  options: { readonly reservedConcurrency: boolean } = { reservedConcurrency: true },
+): ResolvedLinksEndpoint {
   const region = concreteRegion(scope);
   const chosen = requested ?? LinksEndpoint.AUTO;
   if (chosen === LinksEndpoint.HTTP_API) return 'http-api';
+  if (!options.reservedConcurrency) {
+    if (chosen === LinksEndpoint.FUNCTION_URL) {
+      throw new Error(
+        'invalid RenewalGuard config:\n' +
+          '  linksEndpoint: LinksEndpoint.FUNCTION_URL with reservedConcurrency: false leaves the public URL with ' +
+          'no bound on its traffic; use LinksEndpoint.HTTP_API (or AUTO, which picks it then), throttled at its ' +
+          'stage, or keep reservedConcurrency',
+      );
+    }
+    return 'http-api';
+  }
   const hasFunctionUrls = region === undefined || !REGIONS_WITHOUT_FUNCTION_URLS.has(region);
   if (chosen === LinksEndpoint.FUNCTION_URL) {
     if (!hasFunctionUrls) {
