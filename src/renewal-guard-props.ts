@@ -327,10 +327,12 @@ export interface RenewalGuardProps {
   readonly eventBus?: events.IEventBus;
 
   /**
-   * The KMS key that encrypts what the guard creates: the registry table, the alert topic, the
-   * dead-letter queue of the daily check and the link secret. Resources you bring keep their own
-   * encryption. (The notifier's dead-letter queue is encrypted by SQS: SNS must be able to write to it
-   * whatever the key policy.)
+   * The KMS key that encrypts what the guard creates: the registry table, the alert topic, both
+   * dead-letter queues, the log groups and the link secret. Resources you bring keep their own
+   * encryption. The notifier's dead-letter queue (SNS writes to it) and the log groups (CloudWatch Logs
+   * writes them) need statements in the key policy for those services, which the guard adds; a key
+   * imported by ARN, whose policy it cannot extend, leaves them to SQS-managed and CloudWatch Logs'
+   * own encryption instead.
    *
    * If the guard creates the alert topic with a key you bring, the alarms can notify through it only if
    * the key policy allows `cloudwatch.amazonaws.com` `kms:Decrypt` and `kms:GenerateDataKey*` (the key the
