@@ -20,7 +20,7 @@ import {
 } from '../../src';
 import { describeFinding, IGNORED_RULES, lintTemplates, type LintFinding, type LintVariant } from './support/cfn-lint';
 import { fixture, synthGuard } from './support/guard-stack';
-import { ACCEPTANCE_REGIONS, ONE_SERVICE, synthStackIn, teamStackIn } from './support/region-stacks';
+import { ACCEPTANCE_REGIONS, ONE_SERVICE, regionChannels, synthStackIn, teamStackIn } from './support/region-stacks';
 
 /** Where synthGuard puts its stack. */
 const GUARD_STACK_REGION = 'ap-southeast-1';
@@ -116,6 +116,15 @@ function variants(): LintVariant[] {
       template: teamStackIn(region).template.toJSON(),
       region,
     })),
+    {
+      name: 'no-reserved-concurrency',
+      template: synthStackIn('us-east-1', (holder) => ({
+        services: ONE_SERVICE,
+        channels: regionChannels(holder, 'us-east-1'),
+        reservedConcurrency: false,
+      })).template.toJSON(),
+      region: 'us-east-1',
+    },
     {
       name: 'region-agnostic-http-api',
       template: synthStackIn(undefined, {
@@ -219,6 +228,7 @@ describe('cfn-lint on every template variant', () => {
       'region-cn-north-1',
       'region-ap-southeast-5',
       'region-us-east-1',
+      'no-reserved-concurrency',
       'region-agnostic-http-api',
     ]);
   });
