@@ -4,7 +4,8 @@
  * the same messages.
  */
 import * as fs from 'fs';
-import { mergeDocuments } from './merge-documents';
+import { mergeWithOrigins } from './merge-documents';
+import { nameProblemOrigins } from './problem-origins';
 import { calendarData, isSupportedCalendar } from '../core/calendar/resolve-calendar';
 import { ConfigError, parseConfigText, validateConfig, type ConfigResult } from '../core/config';
 import type { IsoDate } from '../core/model';
@@ -19,6 +20,12 @@ export interface LoadGuardConfigInput {
   readonly overrides?: unknown;
   /** The day dates in vendor options are checked against (an Agora top-up cannot be later). @default today (UTC) */
   readonly today?: IsoDate;
+  /**
+   * Names a path of `overrides` as their author wrote it (the construct: `props.services[0] (serviceId
+   * "x")`). When given, every problem and warning names where it was written: an overrides path through
+   * this, a file path as `<file>: services[1].expiresOn`. @default merged paths, named as in one document
+   */
+  readonly nameOverridesPath?: (path: string) => string;
 }
 
 const CALENDAR = { resolveCalendar: calendarData, isSupportedCalendar };
@@ -34,12 +41,23 @@ export function loadGuardConfig(input: LoadGuardConfigInput): ConfigResult {
       return { ok: false, problems: [{ path: input.file, message: reason }], warnings: [] };
     }
   }
-  const result = validateConfig(mergeDocuments(document, input.overrides), CALENDAR);
+  const merged = mergeWithOrigins(document, input.overrides);
+  const result = checkVendorOptions(validateConfig(merged.document, CALENDAR), input.today);
+  const overrides = input.nameOverridesPath;
+  if (overrides === undefined) return result;
+  const names = { file: input.document === undefined ? input.file : undefined, overrides };
+  const warnings = nameProblemOrigins(result.warnings, merged.originOf, names);
+  return result.ok
+    ? { ...result, warnings }
+    : { ok: false, problems: nameProblemOrigins(result.problems, merged.originOf, names), warnings };
+}
+
+function checkVendorOptions(result: ConfigResult, today: IsoDate | undefined): ConfigResult {
   if (!result.ok) return result;
   // the document is sound: now each vendor's own options, with the readers its adapter polls with
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const day = today ?? new Date().toISOString().slice(0, 10);
   const problems = result.config.accounts.flatMap((account, i) =>
-    vendorOptionProblems(account, today).map((p) => ({
+    vendorOptionProblems(account, day).map((p) => ({
       path: p.path === '' ? `accounts[${i}]` : `accounts[${i}].${p.path}`,
       message: p.message,
     })),

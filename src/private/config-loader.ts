@@ -37,7 +37,11 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly ConfigProblem[]; readonly warnings: readonly ConfigProblem[] };
 
 interface ConfigLoaderModule {
-  loadGuardConfig(input: { file?: string; overrides?: unknown }): LoadResult;
+  loadGuardConfig(input: {
+    file?: string;
+    overrides?: unknown;
+    nameOverridesPath?: (path: string) => string;
+  }): LoadResult;
 }
 
 let loader: ConfigLoaderModule | undefined;
@@ -45,9 +49,15 @@ let loader: ConfigLoaderModule | undefined;
 /**
  * Validates and normalizes a config with the CLI's own code: the prebuilt config-loader bundle. src/
  * never imports lambda/ (jsii must not compile handler code), so the bundle is required at run time.
+ * Each problem names where it was written: `<file>: services[1].expiresOn` for the file's, and
+ * `nameOverridesPath` of the overrides path for the props' (prop-paths.ts).
  */
-export function loadGuardConfig(file: string | undefined, overrides: Record<string, unknown>): LoadResult {
+export function loadGuardConfig(
+  file: string | undefined,
+  overrides: Record<string, unknown>,
+  nameOverridesPath: (path: string) => string,
+): LoadResult {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a prebuilt bundle, located at run time
   loader ??= require(configLoaderBundle()) as ConfigLoaderModule;
-  return loader.loadGuardConfig({ file, overrides });
+  return loader.loadGuardConfig({ file, overrides, nameOverridesPath });
 }

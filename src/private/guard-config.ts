@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Annotations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConfigProblem, loadGuardConfig } from './config-loader';
+import { propPath } from './prop-paths';
 import { propsDocument } from './props-document';
 import { RenewalGuardProps } from '../renewal-guard-props';
 
@@ -9,7 +10,7 @@ import { RenewalGuardProps } from '../renewal-guard-props';
 export function loadGuardProps(scope: Construct, props: RenewalGuardProps) {
   const fromProps = propsDocument(props);
   const file = props.configFile === undefined ? undefined : path.resolve(props.configFile);
-  const result = loadGuardConfig(file, fromProps.overrides);
+  const result = loadGuardConfig(file, fromProps.overrides, (at) => propPath(at, fromProps.overrides));
   const problems: ConfigProblem[] = [...fromProps.problems, ...(result.ok ? [] : result.problems)];
   if (props.linkSecret && props.linksEnabled === false) {
     problems.push({

@@ -4,6 +4,7 @@ import type { RenewalGuardProps } from '../renewal-guard-props';
 import type { ServiceDeclaration } from '../service-declaration';
 import type { ConfigProblem } from './config-loader';
 import { ownerEmailEntry } from './owner-email-grants';
+import { propPath } from './prop-paths';
 import { synthTimeSecretName } from './secret-name';
 import { withoutUndefined } from './without-undefined';
 
@@ -11,7 +12,10 @@ import { withoutUndefined } from './without-undefined';
 export interface PropsDocument {
   /** The contract's shape (`id`, camelCase keys): the config loader merges it over the file. */
   readonly overrides: Record<string, unknown>;
-  /** Problems only the construct can see: deploy-time tokens where synth-time values are needed. */
+  /**
+   * Problems only the construct can see: deploy-time tokens where synth-time values are needed. Named by
+   * prop (`props.services[0] (serviceId "x").owners[0]`), as `propPath` names the loader's problems.
+   */
   readonly problems: readonly ConfigProblem[];
   /** Account id -> the secret behind its `credentials` name. */
   readonly accountSecrets: ReadonlyMap<string, secretsmanager.ISecret>;
@@ -77,7 +81,8 @@ export function propsDocument(props: RenewalGuardProps): PropsDocument {
     channels,
     ownerEmail: ownerEmailEntry(props.ownerEmail?._bind(), isToken, problems),
   });
-  return { overrides, problems, accountSecrets, channelSecrets, recipients };
+  const named = problems.map((p) => ({ path: propPath(p.path, overrides), message: p.message }));
+  return { overrides, problems: named, accountSecrets, channelSecrets, recipients };
 }
 
 /**
@@ -149,14 +154,11 @@ function policyEntries(
   });
 }
 
-/**
- * Drops token leaves from a document entry, reporting each under the prop's own name (`serviceId`,
- * not `id`), since that is what the user wrote.
- */
+/** Drops token leaves from a document entry, reporting each at its document path (named by `propPath`). */
 function tokenFree(entry: Record<string, unknown>, path: string, problems: ConfigProblem[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entry)) {
-    const at = `${path}.${propName(key, path)}`;
+    const at = `${path}.${key}`;
     if (Array.isArray(value)) {
       result[key] = value.filter((v, i) => {
         if (isToken(v)) problems.push({ path: `${at}[${i}]`, message: TOKEN_MESSAGE });
@@ -171,14 +173,6 @@ function tokenFree(entry: Record<string, unknown>, path: string, problems: Confi
     }
   }
   return result;
-}
-
-function propName(key: string, path: string): string {
-  if (key === 'from' && path === 'quietHours') return 'fromTime';
-  if (key !== 'id') return key;
-  if (path.startsWith('services')) return 'serviceId';
-  if (path.startsWith('accounts')) return 'accountId';
-  return 'channelId';
 }
 
 function isToken(value: unknown): boolean {

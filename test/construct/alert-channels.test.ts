@@ -143,12 +143,13 @@ describe('alert channels', () => {
   });
 
   it('raise no warning for a chat channel: the notifier delivers it', () => {
-    const synth = synthGuard({ configFile: fixture('dingtalk.yaml') });
+    const file = fixture('dingtalk.yaml');
+    const synth = synthGuard({ configFile: file });
 
     const warnings = Annotations.fromStack(synth.stack)
       .findWarning('*', Match.anyValue())
       .map((w) => w.entry.data);
-    expect(warnings).toEqual(['services: no services are listed; nothing will be watched']);
+    expect(warnings).toEqual([`${file}: services: no services are listed; nothing will be watched`]);
     expect(subscriptions(synth).map((s) => s.Protocol)).toEqual(['lambda']);
   });
 
@@ -370,6 +371,6 @@ describe("the guard's alarms reach its operators", () => {
           AlertChannel.email({ channelId: 'ops', to: ['a@example.com'], operators: 'yes' as unknown as boolean }),
         ],
       }),
-    ).toThrow(/channels\[0\]\.operators: expected true or false, got "yes"/);
+    ).toThrow(/ {2}props\.channels\[0\] \(channelId "ops"\)\.operators: expected true or false, got "yes"/);
   });
 });

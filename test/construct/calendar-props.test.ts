@@ -58,7 +58,7 @@ describe('calendar typed props', () => {
     ]);
     expect(propsDocument(props({ calendarDays: { holidays: ['2027-01-01'] } })).problems).toEqual([
       {
-        path: 'calendarDays',
+        path: 'props.calendarDays',
         message:
           "give calendar too (the calendar these days complete, e.g. CN); calendarDays replaces the file's calendar as a whole",
       },

@@ -28,22 +28,154 @@ const liveRtc = {
   owners: ['alice@example.com'],
 };
 
-describe('config validation at synth time', () => {
-  it('reports every problem of a config file in one error, before creating anything', () => {
-    const { message, childrenCreated } = configError({ configFile: fixture('invalid.yaml') });
+describe('naming where a problem of a file merged with typed props was written', () => {
+  const file = fixture('guard.yaml'); // accounts: agora-main, tencent-trtc, contracts; services: live-rtc, classroom-trtc; channels: ops, pager
+  const invalidFile = fixture('invalid.yaml');
+  const expiresOn = '"2026-02-30" is not a calendar date (expected YYYY-MM-DD)';
+
+  it("names a bad typed service by its prop, not by its place after the file's two services", () => {
+    const { message } = configError({
+      configFile: file,
+      services: [{ ...liveRtc, serviceId: 'new-service', expiresOn: '2026-02-30' }],
+    });
+
+    expect(message).toBe(
+      ['invalid RenewalGuard config:', `  props.services[0] (serviceId "new-service").expiresOn: ${expiresOn}`].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('names a typed service that replaces a file entry by its prop, not by the file entry it replaced', () => {
+    const { message } = configError({
+      configFile: file,
+      services: [{ ...liveRtc, serviceId: 'classroom-trtc', expiresOn: '2026-02-30' }],
+    });
+
+    expect(message).toBe(
+      ['invalid RenewalGuard config:', `  props.services[0] (serviceId "classroom-trtc").expiresOn: ${expiresOn}`].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('names a bad file entry by the file while typed props add entries and settings of their own', () => {
+    const { message } = configError({
+      configFile: invalidFile,
+      timeZone: 'UTC',
+      checkTime: '08:00',
+      services: [
+        { ...liveRtc, serviceId: 'other', owners: ['carol@example.com'] },
+        { ...liveRtc, serviceId: 'third', expiresOn: '2027-13-01' },
+      ],
+    });
 
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  timeZone: "Mars/Olympus_Mons" is not an IANA time zone',
-        '  checkTime: "25:00" is not a time (expected HH:MM, 00:00 to 23:59)',
-        '  services[0].expiresOn: "2026-02-30" is not a calendar date (expected YYYY-MM-DD)',
+        `  ${invalidFile}: services[0].expiresOn: ${expiresOn}`,
+        '  props.services[1] (serviceId "third").expiresOn: "2027-13-01" is not a calendar date (expected YYYY-MM-DD)',
+      ].join('\n'),
+    );
+  });
+
+  it('names a bad typed channel by its channelId', () => {
+    const { message } = configError({
+      configFile: file,
+      channels: [AlertChannel.sms({ channelId: 'night', to: ['12345'] })],
+    });
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  props.channels[0] (channelId "night").to[0]: "12345" is not an E.164 phone number (e.g. +8613800000000)',
+      ].join('\n'),
+    );
+  });
+
+  it('names a bad typed account by its accountId', () => {
+    const { message } = configError((stack) => ({
+      configFile: file,
+      accounts: [
+        VendorAccount.agora({
+          accountId: 'agora-backup',
+          credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'Backup', 'renewal-guard/agora-backup'),
+          balance: { minAmount: -1 },
+        }),
+      ],
+    }));
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  props.accounts[0] (accountId "agora-backup").balance.minAmount: -1 is out of range; give 0 or more',
+      ].join('\n'),
+    );
+  });
+
+  it('names a file entry that a typed entry clashes with by the file', () => {
+    const { message } = configError((stack) => ({
+      configFile: file,
+      accounts: [
+        VendorAccount.agora({
+          accountId: 'agora-backup',
+          credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'Backup', 'renewal-guard/agora.main'),
+        }),
+      ],
+    }));
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  props.accounts[0] (accountId "agora-backup").credentials: secret name "renewal-guard/agora.main" and ' +
+          `"renewal-guard/agora-main" (accounts[0].credentials of ${file}) map to the same local environment ` +
+          'variable RENEWAL_GUARD_SECRET__RENEWAL_GUARD_AGORA_MAIN, so they would share one credential; rename one of them',
+      ].join('\n'),
+    );
+  });
+
+  it('names a bad scalar prop by its prop name, over a file that sets it well', () => {
+    const { message } = configError({
+      configFile: file,
+      checkTime: '9:30',
+      quietHours: { fromTime: '22:00', to: '25:00' },
+    });
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        '  props.checkTime: "9:30" is not a time (expected HH:MM, 00:00 to 23:59)',
+        '  props.quietHours.to: "25:00" is not a time (expected HH:MM, 00:00 to 23:59)',
+      ].join('\n'),
+    );
+  });
+
+  it('names a bad typed calendar day by calendarDays', () => {
+    const { message } = configError({ configFile: file, calendar: 'CN', calendarDays: { workdays: ['2027-02-30'] } });
+
+    expect(message).toBe(
+      'invalid RenewalGuard config:\n  props.calendarDays.workdays[0]: "2027-02-30" is not a calendar date (expected YYYY-MM-DD)',
+    );
+  });
+});
+
+describe('config validation at synth time', () => {
+  it('reports every problem of a config file in one error, naming the file, before creating anything', () => {
+    const file = fixture('invalid.yaml');
+    const { message, childrenCreated } = configError({ configFile: file });
+
+    expect(message).toBe(
+      [
+        'invalid RenewalGuard config:',
+        `  ${file}: timeZone: "Mars/Olympus_Mons" is not an IANA time zone`,
+        `  ${file}: checkTime: "25:00" is not a time (expected HH:MM, 00:00 to 23:59)`,
+        `  ${file}: services[0].expiresOn: "2026-02-30" is not a calendar date (expected YYYY-MM-DD)`,
       ].join('\n'),
     );
     expect(childrenCreated).toBe(0);
   });
 
-  it('reports every problem of the typed props in one error', () => {
+  it('reports every problem of the typed props in one error, named by prop and entry id', () => {
     const { message } = configError({
       timeZone: 'Mars/Olympus_Mons',
       reminderDays: [30, -1],
@@ -54,16 +186,16 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  timeZone: "Mars/Olympus_Mons" is not an IANA time zone',
-        '  reminderDays[1]: -1 is not a whole number of days from 0 to 3650',
-        '  services[0].expiresOn: "2026-02-30" is not a calendar date (expected YYYY-MM-DD)',
-        '  services[0].channels[0]: "ops" is not a channel id (known: pager)',
-        '  channels[0].to[0]: "13800000000" is not an E.164 phone number (e.g. +8613800000000)',
+        '  props.timeZone: "Mars/Olympus_Mons" is not an IANA time zone',
+        '  props.reminderDays[1]: -1 is not a whole number of days from 0 to 3650',
+        '  props.services[0] (serviceId "live-rtc").expiresOn: "2026-02-30" is not a calendar date (expected YYYY-MM-DD)',
+        '  props.services[0] (serviceId "live-rtc").channels[0]: "ops" is not a channel id (known: pager)',
+        '  props.channels[0] (channelId "pager").to[0]: "13800000000" is not an E.164 phone number (e.g. +8613800000000)',
       ].join('\n'),
     );
   });
 
-  it('names a typed service merged after the file by its place in the merged document', () => {
+  it('names a typed service merged after the file by its prop, not by its place in the merged document', () => {
     const { message } = configError({
       configFile: fixture('guard.yaml'),
       services: [{ ...liveRtc, serviceId: 'new-service', owners: [] }],
@@ -72,7 +204,7 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  services[2].owners: empty; name at least one responsible person, e.g. [alice@example.com]',
+        '  props.services[0] (serviceId "new-service").owners: empty; name at least one responsible person, e.g. [alice@example.com]',
       ].join('\n'),
     );
   });
@@ -89,8 +221,8 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  services[1].id: "live-rtc" is used by services[0] too',
-        '  channels[1].id: "ops" is used by channels[0] too',
+        '  props.services[1].serviceId: "live-rtc" is used by props.services[0] (serviceId "live-rtc") too',
+        '  props.channels[1].channelId: "ops" is used by props.channels[0] (channelId "ops") too',
       ].join('\n'),
     );
   });
@@ -111,7 +243,7 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  accounts[0].credentials: the name of secret GuardStack/Unnamed is only known at deploy time; ' +
+        '  props.accounts[0] (accountId "agora-main").credentials: the name of secret GuardStack/Unnamed is only known at deploy time; ' +
           'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
       ].join('\n'),
     );
@@ -129,10 +261,10 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        `  timeZone: ${token}`,
-        `  services[0].owners[0]: ${token}`,
-        '  checkTime: "9:30" is not a time (expected HH:MM, 00:00 to 23:59)',
-        '  services[0].owners: empty; name at least one responsible person, e.g. [alice@example.com]',
+        `  props.timeZone: ${token}`,
+        `  props.services[0] (serviceId "live-rtc").owners[0]: ${token}`,
+        '  props.checkTime: "9:30" is not a time (expected HH:MM, 00:00 to 23:59)',
+        '  props.services[0] (serviceId "live-rtc").owners: empty; name at least one responsible person, e.g. [alice@example.com]',
       ].join('\n'),
     );
   });
@@ -152,11 +284,12 @@ describe('config validation at synth time', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  channels[0].secret: the name of secret GuardStack/Unnamed is only known at deploy time; ' +
+        '  props.channels[0] (channelId "slack").secret: the name of secret GuardStack/Unnamed is only known at deploy time; ' +
           'give it an explicit secretName, or import it with Secret.fromSecretNameV2',
-        '  channels[1].options.atMobiles[1]: must be known at synth time, got a token (e.g. a CfnParameter): ' +
-          'the config is staged into the function code',
-        '  channels[1].options.atMobiles[0]: "call me" is not a mobile number (digits, optionally with + and a country code)',
+        '  props.channels[1] (channelId "team-chat").atMobiles[1]: must be known at synth time, got a token ' +
+          '(e.g. a CfnParameter): the config is staged into the function code',
+        '  props.channels[1] (channelId "team-chat").atMobiles[0]: "call me" is not a mobile number ' +
+          '(digits, optionally with + and a country code)',
       ].join('\n'),
     );
   });
@@ -171,7 +304,7 @@ describe('config validation at synth time', () => {
     const { message } = configError({ language: 'fr' as Language });
 
     expect(message).toBe(
-      'invalid RenewalGuard config:\n  language: "fr" is not a supported language; expected one of en, zh-CN',
+      'invalid RenewalGuard config:\n  props.language: "fr" is not a supported language; expected one of en, zh-CN',
     );
   });
 

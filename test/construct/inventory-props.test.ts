@@ -76,6 +76,6 @@ describe('issue-16 service fields as typed props', () => {
       synthGuard({
         services: [{ ...services[0]!, renewUrl: 'https://u:p@console.example.com/' }],
       }),
-    ).toThrow(/services\[0\]\.renewUrl: holds a user name or password/);
+    ).toThrow(/ {2}props\.services\[0\] \(serviceId "cdn"\)\.renewUrl: holds a user name or password/);
   });
 });

@@ -184,10 +184,10 @@ describe('owner email', () => {
     const from = new CfnParameter(stack, 'From').valueAsString;
 
     expect(() => new RenewalGuard(stack, 'Guard', { ownerEmail: OwnerEmail.ses({ fromAddress: from }) })).toThrow(
-      /ownerEmail\.fromAddress: must be known at synth time, got a token/,
+      /^invalid RenewalGuard config:\n {2}props\.ownerEmail\.fromAddress: must be known at synth time, got a token/,
     );
     expect(() => synthGuard({ ownerEmail: OwnerEmail.ses({ fromAddress: 'Guard <guard@example.com>' }) })).toThrow(
-      /ownerEmail\.from: "Guard <guard@example.com>" is not an email address/,
+      /^invalid RenewalGuard config:\n {2}props\.ownerEmail\.fromAddress: "Guard <guard@example.com>" is not an email address/,
     );
   });
 });

@@ -156,18 +156,18 @@ describe('typed alert policy props over a config file', () => {
 });
 
 describe('typed alert policy validation', () => {
-  it('fails synth with the config path of a bad typed value, as the file would', () => {
+  it('fails synth naming the prop of a bad typed value', () => {
     const message = configError({ quietHours: { fromTime: '22:00', to: '22:00' } });
 
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  quietHours: from and to are both "22:00"; give a window such as { from: "22:00", to: "08:00" } or remove quietHours',
+        '  props.quietHours: from and to are both "22:00"; give a window such as { from: "22:00", to: "08:00" } or remove quietHours',
       ].join('\n'),
     );
   });
 
-  it('reports every bad policy prop at once, with the paths a file would have', () => {
+  it('reports every bad policy prop at once, each named by its prop', () => {
     const message = configError({
       digest: { weekday: Weekday.MONDAY, time: '25:00' },
       escalation: { critical: ['nowhere'] },
@@ -180,13 +180,16 @@ describe('typed alert policy validation', () => {
     expect(message).toBe(
       [
         'invalid RenewalGuard config:',
-        '  digest.time: "25:00" is not a time (expected HH:MM, 00:00 to 23:59)',
-        '  escalation.critical[0]: "nowhere" is not a channel id (no channels are defined)',
-        '  contactsMaxAgeDays: 0 is not a whole number of days from 1 to 3650',
-        '  services[0].renewalPrice.amount: 0 is out of range; give an amount above 0',
-        '  services[0].renewalPrice.currency: "cny" is not an ISO 4217 currency code such as USD or CNY; did you mean CNY?',
-        '  services[0].replacedBy: "live-rtc" is this service itself; name the service that takes over from it',
-        '  services[0].entitlement: needs account: name the vendor account whose subscriptions or packages include it',
+        '  props.digest.time: "25:00" is not a time (expected HH:MM, 00:00 to 23:59)',
+        '  props.escalation.critical[0]: "nowhere" is not a channel id (no channels are defined)',
+        '  props.contactsMaxAgeDays: 0 is not a whole number of days from 1 to 3650',
+        '  props.services[0] (serviceId "live-rtc").renewalPrice.amount: 0 is out of range; give an amount above 0',
+        '  props.services[0] (serviceId "live-rtc").renewalPrice.currency: "cny" is not an ISO 4217 currency code ' +
+          'such as USD or CNY; did you mean CNY?',
+        '  props.services[0] (serviceId "live-rtc").replacedBy: "live-rtc" is this service itself; name the service ' +
+          'that takes over from it',
+        '  props.services[0] (serviceId "live-rtc").entitlement: needs account: name the vendor account whose ' +
+          'subscriptions or packages include it',
       ].join('\n'),
     );
   });
@@ -203,8 +206,10 @@ describe('typed alert policy validation', () => {
     }));
 
     expect(message).toContain(
-      '  quietHours.fromTime: must be known at synth time, got a token (e.g. a CfnParameter): the config is staged into the function code',
+      '  props.quietHours.fromTime: must be known at synth time, got a token (e.g. a CfnParameter): the config is staged into the function code',
     );
-    expect(message).toContain('  services[0].renewalPrice.amount: must be known at synth time');
+    expect(message).toContain(
+      '  props.services[0] (serviceId "live-rtc-2027").renewalPrice.amount: must be known at synth time',
+    );
   });
 });

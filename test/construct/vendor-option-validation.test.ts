@@ -16,7 +16,9 @@ describe('vendor options at synth', () => {
           }),
         ],
       })),
-    ).toThrow(/accounts\[0\]\.prices\.currency: must be the balance currency of the cn site \(CNY\), got USD/);
+    ).toThrow(
+      / {2}props\.accounts\[0\] \(accountId "tencent-cn"\)\.prices\.currency: must be the balance currency of the cn site \(CNY\), got USD/,
+    );
   });
 
   it('accepts the same account priced in CNY', () => {
