@@ -83,6 +83,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testEnvironment: 'node',
       setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+      // the run's temporary files (cdk.out folders above all) in one folder, removed when the run ends
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       collectCoverage: false, // `npx jest --coverage` when wanted; instrumenting every run slows the suite
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // projen adds jest's default reporter and jest-junit; this one leaves the totals for .ci/run

@@ -1,0 +1,5 @@
+import { createRunTmpdir } from './global-tmpdir';
+
+export default function globalSetup(): void {
+  createRunTmpdir();
+}

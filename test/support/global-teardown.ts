@@ -1,0 +1,5 @@
+import { removeRunTmpdir } from './global-tmpdir';
+
+export default function globalTeardown(): void {
+  removeRunTmpdir();
+}
