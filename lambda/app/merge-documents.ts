@@ -55,8 +55,11 @@ export function mergeWithOrigins(base: unknown, overrides: unknown): MergedDocum
   return { document: merged, originOf: (path) => locate(path, keys, entries) };
 }
 
+/** One side is the whole document; what it does not set (`version` of props alone) has no origin. */
 function whole(document: unknown, side: DocumentSide): MergedDocument {
-  return { document, originOf: (path) => ({ side, path }) };
+  if (!isPlainObject(document)) return { document, originOf: (path) => ({ side, path }) };
+  const keys = new Map(Object.keys(document).map((key) => [key, side]));
+  return { document, originOf: (path) => locate(path, keys, new Map()) };
 }
 
 function mergeById(base: unknown[], overrides: unknown[], key: string): { list: unknown[]; origins: PathOrigin[] } {

@@ -92,7 +92,8 @@ describe('where a path of the merged document was written', () => {
     expect(merged.originOf('checkTime')).toBeUndefined();
   });
 
-  it('gives everything to the one side there is', () => {
+  it('gives everything to the one side there is, but what it does not set', () => {
+    expect(mergeWithOrigins(undefined, { services: [] }).originOf('version')).toBeUndefined();
     expect(mergeWithOrigins(file, undefined).originOf('services[1].id')).toEqual({
       side: 'file',
       path: 'services[1].id',
