@@ -26,19 +26,23 @@ describe('the adversarial suite: what the registry cannot hold fails the synth, 
     [
       'a 1 MB name',
       { name: 'x'.repeat(1_048_576) },
-      /services\[0\]\.name: 1048576 characters; at most 200 \(.*DynamoDB.*SNS/,
+      /props\.services\[0\] \(serviceId "live-rtc"\)\.name: 1048576 characters; at most 200 \(.*DynamoDB.*SNS/,
     ],
     [
       '2,000 long owners',
       { owners: Array.from({ length: 2000 }, (_, i) => `owner-${i}-${'o'.repeat(200)}@example.com`) },
-      /services\[0\]\.owners: 2000 owners; at most 20/,
+      /props\.services\[0\] \(serviceId "live-rtc"\)\.owners: 2000 owners; at most 20/,
     ],
     [
       'an expiry on 9999-12-31',
       { expiresOn: '9999-12-31' },
-      /services\[0\]\.expiresOn: "9999-12-31" is outside the supported years/,
+      /props\.services\[0\] \(serviceId "live-rtc"\)\.expiresOn: "9999-12-31" is outside the supported years/,
     ],
-    ['a newline in a name', { name: 'Live\nRTC' }, /services\[0\]\.name: contains the control character U\+000A/],
+    [
+      'a newline in a name',
+      { name: 'Live\nRTC' },
+      /props\.services\[0\] \(serviceId "live-rtc"\)\.name: contains the control character U\+000A/,
+    ],
   ])('%s', (_, overrides, message) => {
     expect(synthError({ services: [{ ...service, ...overrides }] })).toMatch(message);
   });
