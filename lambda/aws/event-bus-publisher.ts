@@ -30,7 +30,7 @@ const DETAIL_TYPES: Record<AlertKind, string> = {
   'quantity-runway': 'Renewal Reminder',
 };
 
-/** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail. */
+/** Contract section 5: source `renewal-guard`, a detail-type per kind, the alert object as detail (with `guard`). */
 export class EventBusPublisher implements AlertPublisher {
   readonly target = 'eventbridge';
   private readonly client: EventBridgeClient;
@@ -45,6 +45,11 @@ export class EventBusPublisher implements AlertPublisher {
        * @default English, services by id
        */
       config?: Pick<GuardConfig, 'language' | 'services'>;
+      /**
+       * The guard's name (its stack output `GuardName`), as the detail's `guard`: rules on a bus several
+       * guards share tell their events apart by it. @default none
+       */
+      guardName?: string;
     },
   ) {
     this.client = options.client ?? new EventBridgeClient({});
@@ -56,7 +61,15 @@ export class EventBusPublisher implements AlertPublisher {
     try {
       response = await this.client.send(
         new PutEventsCommand({
-          Entries: [alertEvent(alert, this.options.eventBusName, this.options.config?.language, this.context(alert))],
+          Entries: [
+            alertEvent(
+              alert,
+              this.options.eventBusName,
+              this.options.config?.language,
+              this.context(alert),
+              this.options.guardName,
+            ),
+          ],
         }),
       );
     } catch (e) {
@@ -76,13 +89,23 @@ export class EventBusPublisher implements AlertPublisher {
   }
 }
 
-/** The alert as an event: its detail rendered by the one renderer (the alert object, nulls for absent fields, its title). */
-export function alertEvent(alert: Alert, eventBusName: string, language?: Language, context: AlertContext = {}) {
+/**
+ * The alert as an event: its detail rendered by the one renderer (the alert object, nulls for absent
+ * fields, its title), and the name of the guard that sent it.
+ */
+export function alertEvent(
+  alert: Alert,
+  eventBusName: string,
+  language?: Language,
+  context: AlertContext = {},
+  guardName?: string,
+) {
+  const detail = renderEventDetail(alert, language, context);
   return {
     Source: EVENT_SOURCE,
     DetailType: DETAIL_TYPES[alert.kind],
     EventBusName: eventBusName,
     Resources: [],
-    Detail: JSON.stringify(renderEventDetail(alert, language, context)),
+    Detail: JSON.stringify(guardName === undefined ? detail : { ...detail, guard: guardName }),
   };
 }

@@ -37,9 +37,10 @@ async function init() {
   // emails carry the acknowledge link (the report link for digests), as the notifier's channels do
   const links = await linkSignersFromEnv(process.env);
   const config = loadStagedConfig();
+  const guardName = requireEnv(ENV_GUARD_NAME);
   return {
     config,
-    guardName: requireEnv(ENV_GUARD_NAME),
+    guardName,
     detailedMetrics: parseDetailedMetrics(process.env[ENV_DETAILED_METRICS]),
     cycle: {
       // the cycles' part of the registry: syncing and acknowledging are other functions' writes
@@ -47,7 +48,8 @@ async function init() {
       publishers: [
         // email and SMS in each channel's language, naming services by name and kind (delivery/render)
         new SnsAlertPublisher({ topicArn: requireEnv(ENV_ALERT_TOPIC_ARN), links, config }),
-        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), config }),
+        // events name their guard, so rules on a bus several guards share can tell them apart
+        new EventBusPublisher({ eventBusName: requireEnv(ENV_EVENT_BUS_NAME), config, guardName }),
         // each owner of a service by SES, one target per owner (none without the document's ownerEmail)
         ...ownerEmailPublishers(config, {
           sender: new SesEmailSender({ configurationSetName: process.env[ENV_SES_CONFIGURATION_SET] }),
