@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, CONFIG, tempDir, writeConfig } from './cli-harness';
-import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
-import { initialAccountState } from '../../lambda/core/accounts';
+import { cli, CONFIG, CONFIG_FOLLOWING_RTC_1, storeWithRenewedRtc1, tempDir, writeConfig } from './cli-harness';
 import { parsedEvents } from '../ics/parse-ics';
 
 let dir: string;
@@ -42,21 +40,8 @@ describe('renewal-guard calendar', () => {
 
   it('dates a service that follows its entitlement at the expiry the last check saw at the vendor', async () => {
     // Prepare: live-rtc follows rtc-1, which the last poll saw renewed from 2026-10-09 to 2027-10-09
-    const config = writeConfig(
-      dir,
-      CONFIG.replace('    account: contracts\n', '    account: contracts\n    entitlement: rtc-1\n'),
-    );
-    const store = await openEmbeddedStore({ dir: path.join(dir, '.renewal-guard') });
-    try {
-      await store.registry.saveAccountStates([
-        {
-          ...initialAccountState('contracts'),
-          entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn: '2027-10-09' }],
-        },
-      ]);
-    } finally {
-      await store.close();
-    }
+    const config = writeConfig(dir, CONFIG_FOLLOWING_RTC_1);
+    await storeWithRenewedRtc1(path.join(dir, '.renewal-guard'));
 
     const run = await cli(['calendar', '--config', config, '--out', 'expiries.ics'], { cwd: dir });
 

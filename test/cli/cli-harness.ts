@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
 import { runCli } from '../../lambda/cli/program';
+import { initialAccountState } from '../../lambda/core/accounts';
 
 export interface CliRun {
   readonly code: number;
@@ -64,4 +66,25 @@ ownerEmail: { enabled: false }
 export function writeConfig(dir: string, text = CONFIG, name = 'renewal-guard.yaml'): string {
   fs.writeFileSync(path.join(dir, name), text);
   return name;
+}
+
+/** CONFIG with live-rtc following the vendor entitlement `rtc-1` of its account (contracts). */
+export const CONFIG_FOLLOWING_RTC_1 = CONFIG.replace(
+  '    account: contracts\n',
+  '    account: contracts\n    entitlement: rtc-1\n',
+);
+
+/**
+ * An embedded store in `storeDir` as a `check` leaves it after a poll that saw `rtc-1` renewed to
+ * `expiresOn`: the account state of contracts with that entitlement.
+ */
+export async function storeWithRenewedRtc1(storeDir: string, expiresOn = '2027-10-09'): Promise<void> {
+  const store = await openEmbeddedStore({ dir: storeDir });
+  try {
+    await store.registry.saveAccountStates([
+      { ...initialAccountState('contracts'), entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn }] },
+    ]);
+  } finally {
+    await store.close();
+  }
 }

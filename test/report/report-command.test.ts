@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { openEmbeddedStore } from '../../lambda/cli/embedded-store';
-import { cli, CONFIG, tempDir, writeConfig } from '../cli/cli-harness';
+import { cli, CONFIG_FOLLOWING_RTC_1, storeWithRenewedRtc1, tempDir, writeConfig } from '../cli/cli-harness';
 import { sampleService } from '../support/model-fixtures';
 
 describe('renewal-guard report', () => {
@@ -109,20 +109,8 @@ describe('renewal-guard report', () => {
 
   it('shows the expiry the vendor reports for a service that follows its entitlement, as the cycle does', async () => {
     // Prepare: live-rtc follows entitlement rtc-1, which the last poll saw renewed to 2027-10-09
-    writeConfig(dir, CONFIG.replace('    account: contracts\n', '    account: contracts\n    entitlement: rtc-1\n'));
-    const store = await openEmbeddedStore({ dir: path.join(dir, 'store') });
-    try {
-      await store.registry.saveAccountStates([
-        {
-          accountId: 'contracts',
-          consecutiveFailures: 0,
-          history: [],
-          entitlements: [{ id: 'rtc-1', name: 'RTC plan', expiresOn: '2027-10-09' }],
-        },
-      ]);
-    } finally {
-      await store.close();
-    }
+    writeConfig(dir, CONFIG_FOLLOWING_RTC_1);
+    await storeWithRenewedRtc1(path.join(dir, 'store'));
 
     // Act
     const run = await cli(['report', '--config', 'renewal-guard.yaml', '--store', 'store', '--out', 'r.html'], {
