@@ -287,6 +287,23 @@ describe('renewal-guard registry import FILE.csv: a spreadsheet inventory', () =
     ]);
   });
 
+  it('prints { applied: false, problems } with --json when the file cannot be imported, and writes nothing', async () => {
+    const config = writeConfig(dir, BASE);
+    fs.writeFileSync(path.join(dir, 'inventory.csv'), 'id,name\r\nx,"unclosed\r\n');
+
+    const run = await cli(['registry', 'import', 'inventory.csv', '--config', config, '--apply', '--json'], {
+      cwd: dir,
+    });
+
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      applied: false,
+      problems: ['line 2, column 3: this quoted field is never closed'],
+    });
+    expect(run.stderr).toContain('renewal-guard: inventory.csv cannot be imported (1 problem); nothing was written');
+    expect(fs.existsSync(path.join(dir, '.renewal-guard'))).toBe(false);
+  });
+
   it('names the line and column of a CSV syntax error', async () => {
     const config = writeConfig(dir, BASE);
     fs.writeFileSync(path.join(dir, 'inventory.csv'), 'id,name\r\nx,"unclosed\r\n');

@@ -49,8 +49,11 @@ export async function registryImportCommand(options: RegistryImportOptions, io: 
     throw new CliError('--map names spreadsheet columns; it applies to --format csv only', 2);
   }
   const file = path.resolve(io.cwd, options.file);
-  const { services, rows, warnings } =
-    format === 'csv' ? readSpreadsheet(file, options, io) : readDocument(file, options);
+  const { services, rows, warnings } = readOrPrintProblems(
+    () => (format === 'csv' ? readSpreadsheet(file, options, io) : readDocument(file, options)),
+    options,
+    io,
+  );
 
   const where = describeLocation(options, io);
   // one open of the store: compare, then (with --apply) write; a dry run on a store not made yet opens nothing
@@ -95,6 +98,21 @@ export async function registryImportCommand(options: RegistryImportOptions, io: 
       : 'Run again with --apply to write them.\n',
   );
   return 0;
+}
+
+/**
+ * With --json, a file that cannot be imported is still one JSON document on stdout, as `validate --json`
+ * answers for an invalid document: `applied: false` and its problems, each as the line stderr shows.
+ */
+function readOrPrintProblems<T>(read: () => T, options: RegistryImportOptions, io: CliIo): T {
+  try {
+    return read();
+  } catch (error) {
+    if (options.json && error instanceof CliError && error.details.length > 0) {
+      printJson(io, { applied: false, problems: error.details });
+    }
+    throw error;
+  }
 }
 
 /** A whole document: validated as `validate` does; its services are the registry's. */
