@@ -93,7 +93,7 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
   // poll can move are claimed meanwhile (the catch-up cycle's bulk: bench/README.md, cycle).
   const [
     { reports: accounts, alerts: accountAlerts, facts, entitlements },
-    { records, claimed: claimedAhead, decided: decidedAhead },
+    { records, lastKeys, claimed: claimedAhead, decided: decidedAhead },
   ] = await bothSettled(
     pollAndEvaluateAccounts(config.accounts, channels, run),
     claimAheadOfPolls({ calendar, targetsOf }, run),
@@ -101,7 +101,6 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
 
   // a service naming its vendor entitlement follows the expiry the vendor reports (a renewal shows there)
   const services = records.map((r) => withDiscoveredExpiry(r.service, discoveredExpiryOf(r.service, entitlements)));
-  const lastKeys = lastAlertKeysById(records);
   // First what is due, then the ladder's follow-ups, which need the ledger's word on those due alerts
   // only: with an empty ledger the policy returns the due alerts alone. Both read the service list as it
   // stood before this cycle's claims, so the alerts claimed ahead count as they would have here: new today.
@@ -169,13 +168,15 @@ export async function runCycle(config: GuardConfig, deps: CycleDeps, now: Date, 
 /**
  * Reads the service list and claims the expiry reminders due today of the services no poll can move
  * (`pollIndependentExpiryAlerts`), while the vendor calls are in flight. Returns the list as it stood
- * before, what this run won, and every key it decided, won or not, for the rest of the cycle to skip.
+ * before (and its newest keys per service), what this run won, and every key it decided, won or not, for
+ * the rest of the cycle to skip.
  */
 async function claimAheadOfPolls(
   options: { readonly calendar: WorkingCalendar; readonly targetsOf: (alert: Alert) => readonly string[] },
   run: CycleRun,
 ): Promise<{
   readonly records: readonly ServiceRecord[];
+  readonly lastKeys: ReadonlyMap<string, Readonly<Record<string, string>>>;
   readonly claimed: LedgerEntry[];
   readonly decided: ReadonlySet<string>;
 }> {
@@ -192,7 +193,7 @@ async function claimAheadOfPolls(
     options,
     run,
   );
-  return { records, claimed, decided: new Set(decided.map((a) => a.key)) };
+  return { records, lastKeys, claimed, decided: new Set(decided.map((a) => a.key)) };
 }
 
 function byServiceThenKey(a: Alert, b: Alert): number {
